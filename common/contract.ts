@@ -1,0 +1,238 @@
+/**
+ * The API contract: request and response shapes of every /api route. Type-only — server and client import it
+ * with `import type`, so nothing here exists at run time. Graph elements use Cytoscape's element shape.
+ */
+import type { ErrorCode } from './errors.js';
+
+export const conceptKinds = [
+  'project',
+  'component',
+  'protocol',
+  'concept',
+  'tool',
+  'command',
+  'language',
+  'organization',
+  'format',
+] as const;
+export type ConceptKind = (typeof conceptKinds)[number];
+
+/** Typed relation names; CO_OCCURS is the statistical edge. */
+export type RelationType =
+  | 'USES'
+  | 'IS_A'
+  | 'PART_OF'
+  | 'BASED_ON'
+  | 'CALLS'
+  | 'ROUTES_TO'
+  | 'MANAGES'
+  | 'STORES_IN'
+  | 'COMMAND_OF'
+  | 'CO_OCCURS'
+  | (string & {});
+
+export interface NodeData {
+  id: string;
+  label: string;
+  /** Concept kind, or 'note' / 'source' / the first Neo4j label for other nodes from Cypher results. */
+  kind: string;
+  rank?: number;
+  community?: number;
+  mentions?: number;
+  /** Neo4j labels, for nodes that come from user Cypher. */
+  labels?: string[];
+  /** Remaining properties, JSON-safe, for nodes that come from user Cypher. */
+  properties?: Record<string, unknown>;
+}
+
+export interface EdgeData {
+  id: string;
+  source: string;
+  target: string;
+  type: RelationType;
+  weight?: number;
+  evidence?: string;
+  noteId?: string;
+  properties?: Record<string, unknown>;
+}
+
+export interface GraphElements {
+  nodes: { data: NodeData }[];
+  edges: { data: EdgeData }[];
+}
+
+export interface ErrorResponse {
+  error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
+}
+
+// GET /api/health
+export interface HealthResponse {
+  status: 'ok';
+  neo4j: { version: string; edition: string; address: string; database?: string };
+  counts: { sources: number; notes: number; concepts: number; relations: number };
+}
+
+// GET /api/graph?limit&kinds&communities&minWeight
+export interface GraphQuery {
+  limit?: number;
+  kinds?: string[];
+  communities?: number[];
+  minWeight?: number;
+}
+export interface GraphResponse extends GraphElements {
+  /** True when more concepts matched than `limit`. */
+  capped: boolean;
+  totalConcepts: number;
+}
+
+export interface ConceptSummary {
+  id: string;
+  name: string;
+  kind: string;
+  aliases: string[];
+  mentions: number;
+  rank: number;
+  community: number;
+}
+
+/** Character offsets into a note's `text`, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface SourceRef {
+  id: string;
+  path: string;
+}
+
+export interface NoteSummary {
+  id: string;
+  title: string;
+  text: string;
+  source: SourceRef;
+  lineStart: number;
+  lineEnd: number;
+  date: string | null;
+  url: string | null;
+  lang: string;
+}
+
+export interface ConceptNote {
+  note: NoteSummary;
+  /** Where the concept is mentioned in `note.text`, for highlighting. */
+  spans: Span[];
+  count: number;
+}
+
+export interface ConceptRelation {
+  type: RelationType;
+  /** 'out': concept -[type]-> other; 'in': other -[type]-> concept. */
+  direction: 'out' | 'in';
+  other: { id: string; name: string; kind: string };
+  evidence: string | null;
+  noteId: string | null;
+}
+
+// GET /api/concepts/:id?offset&limit
+export interface ConceptDetailResponse {
+  concept: ConceptSummary;
+  notes: ConceptNote[];
+  notesTotal: number;
+  page: { offset: number; limit: number };
+  relations: ConceptRelation[];
+}
+
+// GET /api/concepts/:id/neighbors?depth&limit
+export interface NeighborsResponse extends GraphElements {
+  center: string;
+  capped: boolean;
+  /** Neighbours that matched before the cap. */
+  total: number;
+}
+
+export interface RelatedTopic {
+  concept: Pick<ConceptSummary, 'id' | 'name' | 'kind' | 'rank' | 'community'>;
+  score: number;
+  reasons: { sharedNotes: number; adamicAdar: number; sameCommunity: boolean };
+  /** One readable sentence, e.g. "3 shared notes, same community". */
+  explanation: string;
+}
+
+// GET /api/concepts/:id/related?limit
+export interface RelatedResponse {
+  concept: string;
+  related: RelatedTopic[];
+}
+
+// GET /api/path?from&to&maxLength
+export interface PathResponse extends GraphElements {
+  found: boolean;
+  /** Each path as the list of concept ids along it. */
+  paths: string[][];
+  length: number | null;
+}
+
+export interface ConceptHit {
+  id: string;
+  name: string;
+  kind: string;
+  score: number;
+  /** The name or alias that matched. */
+  matched: string;
+}
+
+export interface NoteHit {
+  id: string;
+  title: string;
+  source: SourceRef;
+  lineStart: number;
+  snippet: string;
+  /** Offsets of the matched terms inside `snippet`. */
+  highlights: Span[];
+  score: number;
+}
+
+// GET /api/search?q&limit&kind
+export interface SearchResponse {
+  query: string;
+  concepts: ConceptHit[];
+  notes: NoteHit[];
+}
+
+export interface NoteConcept {
+  id: string;
+  name: string;
+  kind: string;
+  spans: Span[];
+}
+
+// GET /api/notes/:id
+export interface NoteDetailResponse {
+  note: NoteSummary;
+  previous: { id: string; title: string } | null;
+  next: { id: string; title: string } | null;
+  concepts: NoteConcept[];
+}
+
+// GET /api/schema
+export interface SchemaResponse {
+  labels: string[];
+  relationshipTypes: string[];
+  propertyKeys: string[];
+}
+
+// POST /api/cypher
+export interface CypherRequest {
+  query: string;
+  params?: Record<string, unknown>;
+}
+export interface CypherResponse {
+  columns: string[];
+  /** One array per record, values in column order, JSON-safe. */
+  rows: unknown[][];
+  graph: GraphElements;
+  /** True when the result had more rows than the cap. */
+  capped: boolean;
+  summary: { queryType: string; timeMs: number; counters: Record<string, number> };
+}

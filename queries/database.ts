@@ -1,0 +1,81 @@
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { translateDriverError } from './driver-errors.js';
+
+export interface DatabaseOptions {
+  uri: string;
+  user?: string;
+  password?: string;
+  database?: string;
+}
+
+export type Params = Record<string, unknown>;
+
+/**
+ * One Neo4j driver for the process. Reads run in READ transactions and writes in WRITE transactions, so a
+ * `neo4j://` cluster routes reads to replicas. Driver errors leave this module as NotegraphError.
+ */
+export class Database {
+  readonly driver: Driver;
+  readonly name: string | undefined;
+
+  constructor(options: DatabaseOptions) {
+    const auth = options.password ? neo4j.auth.basic(options.user ?? 'neo4j', options.password) : undefined;
+    this.driver = neo4j.driver(options.uri, auth, {
+      // Fail fast when the database is down: the API answers 503 instead of hanging.
+      connectionAcquisitionTimeout: 5_000,
+      connectionTimeout: 3_000,
+      maxTransactionRetryTime: 3_000,
+      disableLosslessIntegers: false,
+    });
+    this.name = options.database;
+  }
+
+  /** Runs `work` in a READ transaction and returns its plain result. */
+  async read<T>(work: (tx: ManagedTransaction) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(work, { timeout: options.timeoutMs });
+    } catch (error) {
+      throw translateDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs `work` in a WRITE transaction (retried by the driver on transient errors). */
+  async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work);
+    } catch (error) {
+      throw translateDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs one statement outside an explicit transaction (schema commands, `CALL … IN TRANSACTIONS`). */
+  async runAutoCommit<R extends RecordShape = RecordShape>(cypher: string, params: Params = {}): Promise<QueryResult<R>> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.run<R>(cypher, params);
+    } catch (error) {
+      throw translateDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async serverInfo(): Promise<{ version: string; address: string }> {
+    try {
+      const info = await this.driver.getServerInfo({ database: this.name });
+      return { version: (info.agent ?? 'Neo4j/unknown').replace(/^Neo4j\//, ''), address: info.address ?? '' };
+    } catch (error) {
+      throw translateDriverError(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
