@@ -1,0 +1,40 @@
+import type { ErrorRequestHandler } from 'express';
+import { type ErrorCode, NotegraphError, isNotegraphError } from '../common/errors.js';
+import type { ErrorResponse } from '../common/contract.js';
+import type { Logger } from '../common/logger.js';
+
+/** The one code → HTTP status table. */
+export const statusByCode: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  CYPHER_SYNTAX: 400,
+  CYPHER_REFUSED: 400,
+  NOT_FOUND: 404,
+  CYPHER_TIMEOUT: 408,
+  DB_UNAVAILABLE: 503,
+  LOCAL_DB_START_FAILED: 503,
+  DB_ERROR: 500,
+  CONFIG_INVALID: 500,
+  INTERNAL: 500,
+};
+
+function asNotegraphError(error: unknown): NotegraphError {
+  if (isNotegraphError(error)) return error;
+  // body-parser errors carry an HTTP status and a `type`; they are the client's fault.
+  const status = (error as { status?: number }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new NotegraphError('BAD_REQUEST', (error as Error).message, { cause: error });
+  }
+  return new NotegraphError('INTERNAL', 'Unexpected server error; see the server log.', { cause: error });
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, _request, response, _next) => {
+    const translated = asNotegraphError(error);
+    const status = statusByCode[translated.code];
+    if (status >= 500) logger.error({ err: error, code: translated.code }, translated.message);
+    const body: ErrorResponse = {
+      error: { code: translated.code, message: translated.message, ...(translated.details ? { details: translated.details } : {}) },
+    };
+    response.status(status).json(body);
+  };
+}
