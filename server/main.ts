@@ -1,0 +1,100 @@
+/**
+ * `npm start`: the composition root. Starts the local Neo4j unless NEO4J_URI is set, applies the schema,
+ * ingests the notes when the graph is empty or stale, builds the client when its build is missing or stale,
+ * then serves API and client on one port. SIGINT/SIGTERM stop everything, Neo4j included.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type Config } from '../common/config.js';
+import { createLogger, type Logger } from '../common/logger.js';
+import { isGraphStale, runIngest } from '../ingest/run-ingest.js';
+import { Database } from '../queries/database.js';
+import { applySchema } from '../queries/schema.js';
+import { startLocalNeo4j, type LocalNeo4j } from '../tools/neo4j/local-neo4j.js';
+import { buildClient, clientBuildIsStale } from './client-build.js';
+import { createApp, startServer, type RunningServer } from './server.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const clientDir = path.join(root, 'dist', 'client');
+
+interface Stack {
+  neo4j?: LocalNeo4j;
+  db?: Database;
+  server?: RunningServer;
+}
+
+async function connect(config: Config, logger: Logger, stack: Stack): Promise<Database> {
+  if (!config.NEO4J_URI) {
+    stack.neo4j = await startLocalNeo4j({
+      dataDir: path.resolve(root, config.LOCAL_NEO4J_DATA),
+      port: config.LOCAL_NEO4J_PORT,
+      heapMb: config.LOCAL_NEO4J_HEAP_MB,
+      pageCacheMb: config.LOCAL_NEO4J_PAGECACHE_MB,
+      log: (line) => logger.info(line),
+    });
+    logger.info(`local Neo4j ready at ${stack.neo4j.uri}`);
+  }
+  return new Database({
+    uri: stack.neo4j?.uri ?? config.NEO4J_URI!,
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+  });
+}
+
+async function ingestIfStale(db: Database, config: Config, logger: Logger): Promise<void> {
+  const notesDir = path.resolve(root, config.NOTES_DIR);
+  if (!(await isGraphStale(db, notesDir))) {
+    logger.info('graph is up to date with the notes folder');
+    return;
+  }
+  logger.info(`ingesting ${notesDir}…`);
+  const { summary } = await runIngest({ notesDir, db, maxFileBytes: config.INGEST_MAX_FILE_MB * 1024 * 1024 });
+  logger.info(
+    { files: summary.files, notes: summary.notes, concepts: summary.concepts, diagnostics: summary.diagnostics.length },
+    `ingested in ${(summary.elapsedMs / 1000).toFixed(1)} s`,
+  );
+}
+
+async function stopAll(stack: Stack, logger: Logger): Promise<void> {
+  await stack.server?.stop().catch((error: unknown) => logger.error({ err: error }, 'server stop failed'));
+  await stack.db?.close().catch((error: unknown) => logger.error({ err: error }, 'driver close failed'));
+  await stack.neo4j?.stop();
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const stack: Stack = {};
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: stopping`);
+    void stopAll(stack, logger).then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  try {
+    const startedAt = Date.now();
+    stack.db = await connect(config, logger, stack);
+    await applySchema(stack.db);
+    await ingestIfStale(stack.db, config, logger);
+    if (clientBuildIsStale(root, clientDir)) {
+      logger.info('building the client…');
+      await buildClient(root);
+    }
+    const app = createApp({ db: stack.db, logger, clientDir, config });
+    stack.server = await startServer(app, { host: config.HOST, port: config.PORT });
+    logger.info(`notegraph ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+    // The one line scripts (and people) look for.
+    console.log(`notegraph explorer: ${stack.server.url}`);
+  } catch (error) {
+    logger.fatal({ err: error }, error instanceof Error ? error.message : String(error));
+    await stopAll(stack, logger);
+    process.exit(1);
+  }
+}
+
+void main();
