@@ -156,20 +156,22 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
 function waitForReady(child: ChildProcess, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let stderrTail = '';
+    let settled = false;
     child.stderr?.on('data', (chunk: Buffer) => (stderrTail = (stderrTail + chunk.toString()).slice(-4000)));
     const fail = (message: string) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       child.kill('SIGKILL');
       reject(new NotegraphError('LOCAL_DB_START_FAILED', `${message}\n${stderrTail.trim()}\n(${waysOut})`));
     };
     const timer = setTimeout(() => fail(`Neo4j did not become ready within ${timeoutMs / 1000} s`), timeoutMs);
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
       const match = /^ready (bolt:\/\/\S+)$/.exec(line.trim());
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
+      if (!match || settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(match[1]!);
     });
     child.once('error', (error) => fail(`java could not be started: ${error.message}`));
     child.once('exit', (code, signal) => fail(`Neo4j exited before it was ready (code ${code ?? signal})`));
