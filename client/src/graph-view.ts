@@ -1,0 +1,300 @@
+/**
+ * The one module that touches Cytoscape. Everything it draws comes from view-model element definitions; it
+ * reports user gestures through callbacks and exposes read-only state for the rest of the page and for tests.
+ */
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import { LayoutRunner } from './layout/layout-runner.js';
+import { layoutQualityFor } from './layout/layout-protocol.js';
+import { ringPositions, type Point } from './view-model/placement.js';
+import { buildStylesheet, type Theme } from './view-model/style.js';
+
+export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst' | 'grid';
+export type RendererMode = 'canvas' | 'webgl';
+
+export interface GraphViewEvents {
+  onSelect(id: string | null): void;
+  onExpand(id: string): void;
+  onLayout(state: { running: boolean; elapsedMs: number; nodeCount: number; outcome?: 'done' | 'stopped' | 'error'; message?: string }): void;
+}
+
+export interface GraphViewOptions {
+  theme: Theme;
+  /** Node count from which the WebGL renderer is used (when the browser has WebGL2). */
+  webglThreshold: number;
+  /** Forces a renderer regardless of size (URL `renderer=`; used by the benchmark). */
+  forceRenderer?: RendererMode;
+}
+
+export function browserHasWebgl2(): boolean {
+  try {
+    return document.createElement('canvas').getContext('webgl2') !== null;
+  } catch {
+    return false;
+  }
+}
+
+export class GraphView {
+  private cy: Core;
+  private mode: RendererMode = 'canvas';
+  private readonly layouts = new LayoutRunner();
+  private focus = false;
+  private progressTimer: number | undefined;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly events: GraphViewEvents,
+    private options: GraphViewOptions,
+  ) {
+    this.cy = this.create([], 'canvas');
+  }
+
+  get core(): Core {
+    return this.cy;
+  }
+
+  get renderer(): RendererMode {
+    return this.mode;
+  }
+
+  get layoutRunning(): boolean {
+    return this.layouts.running;
+  }
+
+  private create(elements: ElementDefinition[], mode: RendererMode): Core {
+    this.mode = mode;
+    const cy = cytoscape({
+      container: this.container,
+      elements,
+      style: buildStylesheet(this.options.theme, { webgl: mode === 'webgl' }),
+      layout: { name: 'grid' },
+      // Cytoscape ≥ 3.31 reads rendering hints from the top level too; this equals renderer: { name: 'canvas', webgl }.
+      webgl: mode === 'webgl',
+      wheelSensitivity: 0.3,
+      minZoom: 0.02,
+      maxZoom: 4,
+      selectionType: 'single',
+      boxSelectionEnabled: false,
+      // Hiding edges and labels while panning big graphs keeps frames coming on the canvas renderer.
+      hideEdgesOnViewport: mode === 'canvas' && elements.length > 4000,
+      textureOnViewport: false,
+    });
+    cy.on('tap', 'node', (event) => this.select((event.target as NodeSingular).id()));
+    cy.on('tap', (event) => {
+      if (event.target === cy) this.select(null);
+    });
+    cy.on('dbltap', 'node', (event) => this.events.onExpand((event.target as NodeSingular).id()));
+    return cy;
+  }
+
+  private modeFor(nodeCount: number): RendererMode {
+    if (this.options.forceRenderer) return this.options.forceRenderer === 'webgl' && browserHasWebgl2() ? 'webgl' : 'canvas';
+    return nodeCount >= this.options.webglThreshold && browserHasWebgl2() ? 'webgl' : 'canvas';
+  }
+
+  /** Replaces the whole graph. The renderer is chosen by size (WebGL is an init option, so Cytoscape is rebuilt). */
+  load(elements: ElementDefinition[], layout: LayoutName): void {
+    this.layouts.stop();
+    const nodeCount = elements.filter((element) => element.group === 'nodes').length;
+    const mode = this.modeFor(nodeCount);
+    if (mode !== this.mode) {
+      this.cy.destroy();
+      this.cy = this.create(elements, mode);
+    } else {
+      this.cy.batch(() => {
+        this.cy.elements().remove();
+        this.cy.add(elements);
+      });
+      this.cy.layout({ name: 'grid', fit: true }).run();
+    }
+    this.events.onSelect(null);
+    this.runLayout(layout);
+  }
+
+  /** Adds elements, placing new nodes in rings around `anchorId`; existing nodes keep their positions. */
+  add(elements: ElementDefinition[], anchorId?: string): { nodeIds: string[]; edgeIds: string[] } {
+    const fresh = elements.filter((element) => element.data.id !== undefined && this.cy.getElementById(element.data.id).empty());
+    const newNodes = fresh.filter((element) => element.group === 'nodes');
+    const anchor = anchorId ? this.cy.getElementById(anchorId) : this.cy.collection();
+    const center: Point = anchor.nonempty() ? anchor.position() : this.viewportCenter();
+    const positions = ringPositions(center, newNodes.length);
+    newNodes.forEach((node, index) => {
+      node.position = positions[index];
+    });
+    const added = this.cy.add(fresh);
+    return { nodeIds: added.nodes().map((node) => node.id()), edgeIds: added.edges().map((edge) => edge.id()) };
+  }
+
+  remove(ids: string[]): void {
+    this.cy.batch(() => {
+      for (const id of ids) this.cy.getElementById(id).remove();
+    });
+  }
+
+  private viewportCenter(): Point {
+    const extent = this.cy.extent();
+    return { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 };
+  }
+
+  has(id: string): boolean {
+    return this.cy.getElementById(id).nonempty();
+  }
+
+  select(id: string | null): void {
+    this.cy.nodes(':selected').unselect();
+    if (id && this.has(id)) this.cy.getElementById(id).select();
+    this.applyFocus();
+    this.events.onSelect(id && this.has(id) ? id : null);
+  }
+
+  get selectedId(): string | null {
+    const selected = this.cy.nodes(':selected');
+    return selected.nonempty() ? selected.first().id() : null;
+  }
+
+  center(id: string): void {
+    const node = this.cy.getElementById(id);
+    if (node.nonempty()) this.cy.animate({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 1) }, { duration: 250 });
+  }
+
+  fit(): void {
+    this.cy.fit(this.cy.elements(':visible'), 40);
+  }
+
+  setFocus(on: boolean): void {
+    this.focus = on;
+    this.applyFocus();
+  }
+
+  private applyFocus(): void {
+    const selected = this.cy.nodes(':selected');
+    this.cy.batch(() => {
+      this.cy.elements().removeClass('faded');
+      if (this.focus && selected.nonempty()) this.cy.elements().difference(selected.closedNeighborhood()).addClass('faded');
+    });
+  }
+
+  togglePin(id: string): boolean {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return false;
+    if (node.locked()) {
+      node.unlock().removeClass('pinned');
+      return false;
+    }
+    node.lock().addClass('pinned');
+    return true;
+  }
+
+  isPinned(id: string): boolean {
+    const node = this.cy.getElementById(id);
+    return node.nonempty() && node.locked();
+  }
+
+  /** Hides what the predicates reject (class `filtered`), without removing it, so filters are reversible. */
+  applyFilter(keepNode: (data: Record<string, unknown>) => boolean, keepEdge: (data: Record<string, unknown>) => boolean): void {
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((node) => {
+        node.toggleClass('filtered', !keepNode(node.data()));
+      });
+      this.cy.edges().forEach((edge) => {
+        edge.toggleClass('filtered', !keepEdge(edge.data()));
+      });
+    });
+  }
+
+  highlightPath(ids: string[]): void {
+    this.cy.batch(() => {
+      this.cy.elements().removeClass('on-path');
+      for (const id of ids) this.cy.getElementById(id).addClass('on-path');
+    });
+  }
+
+  /** Ids of the visible neighbours of a node with their rendered positions (for arrow-key moves). */
+  neighbours(id: string): { id: string; position: Point }[] {
+    return this.cy
+      .getElementById(id)
+      .neighborhood()
+      .nodes(':visible')
+      .map((node) => ({ id: node.id(), position: node.renderedPosition() }));
+  }
+
+  renderedPosition(id: string): Point | null {
+    const node = this.cy.getElementById(id);
+    return node.nonempty() ? node.renderedPosition() : null;
+  }
+
+  position(id: string): Point | null {
+    const node = this.cy.getElementById(id);
+    return node.nonempty() ? { ...node.position() } : null;
+  }
+
+  setTheme(theme: Theme): void {
+    this.options = { ...this.options, theme };
+    this.cy.style(buildStylesheet(theme, { webgl: this.mode === 'webgl' }));
+  }
+
+  runLayout(name: LayoutName): void {
+    this.layouts.stop();
+    const nodes = this.cy.nodes();
+    if (name !== 'fcose') {
+      this.cy.layout({ name, fit: true, animate: false, padding: 30 } as cytoscape.LayoutOptions).run();
+      this.events.onLayout({ running: false, elapsedMs: 0, nodeCount: nodes.length, outcome: 'done' });
+      return;
+    }
+    if (nodes.empty()) return;
+    const started = performance.now();
+    const job = this.layouts.start({
+      nodes: nodes.map((node) => ({ id: node.id(), size: Number(node.data('size') ?? 30), fixed: node.locked() ? { ...node.position() } : undefined })),
+      edges: this.cy.edges().map((edge) => ({ id: edge.id(), source: edge.source().id(), target: edge.target().id() })),
+      quality: layoutQualityFor(nodes.length),
+    });
+    const report = (extra: Partial<Parameters<GraphViewEvents['onLayout']>[0]> = {}): void =>
+      this.events.onLayout({ running: this.layouts.running, elapsedMs: performance.now() - started, nodeCount: nodes.length, ...extra });
+    window.clearInterval(this.progressTimer);
+    this.progressTimer = window.setInterval(() => report(), 250);
+    report();
+    void job.result.then((reply) => {
+      window.clearInterval(this.progressTimer);
+      if (reply.type === 'done') this.applyPositions(reply.positions);
+      report({ running: false, outcome: reply.type === 'done' ? 'done' : reply.type === 'stopped' ? 'stopped' : 'error', message: reply.type === 'error' ? reply.message : undefined });
+    });
+  }
+
+  stopLayout(): void {
+    this.layouts.stop();
+  }
+
+  private applyPositions(positions: Record<string, Point>): void {
+    this.cy.batch(() => {
+      for (const [id, position] of Object.entries(positions)) {
+        const node = this.cy.getElementById(id);
+        // Nodes added or pinned while the layout ran keep where they are.
+        if (node.nonempty() && !node.locked()) node.position(position);
+      }
+    });
+    this.fit();
+  }
+
+  exportPng(): Blob {
+    return this.cy.png({ output: 'blob', full: true, scale: 2, bg: getComputedStyle(this.container).backgroundColor || '#ffffff' });
+  }
+
+  exportJson(): { nodes: unknown[]; edges: unknown[] } {
+    return {
+      nodes: this.cy.nodes().map((node) => ({ data: node.data(), position: node.position() })),
+      edges: this.cy.edges().map((edge) => ({ data: edge.data() })),
+    };
+  }
+
+  counts(): { nodes: number; edges: number; visibleNodes: number } {
+    return { nodes: this.cy.nodes().length, edges: this.cy.edges().length, visibleNodes: this.cy.nodes(':visible').length };
+  }
+
+  nodeIds(): string[] {
+    return this.cy.nodes().map((node) => node.id());
+  }
+
+  nodeData(id: string): Record<string, unknown> | null {
+    const node = this.cy.getElementById(id);
+    return node.nonempty() ? { ...node.data() } : null;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The Cytoscape stylesheet, built from a theme and the renderer mode. Node size, colour and shape come from
+ * element data computed in elements.ts.
+ */
+import type { StylesheetJson } from 'cytoscape';
+
+export type Theme = 'light' | 'dark';
+
+interface ThemeColors {
+  label: string;
+  labelOutline: string;
+  edge: string;
+  typedEdge: string;
+  selected: string;
+  path: string;
+}
+
+const themes: Record<Theme, ThemeColors> = {
+  light: { label: '#1f2328', labelOutline: '#ffffff', edge: '#b6bcc4', typedEdge: '#5b3cc4', selected: '#d63384', path: '#e8590c' },
+  dark: { label: '#e6edf3', labelOutline: '#0d1117', edge: '#4a525c', typedEdge: '#b197fc', selected: '#f783ac', path: '#ffa94d' },
+};
+
+export function themeColors(theme: Theme): ThemeColors {
+  return themes[theme];
+}
+
+/**
+ * WebGL mode draws edges as plain lines: no dashes, no edge labels, no bezier bundling, so typed relations
+ * are told apart by colour and arrows only there.
+ */
+export function buildStylesheet(theme: Theme, options: { webgl: boolean }): StylesheetJson {
+  const colors = themes[theme];
+  const fontFamily = 'system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+  return [
+    {
+      selector: 'node',
+      style: {
+        width: 'data(size)',
+        height: 'data(size)',
+        'background-color': 'data(color)',
+        shape: 'data(shape)' as never,
+        label: 'data(displayLabel)',
+        color: colors.label,
+        'font-family': fontFamily,
+        'font-size': 12,
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-outline-color': colors.labelOutline,
+        'text-outline-width': 2,
+        'min-zoomed-font-size': 7,
+        'border-width': 0,
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'line-color': colors.edge,
+        'curve-style': options.webgl ? 'straight' : 'haystack',
+        opacity: 0.7,
+      },
+    },
+    {
+      selector: 'edge.typed',
+      style: {
+        'line-color': colors.typedEdge,
+        'target-arrow-color': colors.typedEdge,
+        'target-arrow-shape': 'triangle',
+        'curve-style': options.webgl ? 'straight' : 'bezier',
+        'line-style': options.webgl ? 'solid' : 'dashed',
+        label: options.webgl ? '' : 'data(displayLabel)',
+        'font-size': 9,
+        color: colors.typedEdge,
+        'text-rotation': 'autorotate',
+        'text-background-color': colors.labelOutline,
+        'text-background-opacity': 0.8,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 8,
+        opacity: 0.95,
+      },
+    },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': colors.selected } },
+    { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': colors.label } },
+    { selector: 'node.search-hit', style: { 'border-width': 4, 'border-color': colors.path } },
+    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
+    { selector: '.filtered', style: { display: 'none' } },
+    { selector: 'node.on-path', style: { 'border-width': 5, 'border-color': colors.path } },
+    { selector: 'edge.on-path', style: { 'line-color': colors.path, 'target-arrow-color': colors.path, width: 5, opacity: 1 } },
+    { selector: 'node.cypher-node', style: { 'background-color': '#868e96' } },
+  ];
+}

@@ -1,0 +1,126 @@
+/**
+ * Browser-test support: the client build, the in-process app on a free port, and Debian's Chromium driven by
+ * playwright-core. Chromium is never downloaded; when /usr/bin/chromium is missing, tests fail saying so.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createLogger } from '../../common/logger.js';
+import type { Database } from '../../queries/database.js';
+import { createApp, startServer, type RunningServer } from '../../server/server.js';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const clientDir = path.join(repoRoot, 'dist', 'client');
+export const chromiumPath = '/usr/bin/chromium';
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stats = statSync(entry);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  return readdirSync(entry).reduce((newest, child) => Math.max(newest, newestMtime(path.join(entry, child))), 0);
+}
+
+/** Builds the client with Vite when dist/client is missing or older than the client sources. */
+export async function ensureClientBuilt(): Promise<void> {
+  const builtIndex = path.join(clientDir, 'index.html');
+  const sources = ['client', 'common', 'vite.config.ts'].map((entry) => newestMtime(path.join(repoRoot, entry)));
+  if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= Math.max(...sources)) return;
+  const { build } = await import('vite');
+  await build({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+/** Launches headless Debian Chromium. Throws with a clear message when it is not installed. */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium is required for the browser tests but ${chromiumPath} does not exist (apt-get install chromium).`);
+  }
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumArgs, ...extraArgs] });
+}
+
+/** The real app (API + built client) in-process on 127.0.0.1 and a free port. */
+export async function startTestApp(db: Database): Promise<RunningServer> {
+  const logger = createLogger('warn', 'browser-test');
+  const app = createApp({ db, logger, clientDir });
+  return startServer(app, { host: '127.0.0.1', port: 0 });
+}
+
+/** A 1280×720 page that records console errors and failed requests so tests can show them on failure. */
+export async function openPage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  return { page, problems };
+}
+
+/** Waits until the explorer has loaded a graph and its layout has settled; on timeout says what the page reported. */
+export async function waitForGraph(page: Page, problems: string[], minimumLoads = 1): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (loads) => {
+        const handle = window.__notegraph;
+        return handle !== undefined && handle.loads() >= loads && handle.ready();
+      },
+      minimumLoads,
+      { timeout: 20_000 },
+    );
+  } catch (error) {
+    const lastError = await page.evaluate(() => window.__notegraph?.lastError() ?? 'no test handle').catch(() => 'page gone');
+    throw new Error(`the graph did not load: ${String(error)}\nlast explorer error: ${lastError}\n${problems.join('\n')}`);
+  }
+}
+
+export interface FixtureConcept {
+  id: string;
+  name: string;
+  kind: string;
+  rank: number;
+  community: number;
+}
+
+/** Writes Concepts and CO_OCCURS edges (a chain plus a hub) for tests that need a graph of their own. */
+export async function writeFixtureGraph(db: Database, prefix: string, size: number): Promise<FixtureConcept[]> {
+  const concepts: FixtureConcept[] = Array.from({ length: size }, (_, index) => ({
+    id: `${prefix}-c${index}`,
+    name: `${prefix} concept ${index}`,
+    kind: index % 2 === 0 ? 'component' : 'concept',
+    // Far above any real rank, so the fixture is in the overview's top concepts whatever else is stored.
+    rank: 1000 + size - index,
+    community: index % 3,
+  }));
+  const edges = concepts.slice(1).map((concept, index) => ({ a: concepts[index === 0 ? 0 : index]!.id, b: concept.id, weight: 1 + (index % 4) }));
+  await db.write(async (tx) => {
+    await tx.run(
+      `UNWIND $concepts AS c
+       MERGE (n:Concept {id: c.id})
+       SET n.name = c.name, n.kind = c.kind, n.rank = c.rank, n.community = c.community,
+           n.aliases = [], n.aliasText = '', n.mentions = 1`,
+      { concepts },
+    );
+    await tx.run(
+      `UNWIND $edges AS e
+       MATCH (a:Concept {id: e.a}), (b:Concept {id: e.b})
+       MERGE (a)-[r:CO_OCCURS]->(b) SET r.weight = e.weight, r.score = 0.5, r.notes = 1`,
+      { edges },
+    );
+  });
+  return concepts;
+}
+
+export async function deleteFixtureGraph(db: Database, prefix: string): Promise<void> {
+  await db.write((tx) => tx.run('MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix }));
+}
