@@ -1,41 +1,56 @@
 import type { GraphElements } from '../common/contract.js';
 import type { Database } from './database.js';
-import { toNumber } from './values.js';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { conceptProjection, edgeProjection, toConceptNode, toEdge } from './concept-rows.js';
+import { cypherInt, toNumber } from './values.js';
 
-/** The top concepts by rank and the edges among them, in Cytoscape's element shape. */
-export async function readOverview(db: Database, limit: number): Promise<GraphElements> {
+export interface OverviewFilter {
+  limit: number;
+  kinds?: string[];
+  communities?: number[];
+  /** Co-occurrence edges lighter than this are left out; typed relations always stay. */
+  minWeight?: number;
+}
+
+export interface Overview extends GraphElements {
+  /** Concepts that matched the filter before the limit. */
+  totalConcepts: number;
+}
+
+/**
+ * Relationships among a set of concepts, both typed and co-occurrence. Starts from each concept by its unique
+ * id and checks the far end against the set, so the cost grows with the set's degree, not the graph's size.
+ */
+export async function readEdgesAmong(tx: ManagedTransaction, ids: string[], minWeight = 0): Promise<GraphElements['edges']> {
+  if (ids.length === 0) return [];
+  const result = await tx.run(
+    `UNWIND $ids AS id
+     MATCH (a:Concept {id: id})-[r]->(b:Concept)
+     WHERE b.id IN $ids AND (type(r) <> 'CO_OCCURS' OR coalesce(r.weight, 0) >= $minWeight)
+     RETURN ${edgeProjection('r', 'a', 'b')} AS edge`,
+    { ids, minWeight },
+  );
+  return result.records.map((record) => toEdge(record.get('edge')));
+}
+
+/** The top concepts by rank (filtered by kind and community) and the edges among them. */
+export async function readOverview(db: Database, filter: OverviewFilter): Promise<Overview> {
+  const params = {
+    limit: cypherInt(filter.limit),
+    kinds: filter.kinds?.length ? filter.kinds : null,
+    communities: filter.communities?.length ? filter.communities : null,
+  };
+  const where = `($kinds IS NULL OR c.kind IN $kinds) AND ($communities IS NULL OR c.community IN $communities)`;
   return db.read(async (tx) => {
-    const nodes = await tx.run(
-      `MATCH (c:Concept) WITH c ORDER BY c.rank DESC, c.mentions DESC LIMIT $limit
-       RETURN c.id AS id, c.name AS name, c.kind AS kind, c.rank AS rank, c.community AS community, c.mentions AS mentions`,
-      { limit: Math.trunc(limit) },
+    const top = await tx.run(
+      `MATCH (c:Concept) WHERE ${where}
+       WITH c ORDER BY c.rank DESC, c.mentions DESC, c.id LIMIT $limit
+       RETURN ${conceptProjection('c')} AS concept`,
+      params,
     );
-    const ids = nodes.records.map((record) => record.get('id') as string);
-    const edges = await tx.run(
-      `MATCH (a:Concept)-[r]->(b:Concept) WHERE a.id IN $ids AND b.id IN $ids
-       RETURN elementId(r) AS id, a.id AS source, b.id AS target, type(r) AS type, r.weight AS weight`,
-      { ids },
-    );
-    return {
-      nodes: nodes.records.map((record) => ({
-        data: {
-          id: record.get('id'),
-          label: record.get('name'),
-          kind: record.get('kind') ?? 'concept',
-          rank: Number(record.get('rank') ?? 0),
-          community: toNumber(record.get('community')),
-          mentions: toNumber(record.get('mentions')),
-        },
-      })),
-      edges: edges.records.map((record) => ({
-        data: {
-          id: record.get('id'),
-          source: record.get('source'),
-          target: record.get('target'),
-          type: record.get('type'),
-          weight: Number(record.get('weight') ?? 1),
-        },
-      })),
-    };
+    const counted = await tx.run(`MATCH (c:Concept) WHERE ${where} RETURN count(c) AS total`, params);
+    const nodes = top.records.map((record) => toConceptNode(record.get('concept')));
+    const edges = await readEdgesAmong(tx, nodes.map((node) => node.data.id), filter.minWeight ?? 0);
+    return { nodes, edges, totalConcepts: toNumber(counted.records[0]?.get('total')) };
   });
 }

@@ -20,3 +20,8 @@ export function toNumber(value: unknown): number {
   const converted = integerToJson(value);
   return typeof converted === 'number' ? converted : Number(converted);
 }
+
+/** A JS number as a Cypher integer: the driver sends plain numbers as floats, which LIMIT and SKIP refuse. */
+export function cypherInt(value: number): ReturnType<typeof neo4j.int> {
+  return neo4j.int(Math.trunc(value));
+}

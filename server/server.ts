@@ -3,35 +3,47 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import { type Config, configSchema } from '../common/config.js';
 import { NotegraphError } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 import type { Database } from '../queries/database.js';
 import { errorHandler } from './error-handler.js';
-import { graphRouter } from './routes/graph.js';
-import { healthRouter } from './routes/health.js';
+import { clientStatic, requestLogger, responseCompression, securityHeaders } from './http-hygiene.js';
+import { mountRoutes } from './route-spec.js';
+import { apiRoutes } from './routes/index.js';
 
 export interface ServerDeps {
   db: Database;
   logger: Logger;
   /** Folder of the built client (vite build); served when it exists. */
   clientDir?: string;
+  /** Settings the API uses (Cypher timeout and row cap); defaults from common/config.ts. */
+  config?: Pick<Config, 'CYPHER_TIMEOUT_MS' | 'CYPHER_MAX_ROWS'>;
+  /** Turn per-request logging off (benchmarks); errors are still logged. */
+  requestLogging?: boolean;
 }
 
-export function createApp({ db, logger, clientDir }: ServerDeps): Express {
+export function createApp({ db, logger, clientDir, config, requestLogging = true }: ServerDeps): Express {
+  const settings = config ?? configSchema.parse({});
   const app = express();
   app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(securityHeaders());
+  if (requestLogging) app.use(requestLogger(logger));
+  app.use(responseCompression());
   app.use(express.json({ limit: '100kb' }));
-  const api = express.Router();
-  api.use(healthRouter(db));
-  api.use(graphRouter(db));
+  const api = mountRoutes(apiRoutes, { db, cypherLimits: { timeoutMs: settings.CYPHER_TIMEOUT_MS, maxRows: settings.CYPHER_MAX_ROWS } });
   api.use((request) => {
     throw new NotegraphError('NOT_FOUND', `no API route ${request.method} ${request.path}`);
   });
   app.use('/api', api);
   if (clientDir && existsSync(clientDir)) {
-    app.use(express.static(clientDir, { index: 'index.html' }));
+    app.use(clientStatic(clientDir));
     // Deep links (/?concept=…) and unknown paths fall back to the single page.
-    app.get(/^(?!\/api\/).*/, (_request, response) => response.sendFile(path.join(clientDir, 'index.html')));
+    app.get(/^(?!\/api\/).*/, (_request, response) => {
+      response.setHeader('Cache-Control', 'no-cache');
+      response.sendFile(path.join(clientDir, 'index.html'));
+    });
   }
   app.use(errorHandler(logger));
   return app;
@@ -43,22 +55,43 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Listens on host:port (port 0 picks a free one). stop() stops accepting and waits for in-flight requests. */
-export function startServer(app: Express, options: { host: string; port: number }): Promise<RunningServer> {
+export interface StopOptions {
+  /** After this long, connections still open are cut. */
+  graceMs?: number;
+}
+
+/**
+ * Listens on host:port (port 0 picks a free one; 127.0.0.1 unless told otherwise). stop() stops accepting,
+ * lets in-flight requests finish, closes keep-alive connections as they go idle, and resolves when all are
+ * closed. It does not close the database: the composition root owns it.
+ */
+export function startServer(app: Express, options: { host?: string; port: number } & StopOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
-    const server: Server = app.listen(options.port, options.host);
+    const server: Server = app.listen(options.port, host);
     server.once('error', reject);
     server.once('listening', () => {
       const { port } = server.address() as AddressInfo;
+      let stopping: Promise<void> | undefined;
       resolve({
-        url: `http://${options.host}:${port}`,
+        url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
         port,
-        stop: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeIdleConnections();
-          }),
+        stop: () => (stopping ??= closeGracefully(server, options.graceMs ?? 10_000)),
       });
     });
+  });
+}
+
+function closeGracefully(server: Server, graceMs: number): Promise<void> {
+  return new Promise<void>((done) => {
+    // Keep-alive sockets become idle when their in-flight response ends; sweep them until close completes.
+    const sweeper = setInterval(() => server.closeIdleConnections(), 50);
+    const cutoff = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearInterval(sweeper);
+      clearTimeout(cutoff);
+      done();
+    });
+    server.closeIdleConnections();
   });
 }

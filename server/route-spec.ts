@@ -1,0 +1,73 @@
+import { Router, type Request } from 'express';
+import type { z } from 'zod';
+import type { Database } from '../queries/database.js';
+import type { UserCypherLimits } from '../queries/user-cypher.js';
+import { parseBody, parseParams, parseQuery } from './validate.js';
+
+/**
+ * One API route: its method, path, zod schemas and handler. The router and /api/openapi.json are both built
+ * from the same list, so every route is validated by, and documented with, the same schemas.
+ */
+export interface ApiDeps {
+  db: Database;
+  cypherLimits: UserCypherLimits;
+}
+
+export interface RouteDoc {
+  method: 'get' | 'post';
+  /** Express-style path under /api, e.g. `/concepts/:id`. */
+  path: string;
+  summary: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** What a 200 answer holds (names the contract type). */
+  returns: string;
+  /** Error statuses this route can answer besides 400 and 503. */
+  errors?: number[];
+}
+
+export interface RouteSpec extends RouteDoc {
+  run(request: Request, deps: ApiDeps): Promise<unknown>;
+}
+
+type Inferred<T> = T extends z.ZodType ? z.infer<T> : undefined;
+
+export interface RouteInput<P, Q, B> {
+  params: Inferred<P>;
+  query: Inferred<Q>;
+  body: Inferred<B>;
+}
+
+export function defineRoute<
+  P extends z.ZodObject | undefined = undefined,
+  Q extends z.ZodObject | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+>(
+  spec: RouteDoc & { params?: P; query?: Q; body?: B; handler: (input: RouteInput<P, Q, B>, deps: ApiDeps) => Promise<unknown> },
+): RouteSpec {
+  const { handler, ...doc } = spec;
+  return {
+    ...doc,
+    run: (request, deps) =>
+      handler(
+        {
+          params: (spec.params ? parseParams(spec.params, request.params) : undefined) as Inferred<P>,
+          query: (spec.query ? parseQuery(spec.query, request.query) : undefined) as Inferred<Q>,
+          body: (spec.body ? parseBody(spec.body, request.body ?? {}) : undefined) as Inferred<B>,
+        },
+        deps,
+      ),
+  };
+}
+
+/** An Express router answering every spec with its handler's result as JSON. */
+export function mountRoutes(specs: RouteSpec[], deps: ApiDeps): Router {
+  const router = Router();
+  for (const spec of specs) {
+    router[spec.method](spec.path, async (request, response) => {
+      response.json(await spec.run(request, deps));
+    });
+  }
+  return router;
+}
