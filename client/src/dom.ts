@@ -39,3 +39,8 @@ export function download(filename: string, blob: Blob): void {
   link.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** replaceChildren that skips empty children, for conditional parts. */
+export function replaceContent(parent: HTMLElement, ...children: Child[]): void {
+  parent.replaceChildren(...children.filter((child): child is Node | string => child !== null && child !== undefined && child !== false));
+}
