@@ -1,0 +1,86 @@
+/**
+ * Aho–Corasick multi-pattern matcher: finds every occurrence of every pattern in one pass over the text, in
+ * time linear in the text plus the matches. ASCII letters are folded to lower case on the fly, so offsets in
+ * the result are offsets in the original text (String#toLowerCase may change the length of non-ASCII text).
+ */
+export interface PatternHit {
+  start: number;
+  end: number;
+  pattern: number;
+}
+
+const foldAscii = (code: number): number => (code >= 65 && code <= 90 ? code + 32 : code);
+
+export class AhoCorasick {
+  private readonly next: Map<number, number>[] = [new Map()];
+  private readonly fail: number[] = [0];
+  private readonly outputs: number[][] = [[]];
+  private readonly lengths: number[];
+
+  constructor(patterns: readonly string[]) {
+    this.lengths = patterns.map((pattern) => pattern.length);
+    patterns.forEach((pattern, index) => this.insert(pattern, index));
+    this.link();
+  }
+
+  private insert(pattern: string, index: number): void {
+    let state = 0;
+    for (let i = 0; i < pattern.length; i += 1) {
+      const code = foldAscii(pattern.charCodeAt(i));
+      let target = this.next[state]!.get(code);
+      if (target === undefined) {
+        target = this.next.length;
+        this.next.push(new Map());
+        this.fail.push(0);
+        this.outputs.push([]);
+        this.next[state]!.set(code, target);
+      }
+      state = target;
+    }
+    if (pattern.length > 0) this.outputs[state]!.push(index);
+  }
+
+  private link(): void {
+    const queue: number[] = [];
+    for (const child of this.next[0]!.values()) queue.push(child);
+    for (let head = 0; head < queue.length; head += 1) {
+      const state = queue[head]!;
+      for (const [code, child] of this.next[state]!) {
+        let fallback = this.fail[state]!;
+        while (fallback !== 0 && !this.next[fallback]!.has(code)) fallback = this.fail[fallback]!;
+        const target = this.next[fallback]!.get(code);
+        this.fail[child] = target !== undefined && target !== child ? target : 0;
+        this.outputs[child]!.push(...this.outputs[this.fail[child]!]!);
+        queue.push(child);
+      }
+    }
+  }
+
+  /** Every occurrence of every pattern, overlapping ones included. */
+  findAll(text: string): PatternHit[] {
+    const hits: PatternHit[] = [];
+    let state = 0;
+    for (let i = 0; i < text.length; i += 1) {
+      const code = foldAscii(text.charCodeAt(i));
+      while (state !== 0 && !this.next[state]!.has(code)) state = this.fail[state]!;
+      state = this.next[state]!.get(code) ?? 0;
+      for (const pattern of this.outputs[state]!) {
+        hits.push({ start: i + 1 - this.lengths[pattern]!, end: i + 1, pattern });
+      }
+    }
+    return hits;
+  }
+}
+
+/** Keeps the leftmost, then longest, of overlapping hits (hits must already be acceptable matches). */
+export function leftmostLongest(hits: PatternHit[]): PatternHit[] {
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: PatternHit[] = [];
+  let reached = 0;
+  for (const hit of sorted) {
+    if (hit.start < reached) continue;
+    kept.push(hit);
+    reached = hit.end;
+  }
+  return kept;
+}

@@ -1,0 +1,99 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import { loadConfig } from '../common/config.js';
+import { Database } from '../queries/database.js';
+import { startLocalNeo4j, type LocalNeo4j } from '../tools/neo4j/local-neo4j.js';
+import { formatSummary, toJsonExport } from './report.js';
+import { runIngest, type IngestOptions } from './run-ingest.js';
+
+/**
+ * `npm run ingest -- [dir] [--dry-run] [--json FILE] [--reset]`. Without NEO4J_URI the bundled local Neo4j is
+ * started for the run and stopped afterwards. Exits non-zero only when nothing could be ingested.
+ */
+interface CliArgs {
+  dir?: string;
+  dryRun: boolean;
+  reset: boolean;
+  json?: string;
+}
+
+export function parseArgs(argv: string[]): CliArgs {
+  const args: CliArgs = { dryRun: false, reset: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--dry-run') args.dryRun = true;
+    else if (arg === '--reset') args.reset = true;
+    else if (arg === '--json') args.json = argv[++i];
+    else if (arg.startsWith('--json=')) args.json = arg.slice('--json='.length);
+    else if (!arg.startsWith('--')) args.dir = arg;
+    else throw new Error(`unknown option ${arg}`);
+  }
+  return args;
+}
+
+function progressReporter(): { onProgress: NonNullable<IngestOptions['onProgress']>; stop: () => void } {
+  if (!process.stderr.isTTY) {
+    return { onProgress: (event) => console.error(`[${event.done}/${event.total}] ${event.file}`), stop: () => {} };
+  }
+  const bar = new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', stream: process.stderr }, cliProgress.Presets.shades_classic);
+  let started = false;
+  return {
+    onProgress: (event) => {
+      if (!started) bar.start(event.total, 0, { file: '' });
+      started = true;
+      bar.update(event.done, { file: event.file });
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
+async function connect(dryRun: boolean): Promise<{ db?: Database; local?: LocalNeo4j }> {
+  if (dryRun) return {};
+  const config = loadConfig();
+  if (config.NEO4J_URI) {
+    return { db: new Database({ uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE }) };
+  }
+  const local = await startLocalNeo4j({
+    dataDir: config.LOCAL_NEO4J_DATA,
+    port: config.LOCAL_NEO4J_PORT,
+    heapMb: config.LOCAL_NEO4J_HEAP_MB,
+    pageCacheMb: config.LOCAL_NEO4J_PAGECACHE_MB,
+    log: (line) => console.error(line),
+  });
+  return { db: new Database({ uri: local.uri }), local };
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const config = loadConfig();
+  const notesDir = path.resolve(args.dir ?? config.NOTES_DIR);
+  const { db, local } = await connect(args.dryRun);
+  const progress = progressReporter();
+  try {
+    const { summary, graph } = await runIngest({
+      notesDir,
+      db,
+      dryRun: args.dryRun,
+      reset: args.reset,
+      maxFileBytes: config.INGEST_MAX_FILE_MB * 1024 * 1024,
+      onProgress: progress.onProgress,
+    });
+    progress.stop();
+    if (args.json) await writeFile(args.json, JSON.stringify(toJsonExport(graph), null, 2));
+    console.log(formatSummary(summary, { dryRun: args.dryRun || !db }));
+    return summary.notes === 0 ? 1 : 0;
+  } finally {
+    progress.stop();
+    await db?.close();
+    await local?.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`ingest failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

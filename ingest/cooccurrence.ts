@@ -1,0 +1,78 @@
+import type { CoOccurrence } from './types.js';
+
+export interface CoOccurrenceOptions {
+  /** Pairs must share at least this many notes. */
+  minNotes: number;
+  /** Pairs need at least this normalised PMI. */
+  minScore: number;
+  /** Each concept keeps at most this many strongest edges, so the overview is not a hairball. */
+  maxPerConcept: number;
+}
+
+export const defaultCoOccurrenceOptions: CoOccurrenceOptions = { minNotes: 2, minScore: 0.15, maxPerConcept: 12 };
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+/**
+ * Co-occurrence: pairs of concepts counted by the notes they share (plus sentences, as extra weight), scored
+ * with normalised PMI so that "appears with everything" does not win, then thresholded.
+ */
+export function computeCoOccurrence(
+  conceptsByNote: string[][],
+  conceptsBySentence: string[][],
+  options: CoOccurrenceOptions = defaultCoOccurrenceOptions,
+): CoOccurrence[] {
+  const noteCount = new Map<string, number>();
+  const pairNotes = new Map<string, number>();
+  let total = 0;
+  for (const concepts of conceptsByNote) {
+    const unique = [...new Set(concepts)].sort();
+    if (unique.length === 0) continue;
+    total += 1;
+    for (const id of unique) noteCount.set(id, (noteCount.get(id) ?? 0) + 1);
+    for (let i = 0; i < unique.length; i += 1) {
+      for (let j = i + 1; j < unique.length; j += 1) {
+        const key = `${unique[i]}\u0000${unique[j]}`;
+        pairNotes.set(key, (pairNotes.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  const pairSentences = new Map<string, number>();
+  for (const concepts of conceptsBySentence) {
+    const unique = [...new Set(concepts)];
+    for (let i = 0; i < unique.length; i += 1) {
+      for (let j = i + 1; j < unique.length; j += 1) {
+        const key = pairKey(unique[i]!, unique[j]!);
+        if (pairNotes.has(key)) pairSentences.set(key, (pairSentences.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  const candidates: CoOccurrence[] = [];
+  for (const [key, notes] of pairNotes) {
+    if (notes < options.minNotes) continue;
+    const [source, target] = key.split('\u0000') as [string, string];
+    const pxy = notes / total;
+    const px = noteCount.get(source)! / total;
+    const py = noteCount.get(target)! / total;
+    const score = pxy >= 1 ? 1 : Math.log(pxy / (px * py)) / -Math.log(pxy);
+    if (score < options.minScore) continue;
+    candidates.push({ source, target, notes, weight: notes + (pairSentences.get(key) ?? 0), score: Math.round(score * 1e4) / 1e4 });
+  }
+  return keepStrongest(candidates, options.maxPerConcept);
+}
+
+function keepStrongest(edges: CoOccurrence[], maxPerConcept: number): CoOccurrence[] {
+  const strength = (edge: CoOccurrence) => edge.score * Math.log2(1 + edge.notes);
+  const sorted = [...edges].sort((a, b) => strength(b) - strength(a) || (a.source + a.target).localeCompare(b.source + b.target));
+  const degree = new Map<string, number>();
+  const kept: CoOccurrence[] = [];
+  for (const edge of sorted) {
+    const a = degree.get(edge.source) ?? 0;
+    const b = degree.get(edge.target) ?? 0;
+    if (a >= maxPerConcept && b >= maxPerConcept) continue;
+    degree.set(edge.source, a + 1);
+    degree.set(edge.target, b + 1);
+    kept.push(edge);
+  }
+  return kept.sort((x, y) => x.source.localeCompare(y.source) || x.target.localeCompare(y.target));
+}

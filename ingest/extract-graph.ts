@@ -1,0 +1,150 @@
+import { analyseGraph } from './analyse.js';
+import { cleanText } from './clean.js';
+import { computeCoOccurrence } from './cooccurrence.js';
+import { decodeNoteFile } from './decode.js';
+import { dedupeNotes } from './dedupe.js';
+import { discoverConcepts } from './discover.js';
+import { buildConcepts, lexiconConceptInfo, mentionsOf } from './extract-concepts.js';
+import { sha256Hex } from './hash.js';
+import type { Lexicon } from './lexicon.js';
+import { LexiconMatcher, type ConceptHit } from './lexicon-matcher.js';
+import { addCounts, redact, redactKnownSecrets, type RedactionKind } from './redact.js';
+import { aggregateRelations, extractRelations } from './relations.js';
+import { splitSentences } from './sentences.js';
+import { splitNotes } from './split/split-notes.js';
+import { titleFromPath } from './source-title.js';
+import type { Diagnostic, ExtractedGraph, Mention, Note, NoteDraft, RawFile, Relation, SourceDoc, StageName } from './types.js';
+
+export interface ExtractOptions {
+  files: RawFile[];
+  lexicon: Lexicon;
+  onProgress?: (event: { file: string; done: number; total: number }) => void;
+}
+
+export interface ExtractResult {
+  graph: ExtractedGraph;
+  filesIngested: number;
+  filesSkipped: number;
+  duplicatesCollapsed: number;
+  redactionsByKind: Record<string, number>;
+}
+
+/** Runs one stage for one file; an unexpected exception becomes a diagnostic, never the end of the run. */
+function guarded<T>(diagnostics: Diagnostic[], file: string, stage: StageName, work: () => T): T | undefined {
+  try {
+    return work();
+  } catch (error) {
+    diagnostics.push({ file, stage, message: `stage failed: ${(error as Error).message}` });
+    return undefined;
+  }
+}
+
+interface DecodedFile {
+  path: string;
+  sha256: string;
+  bytes: number;
+  text: string;
+}
+
+/** read → decode → redact (two passes: labels, then reused secrets across all files) */
+function decodeAndRedact(files: RawFile[], diagnostics: Diagnostic[], redactions: Record<string, number>): DecodedFile[] {
+  const decoded: DecodedFile[] = [];
+  const secrets = new Map<string, RedactionKind>();
+  for (const file of files) {
+    const result = guarded(diagnostics, file.path, 'decode', () => decodeNoteFile(file.path, file.bytes));
+    if (!result) continue;
+    diagnostics.push(...result.diagnostics);
+    if (!result.ok) continue;
+    const redacted = guarded(diagnostics, file.path, 'redact', () => redact(result.text));
+    if (!redacted) continue;
+    addCounts(redactions, redacted.counts);
+    for (const [value, kind] of redacted.secrets) secrets.set(value, kind);
+    decoded.push({ path: file.path, sha256: sha256Hex(file.bytes), bytes: file.bytes.length, text: redacted.text });
+  }
+  for (const file of decoded) {
+    const again = redactKnownSecrets(file.text, secrets);
+    addCounts(redactions, again.counts);
+    file.text = again.text;
+  }
+  return decoded;
+}
+
+function splitAll(files: DecodedFile[], diagnostics: Diagnostic[], options: ExtractOptions): { sources: SourceDoc[]; drafts: NoteDraft[] } {
+  const sources: SourceDoc[] = [];
+  const drafts: NoteDraft[] = [];
+  files.forEach((file, index) => {
+    const split = guarded(diagnostics, file.path, 'split', () => splitNotes(file.path, file.text));
+    options.onProgress?.({ file: file.path, done: index + 1, total: files.length });
+    if (!split) return;
+    diagnostics.push(...split.diagnostics);
+    sources.push({ id: file.path, path: file.path, title: titleFromPath(file.path), format: split.format, sha256: file.sha256, bytes: file.bytes, text: '' });
+    for (const draft of split.notes) {
+      const text = cleanText(draft.text);
+      if (text !== '') drafts.push({ ...draft, text, title: draft.title || text.split('\n')[0]!.slice(0, 80) });
+    }
+  });
+  return { sources, drafts };
+}
+
+/** The pure extraction pipeline: raw files in, the graph to write out. */
+export function extractGraph(options: ExtractOptions): ExtractResult {
+  const diagnostics: Diagnostic[] = [];
+  const redactionsByKind: Record<string, number> = {};
+  const decoded = decodeAndRedact(options.files, diagnostics, redactionsByKind);
+  const { sources, drafts } = splitAll(decoded, diagnostics, options);
+  const { notes, duplicatesCollapsed } = dedupeNotes(drafts);
+
+  const matcher = new LexiconMatcher(options.lexicon);
+  const info = lexiconConceptInfo(options.lexicon);
+  const hitsByNote = new Map<string, ConceptHit[]>();
+  for (const note of notes) hitsByNote.set(note.id, guarded(diagnostics, note.occurrences[0]!.path, 'concepts', () => matcher.match(note.text)) ?? []);
+  const discovery = discoverConcepts(notes, hitsByNote, options.lexicon);
+  for (const [id, concept] of discovery.concepts) info.set(id, concept);
+  for (const [noteId, hits] of discovery.hitsByNote) hitsByNote.set(noteId, [...(hitsByNote.get(noteId) ?? []), ...hits].sort((a, b) => a.start - b.start));
+
+  const mentions: Mention[] = notes.flatMap((note) => mentionsOf(note.id, hitsByNote.get(note.id) ?? []));
+  const concepts = buildConcepts(info, mentions);
+  const known = new Set(concepts.map((concept) => concept.id));
+  const relations = extractAllRelations(notes, hitsByNote, options.lexicon, diagnostics).filter(
+    (relation) => known.has(relation.source) && known.has(relation.target),
+  );
+  const cooccurrences = computeCoOccurrence(
+    notes.map((note) => (hitsByNote.get(note.id) ?? []).map((hit) => hit.conceptId)),
+    notes.flatMap((note) => sentenceConcepts(note, hitsByNote.get(note.id) ?? [])),
+  );
+  const analysis = analyseGraph([...known], cooccurrences, relations);
+  for (const concept of concepts) {
+    concept.rank = analysis.rank.get(concept.id) ?? 0;
+    concept.community = analysis.community.get(concept.id) ?? -1;
+  }
+  const graph: ExtractedGraph = { sources: sources.map(({ text: _text, ...source }) => source), notes, concepts, mentions, relations, cooccurrences, diagnostics };
+  return { graph, filesIngested: sources.length, filesSkipped: options.files.length - sources.length, duplicatesCollapsed, redactionsByKind };
+}
+
+function sentenceConcepts(note: Note, hits: ConceptHit[]): string[][] {
+  if (hits.length < 2) return [];
+  return splitSentences(note.text)
+    .map((sentence) => hits.filter((hit) => hit.start >= sentence.start && hit.end <= sentence.end).map((hit) => hit.conceptId))
+    .filter((ids) => ids.length >= 2);
+}
+
+/** Sentence-pattern relations of every note, plus each mentioned command's link to its tool. */
+function extractAllRelations(notes: Note[], hitsByNote: Map<string, ConceptHit[]>, lexicon: Lexicon, diagnostics: Diagnostic[]): Relation[] {
+  const commandOf = new Map(lexicon.entries.filter((entry) => entry.commandOf).map((entry) => [entry.id, entry.commandOf!]));
+  const relations: Relation[] = [];
+  for (const note of notes) {
+    const hits = hitsByNote.get(note.id) ?? [];
+    relations.push(...(guarded(diagnostics, note.occurrences[0]!.path, 'relations', () => extractRelations(note, hits)) ?? []));
+    const seen = new Set<string>();
+    for (const hit of hits) {
+      const tool = commandOf.get(hit.conceptId);
+      if (!tool || seen.has(hit.conceptId)) continue;
+      seen.add(hit.conceptId);
+      const lineStart = note.text.lastIndexOf('\n', hit.start - 1) + 1;
+      const lineEnd = note.text.indexOf('\n', hit.end);
+      const evidence = note.text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).trim().slice(0, 300);
+      relations.push({ source: hit.conceptId, target: tool, type: 'COMMAND_OF', weight: 1, evidence, noteId: note.id });
+    }
+  }
+  return aggregateRelations(relations);
+}

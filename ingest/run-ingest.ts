@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../queries/database.js';
+import { readSourceDigests, resetIngestedGraph, writeIngestedGraph } from '../queries/ingest-write.js';
+import { applySchema } from '../queries/schema.js';
+import { decodeNoteFile } from './decode.js';
+import { extractGraph } from './extract-graph.js';
+import { toGraphRows } from './graph-rows.js';
+import { sha256Hex } from './hash.js';
+import { loadLexicon } from './lexicon.js';
+import { readNoteFiles } from './read-files.js';
+import type { Diagnostic, ExtractedGraph } from './types.js';
+
+export type { Diagnostic, ExtractedGraph } from './types.js';
+
+export const defaultMaxFileBytes = 20 * 1024 * 1024;
+
+export interface IngestOptions {
+  notesDir: string;
+  /** Omit for a dry run. */
+  db?: Database;
+  dryRun?: boolean;
+  reset?: boolean;
+  maxFileBytes?: number;
+  onProgress?: (event: { file: string; done: number; total: number }) => void;
+}
+
+export interface IngestSummary {
+  files: number;
+  filesSkipped: number;
+  notes: number;
+  duplicatesCollapsed: number;
+  concepts: number;
+  relationsByType: Record<string, number>;
+  redactionsByKind: Record<string, number>;
+  diagnostics: Diagnostic[];
+  elapsedMs: number;
+}
+
+function countRelations(graph: ExtractedGraph): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const relation of graph.relations) counts[relation.type] = (counts[relation.type] ?? 0) + 1;
+  if (graph.cooccurrences.length > 0) counts.CO_OCCURS = graph.cooccurrences.length;
+  return counts;
+}
+
+/**
+ * Ingests a notes folder: reads files (the I/O edge), runs the pure extraction pipeline, and writes the graph to
+ * Neo4j unless this is a dry run (no `db`, or `dryRun`). Content problems are diagnostics in the summary.
+ */
+export async function runIngest(options: IngestOptions): Promise<{ summary: IngestSummary; graph: ExtractedGraph }> {
+  const started = performance.now();
+  const read = await readNoteFiles(options.notesDir, options.maxFileBytes ?? defaultMaxFileBytes);
+  const lexicon = await loadLexicon(options.notesDir);
+  const extracted = extractGraph({ files: read.files, lexicon: lexicon.lexicon, onProgress: options.onProgress });
+  const graph = extracted.graph;
+  graph.diagnostics.unshift(...read.diagnostics, ...lexicon.diagnostics);
+  if (options.db && !options.dryRun) {
+    await applySchema(options.db);
+    if (options.reset) await resetIngestedGraph(options.db);
+    try {
+      await writeIngestedGraph(options.db, toGraphRows(graph), { now: new Date().toISOString(), run: randomUUID() });
+    } catch (error) {
+      graph.diagnostics.push({ file: options.notesDir, stage: 'write', message: `writing to Neo4j failed: ${(error as Error).message}` });
+      throw error;
+    }
+  }
+  const summary: IngestSummary = {
+    files: extracted.filesIngested,
+    filesSkipped: read.skipped + extracted.filesSkipped,
+    notes: graph.notes.length,
+    duplicatesCollapsed: extracted.duplicatesCollapsed,
+    concepts: graph.concepts.length,
+    relationsByType: countRelations(graph),
+    redactionsByKind: extracted.redactionsByKind,
+    diagnostics: graph.diagnostics,
+    elapsedMs: Math.round(performance.now() - started),
+  };
+  return { summary, graph };
+}
+
+/** True when the database has no notes, or its sources' sha256 differ from the files in the folder. */
+export async function isGraphStale(db: Database, notesDir: string, maxFileBytes = defaultMaxFileBytes): Promise<boolean> {
+  const stored = await readSourceDigests(db);
+  if (stored.notes === 0) return true;
+  const read = await readNoteFiles(notesDir, maxFileBytes);
+  const onDisk = new Set(read.files.map((file) => sha256Hex(file.bytes)));
+  const inDb = new Set(stored.digests);
+  // Files that could not be decoded are not Sources: compare only what would be ingested.
+  if ([...inDb].some((digest) => !onDisk.has(digest))) return true;
+  const ingestible = read.files.filter((file) => decodeNoteFile(file.path, file.bytes).ok);
+  return ingestible.some((file) => !inDb.has(sha256Hex(file.bytes)));
+}
