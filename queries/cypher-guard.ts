@@ -20,7 +20,6 @@ export const allowedProcedures: ReadonlySet<string> = new Set(
     'db.index.fulltext.listAvailableAnalyzers',
     'db.info',
     'db.ping',
-    'dbms.components',
   ].map((name) => name.toLowerCase()),
 );
 
@@ -69,6 +68,10 @@ function skipQuoted(query: string, start: number, quote: string): number {
   return query.length;
 }
 
+/** Administration commands (some, like TERMINATE TRANSACTIONS, report query type `r`). */
+const administrationCommand =
+  /^\s*(?:GRANT|DENY|REVOKE|ALTER|START|STOP|ENABLE|DEALLOCATE|REALLOCATE|RENAME|DRYRUN|(?:CREATE|DROP)\s+(?:OR\s+REPLACE\s+)?(?:COMPOSITE\s+)?(?:DATABASE|USER|ROLE|ALIAS|SERVER))\b/iu;
+
 function refuse(message: string, rule: string): never {
   throw new NotegraphError('CYPHER_REFUSED', message, { details: { rule } });
 }
@@ -95,6 +98,9 @@ export function checkUserCypher(query: string): string {
     refuse('CALL { … } IN TRANSACTIONS is not allowed: queries here only read the graph.', 'no-in-transactions');
   }
   if (/(^|\{)\s*USE\s+[\p{L}_]/iu.test(masked)) refuse('USE is not allowed: queries run against the notegraph database.', 'no-use');
+  if (administrationCommand.test(masked) || /\bTERMINATE\s+TRANSACTIONS?\b/iu.test(masked)) {
+    refuse('Administration commands are not allowed: queries here only read the graph.', 'no-administration');
+  }
   for (const name of calledProcedures(masked)) {
     if (!allowedProcedures.has(name.toLowerCase())) {
       refuse(
