@@ -105,7 +105,7 @@ export function extractGraph(options: ExtractOptions): ExtractResult {
   const mentions: Mention[] = notes.flatMap((note) => mentionsOf(note.id, hitsByNote.get(note.id) ?? []));
   const concepts = buildConcepts(info, mentions);
   const known = new Set(concepts.map((concept) => concept.id));
-  const relations = extractAllRelations(notes, hitsByNote, options.lexicon, diagnostics).filter(
+  const relations = extractAllRelations(notes, hitsByNote, commandLinks(options.lexicon, discovery.commandOf), diagnostics).filter(
     (relation) => known.has(relation.source) && known.has(relation.target),
   );
   const cooccurrences = computeCoOccurrence(
@@ -129,8 +129,13 @@ function sentenceConcepts(note: Note, hits: ConceptHit[]): string[][] {
 }
 
 /** Sentence-pattern relations of every note, plus each mentioned command's link to its tool. */
-function extractAllRelations(notes: Note[], hitsByNote: Map<string, ConceptHit[]>, lexicon: Lexicon, diagnostics: Diagnostic[]): Relation[] {
-  const commandOf = new Map(lexicon.entries.filter((entry) => entry.commandOf).map((entry) => [entry.id, entry.commandOf!]));
+function commandLinks(lexicon: Lexicon, discovered: Map<string, string>): Map<string, string> {
+  const links = new Map(discovered);
+  for (const entry of lexicon.entries) if (entry.commandOf) links.set(entry.id, entry.commandOf);
+  return links;
+}
+
+function extractAllRelations(notes: Note[], hitsByNote: Map<string, ConceptHit[]>, commandOf: Map<string, string>, diagnostics: Diagnostic[]): Relation[] {
   const relations: Relation[] = [];
   for (const note of notes) {
     const hits = hitsByNote.get(note.id) ?? [];

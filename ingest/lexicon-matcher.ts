@@ -39,6 +39,17 @@ export function hasAsciiBoundaries(text: string, start: number, end: number): bo
   return true;
 }
 
+const urlPattern = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>)，。]+/gi;
+
+/** Character ranges of URLs: a host name like ceph.com or the scheme http:// is not a mention of a concept. */
+export function urlRanges(text: string): [number, number][] {
+  return [...text.matchAll(urlPattern)].map((match) => [match.index, match.index + match[0].length]);
+}
+
+export function insideRanges(ranges: [number, number][], start: number, end: number): boolean {
+  return ranges.some(([from, to]) => start < to && end > from);
+}
+
 /** Matches every lexicon alias in a note with one linear pass, then resolves case and context rules. */
 export class LexiconMatcher {
   private readonly automaton: AhoCorasick;
@@ -65,8 +76,10 @@ export class LexiconMatcher {
 
   match(text: string): ConceptHit[] {
     const viable: PatternHit[] = [];
+    const urls = urlRanges(text);
     for (const hit of this.automaton.findAll(text)) {
       if (!hasAsciiBoundaries(text, hit.start, hit.end)) continue;
+      if (urls.length > 0 && insideRanges(urls, hit.start, hit.end)) continue;
       const surface = text.slice(hit.start, hit.end);
       if (this.candidates[hit.pattern]!.some((candidate) => candidate.exact === undefined || candidate.exact === surface)) viable.push(hit);
     }

@@ -26,7 +26,7 @@ const triggers: Trigger[] = [
   { type: 'ROUTES_TO', pattern: /路由到|路由给|映射到|转发到|转发给|分发到|\broutes?\b|\bdispatch(?:es)? to\b|\bmaps? to\b|\bforwards? to\b/gi, mode: 'forward' },
   { type: 'MANAGES', pattern: /管理|\bmanages\b|\bmanaged by\b/gi, mode: 'forward' },
   { type: 'STORES_IN', pattern: /保存在|保存到|存储在|存储到|存放在|存到|\bstores?\b|\bstored in\b/gi, mode: 'forward' },
-  { type: 'IS_A', pattern: /是一种|是一个|就是|\bis an?\b/gi, mode: 'forward' },
+  { type: 'IS_A', pattern: /(?:是一种|是一个|(?<!用的)就是)(?!使用|用|为了|指|在)|\bis an?\b/gi, mode: 'forward' },
 ];
 
 // A relation only holds between mentions close to the trigger: farther apart the sentence talks about more.
@@ -67,7 +67,7 @@ function relationsInSentence(note: Note, sentence: Sentence, hits: ConceptHit[])
         y = hits.find((hit) => hit.start >= after);
         if (!x || !y || y.start - after > maxGap) continue;
       }
-      if (trigger.type === 'IS_A' && y.start - after > 12) continue;
+      if (trigger.type === 'IS_A' && (y.start - after > 12 || at - x.end > 12)) continue;
       const [source, target] = trigger.reverse ? [y, x] : [x, y];
       if (source.conceptId === target.conceptId) continue;
       found.push({ source: source.conceptId, target: target.conceptId, type: trigger.type, weight: 1, evidence: evidenceOf(sentence), noteId: note.id });
