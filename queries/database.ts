@@ -1,4 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import type { NotegraphError } from '../common/errors.js';
 import { translateDriverError } from './driver-errors.js';
 
 export interface DatabaseOptions {
@@ -17,6 +18,13 @@ export type Params = Record<string, unknown>;
 export class Database {
   readonly driver: Driver;
   readonly name: string | undefined;
+  /**
+   * Set when a transaction failed because Neo4j was unreachable. While set, each read/write first probes the
+   * server (one connect, milliseconds when it is down) instead of spending the driver's retry window, so the
+   * API fails fast with 503 during an outage and recovers as soon as the probe succeeds. Starts set, so a
+   * server started before Neo4j answers its first requests quickly too.
+   */
+  private unreachable = true;
 
   constructor(options: DatabaseOptions) {
     const auth = options.password ? neo4j.auth.basic(options.user ?? 'neo4j', options.password) : undefined;
@@ -32,11 +40,12 @@ export class Database {
 
   /** Runs `work` in a READ transaction and returns its plain result. */
   async read<T>(work: (tx: ManagedTransaction) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+    await this.probeIfUnreachable();
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
     try {
       return await session.executeRead(work, { timeout: options.timeoutMs });
     } catch (error) {
-      throw translateDriverError(error);
+      throw this.noteFailure(error);
     } finally {
       await session.close();
     }
@@ -44,11 +53,12 @@ export class Database {
 
   /** Runs `work` in a WRITE transaction (retried by the driver on transient errors). */
   async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    await this.probeIfUnreachable();
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(work);
     } catch (error) {
-      throw translateDriverError(error);
+      throw this.noteFailure(error);
     } finally {
       await session.close();
     }
@@ -71,8 +81,24 @@ export class Database {
       const info = await this.driver.getServerInfo({ database: this.name });
       return { version: (info.agent ?? 'Neo4j/unknown').replace(/^Neo4j\//, ''), address: info.address ?? '' };
     } catch (error) {
+      throw this.noteFailure(error);
+    }
+  }
+
+  private async probeIfUnreachable(): Promise<void> {
+    if (!this.unreachable) return;
+    try {
+      await this.driver.verifyConnectivity({ database: this.name });
+      this.unreachable = false;
+    } catch (error) {
       throw translateDriverError(error);
     }
+  }
+
+  private noteFailure(error: unknown): NotegraphError {
+    const translated = translateDriverError(error);
+    if (translated.code === 'DB_UNAVAILABLE') this.unreachable = true;
+    return translated;
   }
 
   async close(): Promise<void> {
