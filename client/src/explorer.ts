@@ -2,35 +2,53 @@
  * The explorer's controller: owns the view state and connects API answers to the graph view and the panels.
  * Pure decisions live in view-model/; this file sequences them.
  */
-import type { GraphResponse } from '../../common/contract.js';
+import type { CypherResponse, GraphElements, GraphResponse } from '../../common/contract.js';
 import { ApiError, api } from './api.js';
-import { byId } from './dom.js';
+import { CypherConsole, type ResultMode } from './cypher-console.js';
+import { byId, download } from './dom.js';
+import { renderFilters, renderLegend } from './drawers.js';
+import { ExpandController } from './expand-controller.js';
 import { GraphView, type LayoutName } from './graph-view.js';
+import { bindShortcuts } from './keyboard.js';
+import { renderConceptPanel, renderNotePanel, renderPanelMessage, type PanelActions } from './panel.js';
+import { PathController } from './path-controller.js';
+import { SearchBox } from './search-box.js';
 import { installTestHandle } from './test-handle.js';
-import { showToast } from './toasts.js';
+import { showToast, type ToastKind } from './toasts.js';
 import { scalesFor, toElements, type GraphScales } from './view-model/elements.js';
+import { communitiesBySize, keepsEdge, keepsNode, kindsPresent, type Filters } from './view-model/filters.js';
 import type { Theme } from './view-model/style.js';
+import { parseViewState, serializeViewState, type ViewState } from './view-model/url-state.js';
+import type { ConceptDetailResponse, RelatedTopic } from '../../common/contract.js';
 
 const webglThreshold = 1500;
+const notesPageSize = 20;
+const layouts: LayoutName[] = ['fcose', 'concentric', 'breadthfirst', 'grid'];
 
 function systemTheme(): Theme {
   return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) return error.status === 503 ? `${error.message} (the database is unavailable: start Neo4j and retry)` : error.message;
   return error instanceof Error ? error.message : String(error);
 }
 
 export class Explorer {
   readonly graph: GraphView;
+  readonly expand: ExpandController;
+  readonly paths: PathController;
+  readonly search: SearchBox;
+  readonly cypher: CypherConsole;
+  state: ViewState = parseViewState(window.location.search);
   private scales: GraphScales = { rank: { min: 0, max: 1 }, weight: { max: 1 } };
   private loaded = false;
   private loadCount = 0;
   private lastErrorText: string | null = null;
-  private layout: LayoutName = 'fcose';
+  private panelToken = 0;
+  private detail: { detail: ConceptDetailResponse; related: RelatedTopic[] | null } | null = null;
   private readonly status = byId('graph-status');
-  private readonly toasts = byId('toasts');
+  private readonly panel = byId('panel');
 
   constructor() {
     const rendererParam = new URLSearchParams(window.location.search).get('renderer');
@@ -38,44 +56,100 @@ export class Explorer {
       byId('graph'),
       {
         onSelect: (id) => this.onSelect(id),
-        onExpand: (id) => void this.onExpand(id),
+        onExpand: (id) => void this.expand.toggle(id),
         onLayout: (state) => this.onLayout(state),
       },
-      {
-        theme: systemTheme(),
-        webglThreshold,
-        forceRenderer: rendererParam === 'webgl' || rendererParam === 'canvas' ? rendererParam : undefined,
-      },
+      { theme: systemTheme(), webglThreshold, forceRenderer: rendererParam === 'webgl' || rendererParam === 'canvas' ? rendererParam : undefined },
     );
     window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => this.graph.setTheme(systemTheme()));
+    const context = {
+      graph: this.graph,
+      scales: () => this.scales,
+      notify: (message: string, kind?: ToastKind) => this.notify(message, kind),
+      reportError: (error: unknown, what: string) => this.reportError(error, what),
+      changed: () => this.afterGraphChange(),
+    };
+    this.expand = new ExpandController(context);
+    this.paths = new PathController(context, byId('path-tool'), (path) => this.updateUrl({ path }, 'push'));
+    this.search = new SearchBox(byId<HTMLInputElement>('search-input'), byId<HTMLUListElement>('search-results'), {
+      concept: (hit) => void this.selectConcept(hit.id, { center: true }),
+      note: (hit) => void this.openNote(hit.id),
+      error: (error) => this.reportError(error, 'Search failed'),
+      text: (query) => this.updateUrl({ search: query || null }, 'replace'),
+    });
+    this.cypher = new CypherConsole(byId('cypher'), {
+      graph: (result, mode) => this.showCypherGraph(result, mode),
+      ran: (query) => this.updateUrl({ cypher: query }, 'push'),
+    });
     installTestHandle({
       graph: this.graph,
       ready: () => this.loaded && !this.graph.layoutRunning,
       loads: () => this.loadCount,
       lastError: () => this.lastErrorText,
-      pathIds: () => [],
+      pathIds: () => this.paths.highlighted,
     });
   }
 
   async start(): Promise<void> {
     this.bindToolbar();
+    bindShortcuts(this);
+    window.addEventListener('popstate', () => void this.applyState(parseViewState(window.location.search)));
+    void this.cypher.loadSchema().catch((error: unknown) => this.reportError(error, 'Loading the schema for completion failed'));
+    const layoutSelect = byId<HTMLSelectElement>('layout-select');
+    if (this.state.layout && layouts.includes(this.state.layout as LayoutName)) layoutSelect.value = this.state.layout;
+    const initial = this.state;
     await this.loadOverview();
+    await this.applyState(initial, true);
+  }
+
+  get layout(): LayoutName {
+    return byId<HTMLSelectElement>('layout-select').value as LayoutName;
   }
 
   private bindToolbar(): void {
     byId('fit-button').addEventListener('click', () => this.graph.fit());
-    const layoutSelect = byId<HTMLSelectElement>('layout-select');
-    layoutSelect.addEventListener('change', () => {
-      this.layout = layoutSelect.value as LayoutName;
+    byId('layout-select').addEventListener('change', () => {
       this.graph.runLayout(this.layout);
+      this.updateUrl({ layout: this.layout }, 'replace');
     });
     byId('layout-stop').addEventListener('click', () => this.graph.stopLayout());
+    byId('undo-button').addEventListener('click', () => this.expand.undo());
+    byId('focus-button').addEventListener('click', () => this.toggleFocus());
+    byId('export-png').addEventListener('click', () => download('notegraph.png', this.graph.exportPng()));
+    byId('export-json').addEventListener('click', () =>
+      download('notegraph.json', new Blob([JSON.stringify(this.graph.exportJson(), null, 2)], { type: 'application/json' })),
+    );
+    this.bindDrawer('filters-button', 'filters', () => this.renderFilterDrawer());
+    this.bindDrawer('path-button', 'path-tool');
+    this.bindDrawer('cypher-button', 'cypher', () => this.cypher.focus());
+  }
+
+  private bindDrawer(buttonId: string, drawerId: string, onOpen?: () => void): void {
+    byId(buttonId).addEventListener('click', () => this.toggleDrawer(buttonId, drawerId, onOpen));
+  }
+
+  toggleDrawer(buttonId: string, drawerId: string, onOpen?: () => void, open?: boolean): void {
+    const drawer = byId(drawerId);
+    drawer.hidden = open === undefined ? !drawer.hidden : !open;
+    byId(buttonId).setAttribute('aria-expanded', String(!drawer.hidden));
+    if (!drawer.hidden) onOpen?.();
+  }
+
+  toggleFocus(): void {
+    const button = byId('focus-button');
+    const on = button.getAttribute('aria-pressed') !== 'true';
+    button.setAttribute('aria-pressed', String(on));
+    this.graph.setFocus(on);
+  }
+
+  notify(message: string, kind: ToastKind = 'info'): void {
+    showToast(byId('toasts'), message, kind);
   }
 
   reportError(error: unknown, what: string): void {
     const message = `${what}: ${errorMessage(error)}`;
     this.lastErrorText = message;
-    showToast(this.toasts, message, 'error');
+    this.notify(message, 'error');
   }
 
   async loadOverview(): Promise<void> {
@@ -90,26 +164,182 @@ export class Explorer {
       return;
     }
     this.showGraph(response);
+    if (response.capped) this.notify(`Showing the top ${response.nodes.length} of ${response.totalConcepts} concepts. Search or expand to reach the others.`);
   }
 
-  showGraph(response: GraphResponse): void {
-    this.scales = scalesFor(response);
-    const { nodes, edges } = toElements(response, this.scales);
-    this.status.textContent =
-      nodes.length === 0 ? 'The graph is empty. Ingest some notes (npm run ingest) and reload.' : '';
+  showGraph(elements: GraphElements): void {
+    this.scales = scalesFor(elements);
+    const { nodes, edges } = toElements(elements, this.scales);
+    this.status.textContent = nodes.length === 0 ? 'The graph is empty. Ingest some notes (npm run ingest) and reload.' : '';
+    this.expand.reset();
     this.graph.load([...nodes, ...edges], this.layout);
     this.loaded = true;
     this.loadCount += 1;
+    this.afterGraphChange();
   }
 
-  private onSelect(_id: string | null): void {}
+  private showCypherGraph(result: CypherResponse, mode: ResultMode): void {
+    if (mode === 'replace') {
+      this.showGraph(result.graph);
+      return;
+    }
+    const { nodes, edges } = toElements(result.graph, this.scales, new Set(this.graph.nodeIds()));
+    this.graph.add([...nodes, ...edges]);
+    this.afterGraphChange();
+  }
 
-  private async onExpand(_id: string): Promise<void> {}
+  /** Re-applies filters, refreshes legend and buttons after nodes came or went. */
+  afterGraphChange(): void {
+    this.graph.applyFilter((data) => keepsNode(this.state.filters, data), (data) => keepsEdge(this.state.filters, data));
+    byId<HTMLButtonElement>('undo-button').disabled = this.expand.history.size === 0;
+    const data = this.graph.nodeIds().map((id) => this.graph.nodeData(id) as { kind?: string; community?: number; label?: string; rank?: number });
+    const communities = communitiesBySize(data).map((entry) => ({
+      ...entry,
+      example: data.filter((node) => node.community === entry.community).sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0))[0]?.label ?? `#${entry.community}`,
+    }));
+    renderLegend(byId('legend'), communities, kindsPresent(data));
+    if (!byId('filters').hidden) this.renderFilterDrawer();
+    this.refreshPanel();
+  }
+
+  private renderFilterDrawer(): void {
+    const data = this.graph.nodeIds().map((id) => this.graph.nodeData(id) as { kind?: string; community?: number; label?: string; rank?: number });
+    const communities = communitiesBySize(data).map((entry) => ({ ...entry, example: data.find((node) => node.community === entry.community)?.label ?? `#${entry.community}` }));
+    renderFilters(byId('filters'), { kinds: kindsPresent(data), communities, filters: this.state.filters }, (filters) => this.setFilters(filters));
+  }
+
+  setFilters(filters: Filters): void {
+    this.updateUrl({ filters }, 'replace');
+    this.afterGraphChange();
+  }
+
+  updateUrl(change: Partial<ViewState>, how: 'push' | 'replace' | 'none'): void {
+    this.state = { ...this.state, ...change };
+    if (how === 'none') return;
+    const url = `${window.location.pathname}${serializeViewState(this.state)}`;
+    if (url === `${window.location.pathname}${window.location.search}`) return;
+    if (how === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  }
+
+  /** Brings the view in line with a state from the URL (start or back/forward), without pushing history. */
+  private async applyState(state: ViewState, initial = false): Promise<void> {
+    this.state = { ...state, concept: this.state.concept };
+    this.afterGraphChange();
+    if (state.search) this.search.setText(state.search);
+    if (state.cypher && (initial || state.cypher !== this.cypher.query)) {
+      this.cypher.setQuery(state.cypher);
+      this.toggleDrawer('cypher-button', 'cypher', undefined, true);
+      if (initial) await this.cypher.run();
+    }
+    if (state.path && initial) await this.paths.find(state.path[0], state.path[1]);
+    if (state.concept) await this.selectConcept(state.concept, { center: true, history: 'none' });
+    else if (this.graph.selectedId) {
+      this.pendingHistory = 'none';
+      this.graph.select(null);
+    }
+  }
+
+  /** Selects a concept, adding it (with its links to what is shown) when it is not in the view yet. */
+  async selectConcept(id: string, options: { center?: boolean; history?: 'push' | 'none' } = {}): Promise<void> {
+    if (!this.graph.has(id)) {
+      try {
+        const response = await api.neighbors(id, { depth: 1, limit: 50 });
+        const present = new Set(this.graph.nodeIds());
+        const center = response.nodes.filter((node) => node.data.id === id);
+        const edges = response.edges.filter((edge) => present.has(edge.data.source) || present.has(edge.data.target));
+        const { nodes, edges: edgeDefs } = toElements({ nodes: center, edges }, this.scales, present);
+        this.graph.add([...nodes, ...edgeDefs]);
+        this.afterGraphChange();
+      } catch (error) {
+        this.reportError(error, `Opening concept “${id}” failed`);
+        return;
+      }
+    }
+    this.pendingHistory = options.history ?? 'push';
+    this.graph.select(id);
+    if (options.center) this.graph.center(id);
+  }
+
+  private pendingHistory: 'push' | 'none' = 'push';
+
+  private onSelect(id: string | null): void {
+    const how = this.pendingHistory;
+    this.pendingHistory = 'push';
+    if (id !== this.state.concept) this.updateUrl({ concept: id }, how);
+    if (!id) {
+      this.detail = null;
+      this.panel.replaceChildren();
+      return;
+    }
+    void this.loadPanel(id);
+  }
+
+  private async loadPanel(id: string, offset = 0): Promise<void> {
+    const token = ++this.panelToken;
+    if (offset === 0) renderPanelMessage(this.panel, 'Loading…');
+    try {
+      const page = await api.concept(id, { offset, limit: notesPageSize });
+      if (token !== this.panelToken) return;
+      const previous = offset > 0 && this.detail?.detail.concept.id === id ? this.detail : null;
+      const detail = previous ? { ...page, notes: [...previous.detail.notes, ...page.notes] } : page;
+      this.detail = { detail, related: previous?.related ?? null };
+      this.refreshPanel();
+      if (!previous) {
+        const related = await api.related(id, 10).then((answer) => answer.related).catch(() => []);
+        if (token !== this.panelToken) return;
+        this.detail = { detail, related };
+        this.refreshPanel();
+      }
+    } catch (error) {
+      if (token !== this.panelToken) return;
+      renderPanelMessage(this.panel, `Could not load this concept: ${errorMessage(error)}`);
+      this.reportError(error, 'Loading the concept failed');
+    }
+  }
+
+  private refreshPanel(): void {
+    if (!this.detail) return;
+    const id = this.detail.detail.concept.id;
+    renderConceptPanel(
+      this.panel,
+      { ...this.detail, pinned: this.graph.isPinned(id), expanded: this.expand.isExpanded(id), filters: this.state.filters },
+      this.panelActions,
+    );
+  }
+
+  async openNote(id: string): Promise<void> {
+    this.panelToken += 1;
+    this.detail = null;
+    try {
+      renderNotePanel(this.panel, await api.note(id), this.panelActions);
+    } catch (error) {
+      this.reportError(error, 'Opening the note failed');
+    }
+  }
+
+  readonly panelActions: PanelActions = {
+    selectConcept: (id) => void this.selectConcept(id, { center: true }),
+    expand: (id) => void this.expand.expand(id),
+    collapse: (id) => this.expand.collapse(id),
+    togglePin: (id) => {
+      this.graph.togglePin(id);
+      this.refreshPanel();
+    },
+    pathEndpoint: (id, end) => {
+      this.toggleDrawer('path-button', 'path-tool', undefined, true);
+      this.paths.setEndpoint(end, id);
+    },
+    openNote: (id) => void this.openNote(id),
+    loadMoreNotes: () => {
+      if (this.detail) void this.loadPanel(this.detail.detail.concept.id, this.detail.detail.notes.length);
+    },
+  };
 
   private onLayout(state: { running: boolean; elapsedMs: number; nodeCount: number; outcome?: string; message?: string }): void {
-    const box = byId('layout-progress');
-    box.hidden = !state.running;
+    byId('layout-progress').hidden = !state.running;
     byId('layout-progress-text').textContent = `Laying out ${state.nodeCount} nodes… ${(state.elapsedMs / 1000).toFixed(1)} s`;
     if (state.outcome === 'error') this.reportError(new Error(state.message ?? 'unknown'), 'The layout failed');
+    if (state.outcome === 'stopped') this.notify('Layout stopped; nodes keep their current positions.');
   }
 }

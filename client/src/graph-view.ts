@@ -94,6 +94,7 @@ export class GraphView {
   /** Replaces the whole graph. The renderer is chosen by size (WebGL is an init option, so Cytoscape is rebuilt). */
   load(elements: ElementDefinition[], layout: LayoutName): void {
     this.layouts.stop();
+    const hadSelection = this.selectedId !== null;
     const nodeCount = elements.filter((element) => element.group === 'nodes').length;
     const mode = this.modeFor(nodeCount);
     if (mode !== this.mode) {
@@ -106,7 +107,7 @@ export class GraphView {
       });
       this.cy.layout({ name: 'grid', fit: true }).run();
     }
-    this.events.onSelect(null);
+    if (hadSelection) this.events.onSelect(null);
     this.runLayout(layout);
   }
 

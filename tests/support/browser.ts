@@ -124,3 +124,14 @@ export async function writeFixtureGraph(db: Database, prefix: string, size: numb
 export async function deleteFixtureGraph(db: Database, prefix: string): Promise<void> {
   await db.write((tx) => tx.run('MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix }));
 }
+
+/** Page coordinates of a node's centre, for real mouse clicks on the graph canvas. */
+export async function nodeScreenPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((nodeId) => {
+    const rendered = window.__notegraph?.renderedPosition(nodeId);
+    const box = document.getElementById('graph')?.getBoundingClientRect();
+    return rendered && box ? { x: box.left + rendered.x, y: box.top + rendered.y } : null;
+  }, id);
+  if (!point) throw new Error(`node ${id} is not in the graph`);
+  return point;
+}

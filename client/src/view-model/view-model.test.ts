@@ -7,6 +7,7 @@ import { communitiesBySize, keepsEdge, keepsNode, keepsNoteDate, noFilters } fro
 import { isLongNote, segments } from './highlight.js';
 import { communityColor, communityColors, kindShape } from './palette.js';
 import { neighbourInDirection, ringPositions } from './placement.js';
+import { shortcutFor } from './shortcuts.js';
 import { emptyViewState, parseViewState, serializeViewState, type ViewState } from './url-state.js';
 
 const graph: GraphElements = {
@@ -204,5 +205,19 @@ describe('Cypher console helpers', () => {
     expect(formatCell(null)).toBe('null');
     expect(formatCell({ a: [1, 2] })).toBe('{"a":[1,2]}');
     expect(formatCell('<b>x</b>')).toBe('<b>x</b>');
+  });
+});
+
+describe('keyboard shortcuts', () => {
+  const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+
+  it('maps the documented keys to actions and leaves browser shortcuts alone', () => {
+    expect(shortcutFor(key('/'))).toBe('focus-search');
+    expect(shortcutFor(key('Escape'))).toBe('clear');
+    expect(shortcutFor(key('ArrowLeft'))).toBe('move-left');
+    expect(shortcutFor(key('z', { ctrlKey: true }))).toBe('undo');
+    expect(shortcutFor(key('z', { metaKey: true }))).toBe('undo');
+    expect(shortcutFor(key('f', { ctrlKey: true }))).toBeNull();
+    expect(shortcutFor(key('q'))).toBeNull();
   });
 });
