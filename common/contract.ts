@@ -32,6 +32,7 @@ export type RelationType =
   | (string & {});
 
 export interface NodeData {
+  /** The concept id for Concept nodes (also in /cypher results, so they merge with /graph); else Neo4j's elementId. */
   id: string;
   label: string;
   /** Concept kind, or 'note' / 'source' / the first Neo4j label for other nodes from Cypher results. */

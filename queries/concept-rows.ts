@@ -11,6 +11,14 @@ export const conceptProjection = (variable: string): string =>
 export const noteProjection = (variable: string): string =>
   `${variable} {.id, .title, .text, .lineStart, .lineEnd, .date, .url, .lang}`;
 
+/** Concept fields as result columns: much cheaper than a map per row when many rows come back. */
+export const conceptColumns = (variable: string): string =>
+  ['id', 'name', 'kind', 'aliases', 'rank', 'community', 'mentions'].map((key) => `${variable}.${key} AS ${key}`).join(', ');
+
+/** Edge fields as result columns. */
+export const edgeColumns = (variable: string, from: string, to: string): string =>
+  `elementId(${variable}) AS id, ${from}.id AS source, ${to}.id AS target, type(${variable}) AS type, ${variable}.weight AS weight, ${variable}.evidence AS evidence, ${variable}.noteId AS noteId`;
+
 export const edgeProjection = (variable: string, from: string, to: string): string =>
   `{id: elementId(${variable}), source: ${from}.id, target: ${to}.id, type: type(${variable}), weight: ${variable}.weight, evidence: ${variable}.evidence, noteId: ${variable}.noteId}`;
 

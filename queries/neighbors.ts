@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { NeighborsResponse, NodeData } from '../common/contract.js';
 import type { Database } from './database.js';
-import { conceptProjection, toConceptNode } from './concept-rows.js';
+import { conceptColumns, toConceptNode } from './concept-rows.js';
 import { readEdgesAmong } from './overview.js';
 
 export interface NeighborsOptions {
@@ -16,7 +16,7 @@ export interface NeighborsOptions {
  */
 export async function readNeighbors(db: Database, id: string, options: NeighborsOptions): Promise<NeighborsResponse | null> {
   return db.read(async (tx) => {
-    const center = await tx.run(`MATCH (c:Concept {id: $id}) RETURN ${conceptProjection('c')} AS concept`, { id });
+    const center = await tx.run(`MATCH (c:Concept {id: $id}) RETURN ${conceptColumns('c')}`, { id });
     const centerRecord = center.records[0];
     if (!centerRecord) return null;
     const seen = new Set([id]);
@@ -29,7 +29,7 @@ export async function readNeighbors(db: Database, id: string, options: Neighbors
       frontier = next.map((node) => node.data.id);
     }
     const kept = reached.slice(0, options.limit);
-    const nodes = [toConceptNode(centerRecord.get('concept')), ...kept];
+    const nodes = [toConceptNode(centerRecord.toObject()), ...kept];
     const edges = await readEdgesAmong(tx, nodes.map((node) => node.data.id));
     return { center: id, nodes, edges, capped: reached.length > kept.length, total: reached.length };
   });
@@ -41,9 +41,9 @@ async function readNextLevel(tx: ManagedTransaction, frontier: string[], seen: s
      MATCH (:Concept {id: fid})--(b:Concept)
      WHERE NOT b.id IN $seen
      WITH DISTINCT b
-     RETURN ${conceptProjection('b')} AS concept
+     RETURN ${conceptColumns('b')}
      ORDER BY b.rank DESC, b.mentions DESC, b.id`,
     { frontier, seen },
   );
-  return result.records.map((record) => toConceptNode(record.get('concept')));
+  return result.records.map((record) => toConceptNode(record.toObject()));
 }
