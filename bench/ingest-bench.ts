@@ -34,6 +34,11 @@ async function measureExtraction(dir: string, label: string, runs: number): Prom
     times.push((performance.now() - started) / 1000);
     summary = `${graph.notes.length} notes (${duplicatesCollapsed} duplicates), ${graph.concepts.length} concepts, ${graph.mentions.length} mentions, ${graph.relations.length} relations, ${graph.cooccurrences.length} co-occurrences`;
   }
+  if (runs > 1) {
+    const { graph } = extractGraph({ files: read.files, lexicon });
+    const top = [...graph.concepts].sort((a, b) => b.rank - a.rank || b.mentions - a.mentions).slice(0, 50);
+    console.log(`top 50 concepts by rank (${label}): ${top.map((concept) => concept.name).join(', ')}`);
+  }
   const first = times[0]!;
   const best = Math.min(...times);
   console.log(`extract ${label}: ${mb(bytes).toFixed(2)} MB, first run ${first.toFixed(2)} s (${(mb(bytes) / first).toFixed(2)} MB/s), best of ${runs} ${best.toFixed(2)} s (${(mb(bytes) / best).toFixed(2)} MB/s); ${summary}; peak RSS ${peakRssMb().toFixed(0)} MB`);
