@@ -37,9 +37,21 @@ describe('when Neo4j is down', () => {
     const port = await findFreePort();
     const db = new Database({ uri: `bolt://127.0.0.1:${port}` });
     const app = createApp({ db, logger: createLogger('silent') });
-    await expectUnavailable(app, '/api/health');
-    await expectUnavailable(app, '/api/graph');
-    await expectUnavailable(app, '/api/concepts/anything');
+    for (const url of [
+      '/api/health',
+      '/api/graph',
+      '/api/concepts/anything',
+      '/api/concepts/anything/neighbors',
+      '/api/concepts/anything/related',
+      '/api/path?from=a&to=b',
+      '/api/search?q=ceph',
+      '/api/notes/anything',
+      '/api/schema',
+    ]) {
+      await expectUnavailable(app, url);
+    }
+    const cypher = await request(app).post('/api/cypher').send({ query: 'MATCH (n) RETURN count(n)' });
+    expect(cypher.status).toBe(503);
     expect((await request(app).get('/api/openapi.json')).status).toBe(200);
     await db.close();
   });
