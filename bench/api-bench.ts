@@ -6,7 +6,7 @@
  * and finally a mixed 10,000-request run at 100 connections. Prints figures; asserts nothing.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
@@ -112,6 +112,8 @@ async function main(): Promise<void> {
   const server = await startServer(createApp({ db, logger }), { port: 0 });
   try {
     const { conceptIds, terms } = await pickTargets(db);
+    // Figures on a shared machine mean little without the load they were taken under.
+    console.log(`load average before the runs: ${loadavg().map((value) => value.toFixed(1)).join(' ')}`);
     console.log(`server ${server.url}; ${conceptIds.length} concepts and ${terms.length} search terms in rotation; ${durationSec} s per run`);
     const rows: Row[] = [];
     for (const endpoint of endpoints(db, conceptIds, terms)) {
@@ -129,6 +131,7 @@ async function main(): Promise<void> {
     console.log(
       `\nmixed run: ${mixed.total} requests at 100 connections, ${fmt(mixed.requestsPerSec, 0)} req/s, p50 ${fmt(mixed.p50)} ms, p99 ${fmt(mixed.p99)} ms; errors ${mixed.errors}, non-2xx ${mixed.non2xx}, timeouts ${mixed.timeouts}`,
     );
+    console.log(`load average after the runs: ${loadavg().map((value) => value.toFixed(1)).join(' ')}`);
     mkdirSync(path.join(root, 'bench', 'out'), { recursive: true });
     writeFileSync(path.join(root, 'bench', 'out', 'api-bench.json'), JSON.stringify({ durationSec, rows, mixed }, null, 2));
   } finally {
