@@ -4,13 +4,14 @@
  */
 import type { CypherResponse, GraphElements, GraphResponse } from '../../common/contract.js';
 import { ApiError, api } from './api.js';
-import { CypherConsole, type ResultMode } from './cypher-console.js';
+import type { CypherConsole, ResultMode } from './cypher-console.js';
 import { byId, download } from './dom.js';
 import { renderFilters, renderLegend } from './drawers.js';
 import { ExpandController } from './expand-controller.js';
 import { GraphView, type LayoutName } from './graph-view.js';
 import { bindShortcuts } from './keyboard.js';
-import { renderConceptPanel, renderNotePanel, renderPanelMessage, type PanelActions } from './panel.js';
+import type { PanelActions } from './panel.js';
+import { PanelController } from './panel-controller.js';
 import { PathController } from './path-controller.js';
 import { SearchBox } from './search-box.js';
 import { installTestHandle } from './test-handle.js';
@@ -19,10 +20,8 @@ import { scalesFor, toElements, type GraphScales } from './view-model/elements.j
 import { communitiesBySize, keepsEdge, keepsNode, kindsPresent, type Filters } from './view-model/filters.js';
 import type { Theme } from './view-model/style.js';
 import { parseViewState, serializeViewState, type ViewState } from './view-model/url-state.js';
-import type { ConceptDetailResponse, RelatedTopic } from '../../common/contract.js';
 
 const webglThreshold = 1500;
-const notesPageSize = 20;
 const layouts: LayoutName[] = ['fcose', 'concentric', 'breadthfirst', 'grid'];
 
 function systemTheme(): Theme {
@@ -39,16 +38,16 @@ export class Explorer {
   readonly expand: ExpandController;
   readonly paths: PathController;
   readonly search: SearchBox;
-  readonly cypher: CypherConsole;
+  private cypherConsole: Promise<CypherConsole> | null = null;
   state: ViewState = parseViewState(window.location.search);
   private scales: GraphScales = { rank: { min: 0, max: 1 }, weight: { max: 1 } };
   private loaded = false;
   private loadCount = 0;
   private lastErrorText: string | null = null;
-  private panelToken = 0;
-  private detail: { detail: ConceptDetailResponse; related: RelatedTopic[] | null } | null = null;
+  private firstRenderMs: number | null = null;
+  private lastLayout: { ms: number; outcome: string } | null = null;
   private readonly status = byId('graph-status');
-  private readonly panel = byId('panel');
+  private readonly panelView: PanelController;
 
   constructor() {
     const rendererParam = new URLSearchParams(window.location.search).get('renderer');
@@ -77,9 +76,13 @@ export class Explorer {
       error: (error) => this.reportError(error, 'Search failed'),
       text: (query) => this.updateUrl({ search: query || null }, 'replace'),
     });
-    this.cypher = new CypherConsole(byId('cypher'), {
-      graph: (result, mode) => this.showCypherGraph(result, mode),
-      ran: (query) => this.updateUrl({ cypher: query }, 'push'),
+    this.panelView = new PanelController(byId('panel'), {
+      actions: this.panelActions,
+      filters: () => this.state.filters,
+      isPinned: (id) => this.graph.isPinned(id),
+      isExpanded: (id) => this.expand.isExpanded(id),
+      reportError: (error, what) => this.reportError(error, what),
+      describe: errorMessage,
     });
     installTestHandle({
       graph: this.graph,
@@ -87,6 +90,8 @@ export class Explorer {
       loads: () => this.loadCount,
       lastError: () => this.lastErrorText,
       pathIds: () => this.paths.highlighted,
+      firstRenderMs: () => this.firstRenderMs,
+      lastLayout: () => this.lastLayout,
     });
   }
 
@@ -94,7 +99,6 @@ export class Explorer {
     this.bindToolbar();
     bindShortcuts(this);
     window.addEventListener('popstate', () => void this.applyState(parseViewState(window.location.search)));
-    void this.cypher.loadSchema().catch((error: unknown) => this.reportError(error, 'Loading the schema for completion failed'));
     const layoutSelect = byId<HTMLSelectElement>('layout-select');
     if (this.state.layout && layouts.includes(this.state.layout as LayoutName)) layoutSelect.value = this.state.layout;
     const initial = this.state;
@@ -121,7 +125,7 @@ export class Explorer {
     );
     this.bindDrawer('filters-button', 'filters', () => this.renderFilterDrawer());
     this.bindDrawer('path-button', 'path-tool');
-    this.bindDrawer('cypher-button', 'cypher', () => this.cypher.focus());
+    byId('cypher-button').addEventListener('click', () => this.toggleCypher());
   }
 
   private bindDrawer(buttonId: string, drawerId: string, onOpen?: () => void): void {
@@ -133,6 +137,24 @@ export class Explorer {
     drawer.hidden = open === undefined ? !drawer.hidden : !open;
     byId(buttonId).setAttribute('aria-expanded', String(!drawer.hidden));
     if (!drawer.hidden) onOpen?.();
+  }
+
+  /**
+   * Opens (or toggles) the Cypher console. CodeMirror is loaded on first use, so it does not delay the first
+   * graph.
+   */
+  async toggleCypher(open?: boolean): Promise<CypherConsole> {
+    this.cypherConsole ??= import('./cypher-console.js').then(({ CypherConsole }) => {
+      const console = new CypherConsole(byId('cypher'), {
+        graph: (result, mode) => this.showCypherGraph(result, mode),
+        ran: (query) => this.updateUrl({ cypher: query }, 'push'),
+      });
+      void console.loadSchema().catch((error: unknown) => this.reportError(error, 'Loading the schema for completion failed'));
+      return console;
+    });
+    const console = await this.cypherConsole;
+    this.toggleDrawer('cypher-button', 'cypher', () => console.focus(), open);
+    return console;
   }
 
   toggleFocus(): void {
@@ -175,6 +197,7 @@ export class Explorer {
     this.graph.load([...nodes, ...edges], this.layout);
     this.loaded = true;
     this.loadCount += 1;
+    if (this.firstRenderMs === null && nodes.length > 0) requestAnimationFrame(() => (this.firstRenderMs = performance.now()));
     this.afterGraphChange();
   }
 
@@ -199,7 +222,7 @@ export class Explorer {
     }));
     renderLegend(byId('legend'), communities, kindsPresent(data));
     if (!byId('filters').hidden) this.renderFilterDrawer();
-    this.refreshPanel();
+    this.panelView.refresh();
   }
 
   private renderFilterDrawer(): void {
@@ -227,10 +250,10 @@ export class Explorer {
     this.state = { ...state, concept: this.state.concept };
     this.afterGraphChange();
     if (state.search) this.search.setText(state.search);
-    if (state.cypher && (initial || state.cypher !== this.cypher.query)) {
-      this.cypher.setQuery(state.cypher);
-      this.toggleDrawer('cypher-button', 'cypher', undefined, true);
-      if (initial) await this.cypher.run();
+    if (state.cypher) {
+      const console = await this.toggleCypher(true);
+      if (initial || state.cypher !== console.query) console.setQuery(state.cypher);
+      if (initial) await console.run();
     }
     if (state.path && initial) await this.paths.find(state.path[0], state.path[1]);
     if (state.concept) await this.selectConcept(state.concept, { center: true, history: 'none' });
@@ -267,55 +290,12 @@ export class Explorer {
     const how = this.pendingHistory;
     this.pendingHistory = 'push';
     if (id !== this.state.concept) this.updateUrl({ concept: id }, how);
-    if (!id) {
-      this.detail = null;
-      this.panel.replaceChildren();
-      return;
-    }
-    void this.loadPanel(id);
-  }
-
-  private async loadPanel(id: string, offset = 0): Promise<void> {
-    const token = ++this.panelToken;
-    if (offset === 0) renderPanelMessage(this.panel, 'Loading…');
-    try {
-      const page = await api.concept(id, { offset, limit: notesPageSize });
-      if (token !== this.panelToken) return;
-      const previous = offset > 0 && this.detail?.detail.concept.id === id ? this.detail : null;
-      const detail = previous ? { ...page, notes: [...previous.detail.notes, ...page.notes] } : page;
-      this.detail = { detail, related: previous?.related ?? null };
-      this.refreshPanel();
-      if (!previous) {
-        const related = await api.related(id, 10).then((answer) => answer.related).catch(() => []);
-        if (token !== this.panelToken) return;
-        this.detail = { detail, related };
-        this.refreshPanel();
-      }
-    } catch (error) {
-      if (token !== this.panelToken) return;
-      renderPanelMessage(this.panel, `Could not load this concept: ${errorMessage(error)}`);
-      this.reportError(error, 'Loading the concept failed');
-    }
-  }
-
-  private refreshPanel(): void {
-    if (!this.detail) return;
-    const id = this.detail.detail.concept.id;
-    renderConceptPanel(
-      this.panel,
-      { ...this.detail, pinned: this.graph.isPinned(id), expanded: this.expand.isExpanded(id), filters: this.state.filters },
-      this.panelActions,
-    );
+    if (!id) this.panelView.clear();
+    else void this.panelView.showConcept(id);
   }
 
   async openNote(id: string): Promise<void> {
-    this.panelToken += 1;
-    this.detail = null;
-    try {
-      renderNotePanel(this.panel, await api.note(id), this.panelActions);
-    } catch (error) {
-      this.reportError(error, 'Opening the note failed');
-    }
+    await this.panelView.showNote(id);
   }
 
   readonly panelActions: PanelActions = {
@@ -324,7 +304,7 @@ export class Explorer {
     collapse: (id) => this.expand.collapse(id),
     togglePin: (id) => {
       this.graph.togglePin(id);
-      this.refreshPanel();
+      this.panelView.refresh();
     },
     pathEndpoint: (id, end) => {
       this.toggleDrawer('path-button', 'path-tool', undefined, true);
@@ -332,13 +312,15 @@ export class Explorer {
     },
     openNote: (id) => void this.openNote(id),
     loadMoreNotes: () => {
-      if (this.detail) void this.loadPanel(this.detail.detail.concept.id, this.detail.detail.notes.length);
+      const id = this.panelView.conceptId;
+      if (id) void this.panelView.showConcept(id, true);
     },
   };
 
   private onLayout(state: { running: boolean; elapsedMs: number; nodeCount: number; outcome?: string; message?: string }): void {
     byId('layout-progress').hidden = !state.running;
     byId('layout-progress-text').textContent = `Laying out ${state.nodeCount} nodes… ${(state.elapsedMs / 1000).toFixed(1)} s`;
+    if (state.outcome) this.lastLayout = { ms: state.elapsedMs, outcome: state.outcome };
     if (state.outcome === 'error') this.reportError(new Error(state.message ?? 'unknown'), 'The layout failed');
     if (state.outcome === 'stopped') this.notify('Layout stopped; nodes keep their current positions.');
   }

@@ -39,6 +39,7 @@ export class GraphView {
   private readonly layouts = new LayoutRunner();
   private focus = false;
   private progressTimer: number | undefined;
+  private pendingCenter: string | null = null;
 
   constructor(
     private readonly container: HTMLElement,
@@ -74,9 +75,10 @@ export class GraphView {
       maxZoom: 4,
       selectionType: 'single',
       boxSelectionEnabled: false,
-      // Hiding edges and labels while panning big graphs keeps frames coming on the canvas renderer.
-      hideEdgesOnViewport: mode === 'canvas' && elements.length > 4000,
-      textureOnViewport: false,
+      // On the canvas renderer, big graphs pan and zoom a cached bitmap of the view instead of redrawing every
+      // element each frame (the full drawing comes back when the gesture ends).
+      textureOnViewport: mode === 'canvas' && elements.length > 3000,
+      hideEdgesOnViewport: false,
     });
     cy.on('tap', 'node', (event) => this.select((event.target as NodeSingular).id()));
     cy.on('tap', (event) => {
@@ -152,9 +154,22 @@ export class GraphView {
     return selected.nonempty() ? selected.first().id() : null;
   }
 
+  /** Brings a node and its neighbourhood into view; while a layout runs, does so once it has finished. */
   center(id: string): void {
     const node = this.cy.getElementById(id);
-    if (node.nonempty()) this.cy.animate({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 1) }, { duration: 250 });
+    if (node.empty()) return;
+    if (this.layouts.running) {
+      this.pendingCenter = id;
+      return;
+    }
+    const around = node.closedNeighborhood(':visible');
+    this.cy.animate({ fit: { eles: around, padding: 60 } }, { duration: 250, complete: () => this.capZoom(node) });
+  }
+
+  /** A hub's neighbourhood can need a tiny zoom; a leaf's, a huge one. Keep labels readable either way. */
+  private capZoom(node: cytoscape.NodeSingular): void {
+    const zoom = Math.min(1.5, Math.max(0.5, this.cy.zoom()));
+    if (zoom !== this.cy.zoom()) this.cy.zoom({ level: zoom, position: node.position() });
   }
 
   fit(): void {
@@ -272,7 +287,10 @@ export class GraphView {
         if (node.nonempty() && !node.locked()) node.position(position);
       }
     });
-    this.fit();
+    const pending = this.pendingCenter;
+    this.pendingCenter = null;
+    if (pending && this.has(pending)) this.center(pending);
+    else this.fit();
   }
 
   exportPng(): Blob {

@@ -46,7 +46,7 @@ function run(explorer: Explorer, action: ShortcutAction): void {
     pin: () => selected && explorer.panelActions.togglePin(selected),
     fit: () => explorer.graph.fit(),
     'focus-mode': () => explorer.toggleFocus(),
-    cypher: () => explorer.toggleDrawer('cypher-button', 'cypher', () => explorer.cypher.focus()),
+    cypher: () => void explorer.toggleCypher(),
     help: () => explorer.notify(`Shortcuts: ${shortcutHelp.map((item) => `${item.keys} ${item.action}`).join('; ')}`),
   };
   actions[action]();

@@ -22,6 +22,10 @@ export interface TestHandle {
   loads(): number;
   lastError(): string | null;
   pathIds(): string[];
+  /** performance.now() of the first frame drawn after the first graph loaded (ms since navigation), or null. */
+  firstRenderMs(): number | null;
+  /** How long the last finished layout took, in ms, and how it ended. */
+  lastLayout(): { ms: number; outcome: string } | null;
 }
 
 export interface TestHandleSource {
@@ -30,6 +34,8 @@ export interface TestHandleSource {
   loads: () => number;
   lastError: () => string | null;
   pathIds: () => string[];
+  firstRenderMs: () => number | null;
+  lastLayout: () => { ms: number; outcome: string } | null;
 }
 
 export function installTestHandle(source: TestHandleSource): void {
@@ -51,6 +57,8 @@ export function installTestHandle(source: TestHandleSource): void {
     loads: source.loads,
     lastError: source.lastError,
     pathIds: source.pathIds,
+    firstRenderMs: source.firstRenderMs,
+    lastLayout: source.lastLayout,
   });
   Object.defineProperty(window, '__notegraph', { value: handle, writable: false, configurable: false });
 }

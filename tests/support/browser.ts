@@ -2,12 +2,13 @@
  * Browser-test support: the client build, the in-process app on a free port, and Debian's Chromium driven by
  * playwright-core. Chromium is never downloaded; when /usr/bin/chromium is missing, tests fail saying so.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createLogger } from '../../common/logger.js';
 import type { Database } from '../../queries/database.js';
+import { buildClient, clientBuildIsStale } from '../../server/client-build.js';
 import { createApp, startServer, type RunningServer } from '../../server/server.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -24,20 +25,9 @@ export const chromiumArgs = [
   '--disable-quic',
 ];
 
-function newestMtime(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stats = statSync(entry);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  return readdirSync(entry).reduce((newest, child) => Math.max(newest, newestMtime(path.join(entry, child))), 0);
-}
-
 /** Builds the client with Vite when dist/client is missing or older than the client sources. */
 export async function ensureClientBuilt(): Promise<void> {
-  const builtIndex = path.join(clientDir, 'index.html');
-  const sources = ['client', 'common', 'vite.config.ts'].map((entry) => newestMtime(path.join(repoRoot, entry)));
-  if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= Math.max(...sources)) return;
-  const { build } = await import('vite');
-  await build({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
+  if (clientBuildIsStale(repoRoot, clientDir)) await buildClient(repoRoot);
 }
 
 /** Launches headless Debian Chromium. Throws with a clear message when it is not installed. */

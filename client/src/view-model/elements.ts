@@ -20,7 +20,7 @@ export interface GraphScales {
   weight: WeightScale;
 }
 
-export const nodeSize = { min: 18, max: 64 } as const;
+export const nodeSize = { min: 16, max: 56 } as const;
 export const edgeWidth = { min: 1, max: 8 } as const;
 const labelMaxChars = 28;
 
