@@ -6,46 +6,14 @@
  * Prints figures only. WebGL here is Chromium's software GL (SwiftShader): headless, --disable-gpu.
  */
 import type { Browser, Page } from 'playwright-core';
-import type { GraphResponse } from '../common/contract.js';
 import { startExplorerStack } from '../scripts/explorer-stack.js';
+import { syntheticGraph } from './client-bench-graph.js';
 
 const sizes = [1000, 5000, 20000];
 const layoutBudgetMs = 120_000;
 const panMs = 3000;
 // SwiftShader is Chromium's software WebGL; recent Chromium only offers it for WebGL with this flag.
 const browserArgs = ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist'];
-
-/** A deterministic PRNG (mulberry32), so every run benches the same graphs. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** n concepts in √n communities; each node links to 4 earlier ones, mostly inside its community. */
-export function syntheticGraph(n: number): GraphResponse {
-  const next = random(n);
-  const communities = Math.max(1, Math.round(Math.sqrt(n) / 2));
-  const kinds = ['project', 'component', 'concept', 'tool', 'command', 'protocol'];
-  const nodes = Array.from({ length: n }, (_, i) => ({
-    data: { id: `s${i}`, label: `concept ${i}`, kind: kinds[i % kinds.length]!, rank: next() ** 3, community: i % communities, mentions: 1 },
-  }));
-  const edges: GraphResponse['edges'] = [];
-  for (let i = 1; i < n; i += 1) {
-    for (let k = 0; k < 4 && edges.length < 4 * n; k += 1) {
-      const sameCommunity = next() < 0.8;
-      let j = Math.floor(next() * i);
-      if (sameCommunity) j = Math.max(0, j - (j % communities) + (i % communities));
-      if (j >= i) j = Math.floor(next() * i);
-      edges.push({ data: { id: `e${i}-${k}`, source: `s${i}`, target: `s${j}`, type: k === 0 && i % 25 === 0 ? 'USES' : 'CO_OCCURS', weight: 1 + Math.floor(next() * 9) } });
-    }
-  }
-  return { nodes, edges, capped: false, totalConcepts: n };
-}
 
 async function waitSettled(page: Page, budgetMs: number): Promise<{ ms: number; outcome: string }> {
   await page.waitForFunction(() => (window.__notegraph?.loads() ?? 0) >= 1, undefined, { timeout: 120_000 });
@@ -135,6 +103,13 @@ async function benchOverview(browser: Browser, url: string, renderer: 'canvas' |
     nodes: window.__notegraph!.nodeCount(),
     edges: window.__notegraph!.edgeCount(),
   }));
+  // Where the first-graph time goes: page and scripts, then the /api/graph answer, then drawing.
+  const timing = await page.evaluate(`(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const api = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/api/graph'));
+    return { domReady: nav ? nav.domContentLoadedEventEnd : null, apiStart: api ? api.startTime : null, apiEnd: api ? api.responseEnd : null };
+  })()`) as { domReady: number | null; apiStart: number | null; apiEnd: number | null };
+  console.log(`  ${renderer}: DOM ready ${timing.domReady?.toFixed(0)} ms, /api/graph ${timing.apiStart?.toFixed(0)}–${timing.apiEnd?.toFixed(0)} ms, first frame ${state.first?.toFixed(0)} ms`);
   const fps = await panFps(page);
   await context.close();
   return { graph: 'bundled overview', renderer: state.renderer, nodes: state.nodes, edges: state.edges, firstGraphMs: state.first?.toFixed(0) ?? '-', layoutMs: layout.ms.toFixed(0), fps: fps.toFixed(1) };

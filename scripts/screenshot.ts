@@ -20,6 +20,8 @@ try {
   await waitForGraph(page, problems);
   await page.waitForFunction((id) => window.__notegraph?.selectedId() === id, concept);
   await page.locator('#panel .note mark').first().waitFor();
+  await page.locator('#panel', { hasText: 'Related topics' }).waitFor();
+  await page.waitForFunction(() => !document.getElementById('panel')?.textContent?.includes('Loading…'));
   await page.waitForFunction(() => window.__notegraph?.ready());
   await page.waitForTimeout(400); // the centring animation
   await page.evaluate(() => document.getElementById('toasts')?.replaceChildren());

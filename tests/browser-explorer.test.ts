@@ -152,6 +152,54 @@ describe('explorer over the bundled notes', () => {
     await page.waitForFunction(() => window.__notegraph!.selectedId() === 'placement-group');
     await page.context().close();
   });
+
+  it('the path tool highlights a shortest path between two concepts', async () => {
+    const { page } = await openExplorer();
+    await page.click('#path-button');
+    await page.fill('#path-from', 'nova');
+    await page.fill('#path-to', 'ceph');
+    await page.click('#path-find');
+    await page.waitForFunction(() => window.__notegraph!.pathIds().length > 0);
+    const ids = await handle(page, () => window.__notegraph!.pathIds());
+    expect(ids).toContain('nova');
+    expect(ids).toContain('ceph');
+    await expect(page.locator('#path-result').innerText()).resolves.toMatch(/hops?: .*→/);
+    expect(new URL(page.url()).searchParams.get('path')).toBe('nova,ceph');
+    await page.context().close();
+  });
+
+  it('arrow keys move the selection to a neighbour and Escape clears it', async () => {
+    const { page } = await openExplorer('?concept=nova');
+    await page.waitForFunction(() => window.__notegraph!.selectedId() === 'nova');
+    await page.waitForFunction(() => window.__notegraph!.ready());
+    await page.locator('#graph').focus();
+    for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown']) {
+      await page.keyboard.press(key);
+      if ((await handle(page, () => window.__notegraph!.selectedId())) !== 'nova') break;
+    }
+    const moved = await handle(page, () => window.__notegraph!.selectedId());
+    expect(moved).not.toBe('nova');
+    expect(moved).not.toBeNull();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.__notegraph!.selectedId() === null);
+    expect(new URL(page.url()).searchParams.get('concept')).toBeNull();
+    await page.context().close();
+  });
+
+  it('a kind filter hides the concepts of other kinds and is kept in the URL', async () => {
+    const { page } = await openExplorer();
+    await page.click('#filters-button');
+    await page.locator('#filters label', { hasText: /^project$/ }).locator('input').check();
+    await page.waitForFunction(() => window.__notegraph!.visibleNodeCount() < window.__notegraph!.nodeCount());
+    const state = await handle(page, () => {
+      const h = window.__notegraph!;
+      const projects = h.nodeIds().filter((id) => h.nodeData(id)?.kind === 'project').length;
+      return { visible: h.visibleNodeCount(), projects };
+    });
+    expect(state.visible).toBe(state.projects);
+    expect(new URL(page.url()).searchParams.get('kinds')).toBe('project');
+    await page.context().close();
+  });
 });
 
 describe('untrusted note text', () => {

@@ -25,11 +25,17 @@ export interface GraphViewOptions {
   forceRenderer?: RendererMode;
 }
 
-export function browserHasWebgl2(): boolean {
+/** 'hardware', 'software' (SwiftShader, llvmpipe: WebGL drawn by the CPU) or 'none'. */
+export function webgl2Support(): 'hardware' | 'software' | 'none' {
   try {
-    return document.createElement('canvas').getContext('webgl2') !== null;
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return 'none';
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return /swiftshader|llvmpipe|softpipe|software/i.test(renderer) ? 'software' : 'hardware';
   } catch {
-    return false;
+    return 'none';
   }
 }
 
@@ -77,8 +83,8 @@ export class GraphView {
       boxSelectionEnabled: false,
       // On the canvas renderer, big graphs pan and zoom a cached bitmap of the view instead of redrawing every
       // element each frame (the full drawing comes back when the gesture ends).
-      textureOnViewport: mode === 'canvas' && elements.length > 3000,
-      hideEdgesOnViewport: false,
+      textureOnViewport: false,
+      hideEdgesOnViewport: mode === 'canvas' && elements.length > 3000,
     });
     cy.on('tap', 'node', (event) => this.select((event.target as NodeSingular).id()));
     cy.on('tap', (event) => {
@@ -88,10 +94,17 @@ export class GraphView {
     return cy;
   }
 
+  /**
+   * WebGL above the threshold, but only on a real GPU: software WebGL is slower than the canvas renderer
+   * (measured by bench/client-bench.ts). `?renderer=` forces either.
+   */
   private modeFor(nodeCount: number): RendererMode {
-    if (this.options.forceRenderer) return this.options.forceRenderer === 'webgl' && browserHasWebgl2() ? 'webgl' : 'canvas';
-    return nodeCount >= this.options.webglThreshold && browserHasWebgl2() ? 'webgl' : 'canvas';
+    const support = (this.webgl ??= webgl2Support());
+    if (this.options.forceRenderer) return this.options.forceRenderer === 'webgl' && support !== 'none' ? 'webgl' : 'canvas';
+    return nodeCount >= this.options.webglThreshold && support === 'hardware' ? 'webgl' : 'canvas';
   }
+
+  private webgl: ReturnType<typeof webgl2Support> | undefined;
 
   /** Replaces the whole graph. The renderer is chosen by size (WebGL is an init option, so Cytoscape is rebuilt). */
   load(elements: ElementDefinition[], layout: LayoutName): void {
@@ -205,15 +218,19 @@ export class GraphView {
     return node.nonempty() && node.locked();
   }
 
-  /** Hides what the predicates reject (class `filtered`), without removing it, so filters are reversible. */
+  /**
+   * Hides what the predicates reject (class `filtered`), without removing it, so filters are reversible. Only
+   * elements whose state changes are touched: restyling 25,000 elements for nothing costs seconds.
+   */
   applyFilter(keepNode: (data: Record<string, unknown>) => boolean, keepEdge: (data: Record<string, unknown>) => boolean): void {
+    const hide = this.cy.nodes().filter((node) => !keepNode(node.data())).union(this.cy.edges().filter((edge) => !keepEdge(edge.data())));
+    const hidden = this.cy.elements('.filtered');
+    const show = hidden.difference(hide);
+    const newlyHidden = hide.difference(hidden);
+    if (show.empty() && newlyHidden.empty()) return;
     this.cy.batch(() => {
-      this.cy.nodes().forEach((node) => {
-        node.toggleClass('filtered', !keepNode(node.data()));
-      });
-      this.cy.edges().forEach((edge) => {
-        edge.toggleClass('filtered', !keepEdge(edge.data()));
-      });
+      show.removeClass('filtered');
+      newlyHidden.addClass('filtered');
     });
   }
 
