@@ -4,6 +4,7 @@
  */
 export const errorCodes = [
   'BAD_REQUEST',
+  'PAYLOAD_TOO_LARGE',
   'NOT_FOUND',
   'CYPHER_SYNTAX',
   'CYPHER_REFUSED',

@@ -6,6 +6,7 @@ import type { Logger } from '../common/logger.js';
 /** The one code → HTTP status table. */
 export const statusByCode: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
+  PAYLOAD_TOO_LARGE: 413,
   CYPHER_SYNTAX: 400,
   CYPHER_REFUSED: 400,
   NOT_FOUND: 404,
@@ -20,7 +21,10 @@ export const statusByCode: Record<ErrorCode, number> = {
 function asNotegraphError(error: unknown): NotegraphError {
   if (isNotegraphError(error)) return error;
   // body-parser errors carry an HTTP status and a `type`; they are the client's fault.
-  const status = (error as { status?: number }).status;
+  const { status, type } = error as { status?: number; type?: string };
+  if (type === 'entity.too.large') {
+    return new NotegraphError('PAYLOAD_TOO_LARGE', (error as Error).message, { cause: error });
+  }
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new NotegraphError('BAD_REQUEST', (error as Error).message, { cause: error });
   }

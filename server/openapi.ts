@@ -17,6 +17,7 @@ const errorDescriptions: Record<number, string> = {
   400: 'Invalid input; `error.details.field` names the parameter',
   404: 'Unknown id',
   408: 'The query ran past its time limit',
+  413: 'The request body is over the size limit',
   503: 'Neo4j is not reachable',
 };
 

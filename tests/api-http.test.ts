@@ -7,14 +7,17 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../common/logger.js';
 import type { Database } from '../queries/database.js';
+import { applySchema } from '../queries/schema.js';
 import { createApp, startServer } from '../server/server.js';
 import { connectTestDatabase } from './support/test-database.js';
 
 let db: Database;
 let clientDir: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   db = connectTestDatabase();
+  // The search route needs the full-text indexes; this file must pass when run on its own.
+  await applySchema(db);
   clientDir = mkdtempSync(path.join(tmpdir(), 'notegraph-client-'));
   mkdirSync(path.join(clientDir, 'assets'));
   writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><title>notegraph</title><script type="module" src="/assets/index-Ab12Cd.js"></script>');
@@ -51,10 +54,10 @@ describe('bodies and compression', () => {
     expect(response.body.openapi).toMatch(/^3\./);
   });
 
-  it('refuses a JSON body over the size limit with a 400 in the error shape', async () => {
+  it('refuses a JSON body over the size limit with a 413 in the error shape', async () => {
     const app = createApp({ db, logger: createLogger('silent') });
-    const response = await request(app).post('/api/cypher').send({ query: `RETURN '${'x'.repeat(200_000)}'` }).expect(400);
-    expect(response.body.error.code).toBe('BAD_REQUEST');
+    const response = await request(app).post('/api/cypher').send({ query: `RETURN '${'x'.repeat(200_000)}'` }).expect(413);
+    expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(response.body.error.message).toMatch(/too large/i);
   });
 });

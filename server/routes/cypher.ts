@@ -18,7 +18,7 @@ export const cypherRoutes = [
     summary: 'Runs one read-only Cypher query (EXPLAIN must say read-only) with a timeout and a row cap',
     body: cypherBody,
     returns: 'CypherResponse',
-    errors: [408],
+    errors: [408, 413],
     handler: async ({ body }, { db, cypherLimits }): Promise<CypherResponse> =>
       runUserCypher(db, body.query, body.params, cypherLimits),
   }),
