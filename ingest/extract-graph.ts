@@ -86,21 +86,29 @@ function splitAll(files: DecodedFile[], diagnostics: Diagnostic[], options: Extr
   return { sources, drafts };
 }
 
-/** The pure extraction pipeline: raw files in, the graph to write out. */
-export function extractGraph(options: ExtractOptions): ExtractResult {
+/**
+ * The pure extraction pipeline as a generator that pauses after each named stage. `extractGraph` runs it
+ * straight through; `extractGraphYielding` lets the event loop run between stages, so database work started
+ * before extraction (schema, reading what is stored) proceeds while extraction computes.
+ */
+export function* extractGraphSteps(options: ExtractOptions): Generator<StageName, ExtractResult> {
   const diagnostics: Diagnostic[] = [];
   const redactionsByKind: Record<string, number> = {};
   const decoded = decodeAndRedact(options.files, diagnostics, redactionsByKind);
+  yield 'redact';
   const { sources, drafts } = splitAll(decoded, diagnostics, options);
   const { notes, duplicatesCollapsed } = dedupeNotes(drafts);
+  yield 'dedupe';
 
   const matcher = new LexiconMatcher(options.lexicon);
   const info = lexiconConceptInfo(options.lexicon);
   const hitsByNote = new Map<string, ConceptHit[]>();
   for (const note of notes) hitsByNote.set(note.id, guarded(diagnostics, note.occurrences[0]!.path, 'concepts', () => matcher.match(note.text)) ?? []);
+  yield 'concepts';
   const discovery = discoverConcepts(notes, hitsByNote, options.lexicon);
   for (const [id, concept] of discovery.concepts) info.set(id, concept);
   for (const [noteId, hits] of discovery.hitsByNote) hitsByNote.set(noteId, [...(hitsByNote.get(noteId) ?? []), ...hits].sort((a, b) => a.start - b.start));
+  yield 'concepts';
 
   const mentions: Mention[] = notes.flatMap((note) => mentionsOf(note.id, hitsByNote.get(note.id) ?? []));
   const concepts = buildConcepts(info, mentions);
@@ -112,6 +120,7 @@ export function extractGraph(options: ExtractOptions): ExtractResult {
     notes.map((note) => (hitsByNote.get(note.id) ?? []).map((hit) => hit.conceptId)),
     notes.flatMap((note) => sentenceConcepts(note, hitsByNote.get(note.id) ?? [])),
   );
+  yield 'cooccurrence';
   const analysis = analyseGraph([...known], cooccurrences, relations);
   for (const concept of concepts) {
     concept.rank = analysis.rank.get(concept.id) ?? 0;
@@ -119,6 +128,25 @@ export function extractGraph(options: ExtractOptions): ExtractResult {
   }
   const graph: ExtractedGraph = { sources: sources.map(({ text: _text, ...source }) => source), notes, concepts, mentions, relations, cooccurrences, diagnostics };
   return { graph, filesIngested: sources.length, filesSkipped: options.files.length - sources.length, duplicatesCollapsed, redactionsByKind };
+}
+
+/** Runs the whole pipeline synchronously: raw files in, the graph to write out. */
+export function extractGraph(options: ExtractOptions): ExtractResult {
+  const steps = extractGraphSteps(options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same pipeline, giving the event loop a turn after each stage. */
+export async function extractGraphYielding(options: ExtractOptions): Promise<ExtractResult> {
+  const steps = extractGraphSteps(options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 function sentenceConcepts(note: Note, hits: ConceptHit[]): string[][] {

@@ -1,11 +1,19 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import { NotegraphError } from '../common/errors.js';
 import type { Database } from './database.js';
+import {
+  graphStateStatement,
+  noteBatchStatement,
+  removeStaleStatement,
+  sourcesConceptsEdgesStatement,
+  type WriteMode,
+} from './ingest-statements.js';
 import { toNumber } from './values.js';
 
 /**
- * Every Cypher statement ingest runs. Writes are batched `UNWIND … MERGE` in write transactions. Note ids are
- * content hashes, so a note whose text, places and mentions are unchanged is not rewritten at all; concepts
- * and concept-to-concept edges are upserted and the ones no longer extracted are removed.
+ * Ingest's writes (statement text in ingest-statements.ts). Writes are batched `UNWIND` statements in write
+ * transactions. Note ids are content hashes and each note carries a signature of everything written for it,
+ * so a note whose text, places and mentions are unchanged is not rewritten at all; concepts and
+ * concept-to-concept edges are upserted and the ones no longer extracted are removed.
  */
 export interface SourceRow {
   id: string;
@@ -57,22 +65,66 @@ export interface GraphRows {
   edges: ConceptEdgeRow[];
 }
 
+/** Time spent per write stage: statements run, rows sent and milliseconds (printed by the bench). */
+export interface StageTiming {
+  stage: string;
+  statements: number;
+  rows: number;
+  ms: number;
+}
+
 export interface WriteStats {
+  /** `fresh` when the graph held nothing ingest owns: nodes were created and no cleanup ran. */
+  mode: WriteMode;
   notesWritten: number;
   notesDeleted: number;
   conceptsDeleted: number;
   sourcesDeleted: number;
+  stages: StageTiming[];
 }
 
-/** Relationship types ingest may create between concepts; types cannot be query parameters. */
+/** Relationship types ingest may create between concepts (written with a dynamic type, so validated here). */
 export const conceptEdgeTypes = ['USES', 'IS_A', 'PART_OF', 'BASED_ON', 'CALLS', 'ROUTES_TO', 'MANAGES', 'STORES_IN', 'COMMAND_OF', 'CO_OCCURS'] as const;
 
-const batchSize = 2000;
+// A note batch is bounded by notes, mentions and text so one transaction stays a few MB however notes are shaped.
+const batchLimits = { notes: 2000, mentions: 20000, textChars: 4_000_000 };
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
-  return result;
+/** Splits notes into batches within `batchLimits`. */
+export function noteBatches(notes: NoteRow[]): NoteRow[][] {
+  const batches: NoteRow[][] = [];
+  let batch: NoteRow[] = [];
+  let mentions = 0;
+  let chars = 0;
+  for (const note of notes) {
+    const full = batch.length >= batchLimits.notes || mentions + note.mentions.length > batchLimits.mentions || chars + note.text.length > batchLimits.textChars;
+    if (batch.length > 0 && full) {
+      batches.push(batch);
+      batch = [];
+      mentions = 0;
+      chars = 0;
+    }
+    batch.push(note);
+    mentions += note.mentions.length;
+    chars += note.text.length;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
+class StageClock {
+  readonly stages: StageTiming[] = [];
+
+  async time<T>(stage: string, rows: number, work: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      const ms = Math.round(performance.now() - started);
+      const existing = this.stages.find((timing) => timing.stage === stage);
+      if (existing) Object.assign(existing, { statements: existing.statements + 1, rows: existing.rows + rows, ms: existing.ms + ms });
+      else this.stages.push({ stage, statements: 1, rows, ms });
+    }
+  }
 }
 
 /** Deletes every node ingest owns (Source, Note, Concept, Tag), in batches so a large graph fits in memory. */
@@ -82,136 +134,72 @@ export async function resetIngestedGraph(db: Database): Promise<void> {
   );
 }
 
-export async function readNoteSignatures(db: Database): Promise<Map<string, string>> {
+export interface GraphState {
+  /** Signature of every stored note, by note id. */
+  signatures: Map<string, string>;
+  /** True when no Source, Note, Concept or Tag exists. */
+  empty: boolean;
+}
+
+/** Each stored note's signature, and whether the graph holds nothing ingest owns. */
+export async function readGraphState(db: Database): Promise<GraphState> {
   return db.read(async (tx) => {
-    const result = await tx.run('MATCH (n:Note) RETURN n.id AS id, n.signature AS signature');
-    return new Map(result.records.map((record) => [record.get('id') as string, (record.get('signature') as string | null) ?? '']));
+    const record = (await tx.run(graphStateStatement)).records[0];
+    const pairs = (record?.get('notes') as [string, string | null][] | undefined) ?? [];
+    const signatures = new Map(pairs.map(([id, signature]) => [id, signature ?? '']));
+    return { signatures, empty: signatures.size === 0 && toNumber(record?.get('others')) === 0 };
   });
 }
 
-async function writeSources(tx: ManagedTransaction, sources: SourceRow[], now: string): Promise<number> {
-  await tx.run(
-    `UNWIND $rows AS row
-     MERGE (s:Source {id: row.id})
-     SET s.ingestedAt = CASE WHEN s.sha256 = row.sha256 AND s.ingestedAt IS NOT NULL THEN s.ingestedAt ELSE $now END,
-         s.path = row.path, s.title = row.title, s.format = row.format, s.sha256 = row.sha256, s.bytes = row.bytes`,
-    { rows: sources, now },
-  );
-  const deleted = await tx.run('MATCH (s:Source) WHERE NOT s.id IN $ids DETACH DELETE s RETURN count(*) AS deleted', { ids: sources.map((source) => source.id) });
-  return toNumber(deleted.records[0]?.get('deleted'));
-}
-
-async function writeConcepts(db: Database, concepts: ConceptRow[]): Promise<void> {
-  for (const batch of chunks(concepts, batchSize)) {
-    await db.write((tx) =>
-      tx.run(
-        `UNWIND $rows AS row
-         MERGE (c:Concept {id: row.id})
-         SET c.name = row.name, c.kind = row.kind, c.aliases = row.aliases, c.aliasText = row.aliasText,
-             c.mentions = row.mentions, c.rank = row.rank, c.community = row.community`,
-        { rows: batch.map((concept) => ({ ...concept, aliasText: concept.aliases.join('\n') })) },
-      ),
-    );
-  }
-}
-
-async function writeNoteBatch(tx: ManagedTransaction, notes: NoteRow[]): Promise<void> {
-  const rows = notes.map(({ mentions: _mentions, occurrences, ...note }) => ({
-    ...note,
-    occurrences: occurrences.map((place) => `${place.path}:${place.lineStart}-${place.lineEnd}`),
+function noteParams(notes: NoteRow[]): Record<string, unknown>[] {
+  return notes.map(({ mentions, occurrences, tags, ...note }) => ({
+    props: { ...note, occurrences: occurrences.map((place) => `${place.path}:${place.lineStart}-${place.lineEnd}`) },
     places: occurrences,
+    tags,
+    mentions,
   }));
-  await tx.run(
-    `UNWIND $rows AS row
-     MERGE (n:Note {id: row.id})
-     SET n.title = row.title, n.text = row.text, n.lineStart = row.lineStart, n.lineEnd = row.lineEnd, n.date = row.date,
-         n.url = row.url, n.sha256 = row.sha256, n.lang = row.lang, n.occurrences = row.occurrences, n.signature = row.signature
-     WITH n, row
-     OPTIONAL MATCH (n)-[old:IN|MENTIONS|TAGGED]->()
-     DELETE old`,
-    { rows },
-  );
-  await tx.run(
-    `UNWIND $rows AS row
-     MATCH (n:Note {id: row.id})
-     UNWIND row.places AS place
-     MATCH (s:Source {id: place.path})
-     CREATE (n)-[:IN {lineStart: place.lineStart, lineEnd: place.lineEnd}]->(s)`,
-    { rows },
-  );
-  await tx.run(
-    `UNWIND $rows AS row
-     MATCH (n:Note {id: row.id})
-     UNWIND row.tags AS tag
-     MERGE (t:Tag {name: tag})
-     MERGE (n)-[:TAGGED]->(t)`,
-    { rows },
-  );
-  const mentions = notes.flatMap((note) => note.mentions.map((mention) => ({ noteId: note.id, ...mention })));
-  await tx.run(
-    `UNWIND $rows AS row
-     MATCH (n:Note {id: row.noteId}), (c:Concept {id: row.conceptId})
-     CREATE (n)-[:MENTIONS {count: row.count, spans: row.spans}]->(c)`,
-    { rows: mentions },
-  );
 }
 
-async function writeConceptEdges(db: Database, edges: ConceptEdgeRow[], run: string): Promise<void> {
-  for (const type of conceptEdgeTypes) {
-    const ofType = edges.filter((edge) => edge.type === type);
-    for (const batch of chunks(ofType, batchSize)) {
-      await db.write((tx) =>
-        tx.run(
-          `UNWIND $rows AS row
-           MATCH (a:Concept {id: row.source}), (b:Concept {id: row.target})
-           MERGE (a)-[r:${type}]->(b)
-           SET r += row.props, r.run = $run`,
-          { rows: batch, run },
-        ),
-      );
-    }
-    await db.write((tx) => tx.run(`MATCH (:Concept)-[r:${type}]->(:Concept) WHERE r.run IS NULL OR r.run <> $run DELETE r`, { run }));
-  }
+function checkEdgeTypes(edges: ConceptEdgeRow[]): void {
+  const allowed = new Set<string>(conceptEdgeTypes);
+  const unknown = edges.find((edge) => !allowed.has(edge.type));
+  if (unknown) throw new NotegraphError('INTERNAL', `unknown concept edge type ${unknown.type}`);
 }
 
 /**
  * Brings the database in line with the extracted graph: new or changed notes are (re)written with their
- * places, tags and mentions; notes, sources and concepts no longer extracted are removed.
+ * places, tags and mentions; notes, sources, concepts and edges no longer extracted are removed. On an empty
+ * graph everything is created and no cleanup runs.
  */
-export async function writeIngestedGraph(db: Database, rows: GraphRows, options: { now: string; run: string }): Promise<WriteStats> {
-  const sourcesDeleted = await db.write((tx) => writeSources(tx, rows.sources, options.now));
-  await writeConcepts(db, rows.concepts);
-  const existing = await readNoteSignatures(db);
-  const changed = rows.notes.filter((note) => existing.get(note.id) !== note.signature);
-  // Mentions dominate the size of a batch; keep each transaction to a few thousand of them.
-  let batch: NoteRow[] = [];
-  let batchMentions = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const current = batch;
-    await db.write((tx) => writeNoteBatch(tx, current));
-    batch = [];
-    batchMentions = 0;
-  };
-  for (const note of changed) {
-    batch.push(note);
-    batchMentions += note.mentions.length;
-    if (batch.length >= 500 || batchMentions >= 5000) await flush();
+export async function writeIngestedGraph(db: Database, rows: GraphRows, options: { now: string; run: string; state?: GraphState }): Promise<WriteStats> {
+  checkEdgeTypes(rows.edges);
+  const clock = new StageClock();
+  const state = options.state ?? (await clock.time('read state', 0, () => readGraphState(db)));
+  const mode: WriteMode = state.empty ? 'fresh' : 'update';
+  const concepts = rows.concepts.map((concept) => ({ ...concept, aliasText: concept.aliases.join('\n') }));
+  const nodeParams = { sources: rows.sources, concepts, edges: rows.edges, now: options.now, run: options.run };
+  await clock.time('sources+concepts+edges', rows.sources.length + concepts.length + rows.edges.length, () =>
+    db.write((tx) => tx.run(sourcesConceptsEdgesStatement(mode), nodeParams)),
+  );
+  const changed = rows.notes.filter((note) => state.signatures.get(note.id) !== note.signature);
+  const noteStatement = noteBatchStatement(mode);
+  for (const batch of noteBatches(changed)) {
+    const rowCount = batch.reduce((sum, note) => sum + 1 + note.mentions.length + note.occurrences.length + note.tags.length, 0);
+    await clock.time('notes+places+tags+mentions', rowCount, () => db.write((tx) => tx.run(noteStatement, { rows: noteParams(batch) })));
   }
-  await flush();
   const keep = new Set(rows.notes.map((note) => note.id));
-  const stale = [...existing.keys()].filter((id) => !keep.has(id));
-  for (const ids of chunks(stale, batchSize)) {
-    await db.write((tx) => tx.run('UNWIND $ids AS id MATCH (n:Note {id: id}) DETACH DELETE n', { ids }));
+  const staleNoteIds = [...state.signatures.keys()].filter((id) => !keep.has(id));
+  let deleted = { sourcesDeleted: 0, conceptsDeleted: 0 };
+  if (mode === 'update') {
+    const params = { staleNoteIds, sourceIds: rows.sources.map((source) => source.id), conceptIds: rows.concepts.map((concept) => concept.id), edgeTypes: conceptEdgeTypes, run: options.run };
+    deleted = await clock.time('remove stale', staleNoteIds.length, () =>
+      db.write(async (tx) => {
+        const record = (await tx.run(removeStaleStatement, params)).records[0];
+        return { sourcesDeleted: toNumber(record?.get('sourcesDeleted')), conceptsDeleted: toNumber(record?.get('conceptsDeleted')) };
+      }),
+    );
   }
-  const conceptIds = rows.concepts.map((concept) => concept.id);
-  const conceptsDeleted = await db.write(async (tx) => {
-    const result = await tx.run('MATCH (c:Concept) WHERE NOT c.id IN $ids DETACH DELETE c RETURN count(*) AS deleted', { ids: conceptIds });
-    return toNumber(result.records[0]?.get('deleted'));
-  });
-  await writeConceptEdges(db, rows.edges, options.run);
-  await db.write((tx) => tx.run('MATCH (t:Tag) WHERE NOT (t)<-[:TAGGED]-() DELETE t'));
-  return { notesWritten: changed.length, notesDeleted: stale.length, conceptsDeleted, sourcesDeleted };
+  return { mode, notesWritten: changed.length, notesDeleted: staleNoteIds.length, ...deleted, stages: clock.stages };
 }
 
 /** sha256 of every Source in the database, and whether any Note exists. */

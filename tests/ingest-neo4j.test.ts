@@ -37,6 +37,19 @@ async function conceptSnapshot(): Promise<string[]> {
   return rows.map((row) => `${row.id}:${toNumber(row.mentions)}:${toNumber(row.notes)}`);
 }
 
+/** Every ingest-owned node and relationship as sorted lines, for comparing two ways of writing the same graph. */
+async function graphSnapshot(): Promise<string[]> {
+  const rows = await readAll<{ head: string; props: Record<string, unknown> }>(
+    `MATCH (n) WHERE n:Source OR n:Note OR n:Concept OR n:Tag RETURN labels(n)[0] AS head, properties(n) AS props
+     UNION ALL
+     MATCH (a)-[r]->(b) WHERE a:Note OR a:Concept
+     RETURN coalesce(a.id, a.name) + ' ' + type(r) + ' ' + coalesce(b.id, b.name) AS head, properties(r) AS props`,
+  );
+  // ingestedAt and run are stamps of the write itself, not of the graph.
+  const stable = (props: Record<string, unknown>) => Object.keys(props).filter((key) => key !== 'ingestedAt' && key !== 'run').sort().map((key) => `${key}=${JSON.stringify(props[key])}`);
+  return rows.map((row) => `${row.head} ${stable(row.props).join(';')}`).sort();
+}
+
 async function noteIds(): Promise<string[]> {
   return (await readAll<{ id: string }>('MATCH (n:Note) RETURN n.id AS id ORDER BY id')).map((row) => row.id);
 }
@@ -183,5 +196,14 @@ describe('re-ingesting', () => {
     expect(await readAll('MATCH (c:Concept) WHERE NOT (c)<-[:MENTIONS]-() RETURN c')).toEqual([]);
     expect(await readAll("MATCH (c:Concept {id: 'supervisord'}) RETURN c")).toEqual([]);
     expect(toNumber((await readAll<{ n: unknown }>('MATCH (n:Note) RETURN count(n) AS n'))[0]?.n)).toBe(summary.notes);
+  });
+
+  it('leaves the same graph when updating a stored graph in place as when writing it into an empty one', async () => {
+    const updated = await runIngest({ notesDir, db });
+    expect(updated.summary.timings.write?.mode).toBe('update');
+    const inPlace = await graphSnapshot();
+    const fresh = await runIngest({ notesDir, db, reset: true });
+    expect(fresh.summary.timings.write?.mode).toBe('fresh');
+    expect(await graphSnapshot()).toEqual(inPlace);
   });
 });
