@@ -4,18 +4,7 @@
  */
 import type { ErrorCode } from './errors.js';
 
-export const conceptKinds = [
-  'project',
-  'component',
-  'protocol',
-  'concept',
-  'tool',
-  'command',
-  'language',
-  'organization',
-  'format',
-] as const;
-export type ConceptKind = (typeof conceptKinds)[number];
+export type { ConceptKind } from './concept-kinds.js';
 
 /** Typed relation names; CO_OCCURS is the statistical edge. */
 export type RelationType =

@@ -75,18 +75,8 @@ export interface Note {
   occurrences: Occurrence[];
 }
 
-export const conceptKinds = [
-  'project',
-  'component',
-  'protocol',
-  'concept',
-  'tool',
-  'command',
-  'language',
-  'organization',
-  'format',
-] as const;
-export type ConceptKind = (typeof conceptKinds)[number];
+export { conceptKinds, type ConceptKind } from '../common/concept-kinds.js';
+import type { ConceptKind } from '../common/concept-kinds.js';
 
 export interface Concept {
   id: string;
