@@ -1,5 +1,5 @@
 import { asciiCandidates, chineseCandidates, type Candidate } from './discover-candidates.js';
-import { englishPhrases } from './discover-phrases.js';
+import { recurringPhrases } from './discover-phrases.js';
 import type { ConceptInfo } from './extract-concepts.js';
 import { slugify } from './hash.js';
 import type { Lexicon, LexiconEntry } from './lexicon.js';
@@ -13,12 +13,21 @@ export interface Discovery {
   commandOf: Map<string, string>;
 }
 
-/** How many distinct notes a candidate of each shape needs: the rarer the shape is in prose, the fewer. */
-const minNotes: Record<Candidate['shape'], number> = { acronym: 3, camel: 3, hyphenated: 2, phrase: 3, chinese: 3 };
+/**
+ * How many distinct notes a candidate of each shape needs: the rarer the shape is in prose, the fewer.
+ * Acronyms and CamelCase count only notes that use them in prose, not in code or commands.
+ */
+const minNotes: Record<Candidate['shape'], number> = { acronym: 3, camel: 3, hyphenated: 2, phrase: 2, chinese: 3 };
+const proseOnly: ReadonlySet<Candidate['shape']> = new Set(['acronym', 'camel']);
 const maxDiscovered = 200;
+// Host and instance names (ceph-node2, web-01) and placeholders in commands (pool-name, vm-id).
+const hostLike = /\d$/;
+const placeholderEnd = /-(?:name|id|ip|host|hostname|path|dir|file|port|num|number|size|uuid|xxx)$/;
 
 interface Tally {
   notes: Set<string>;
+  proseNotes: Set<string>;
+  contexts: Set<string>;
   surfaces: Map<string, number>;
   shape: Candidate['shape'];
   command: boolean;
@@ -30,14 +39,17 @@ function kindOf(tally: Tally): ConceptKind {
   return 'concept';
 }
 
-function tallyCandidates(notes: Note[]): Map<string, Tally> {
+function tallyCandidates(notes: Note[], stopwords: ReadonlySet<string>): Map<string, Tally> {
   const tallies = new Map<string, Tally>();
+  const phrases = recurringPhrases(notes, stopwords);
   for (const note of notes) {
-    const candidates = [...asciiCandidates(note.text), ...chineseCandidates(note.text), ...englishPhrases(note.text)];
+    const candidates = [...asciiCandidates(note.text), ...chineseCandidates(note.text), ...(phrases.get(note.id) ?? [])];
     for (const candidate of candidates) {
       const key = candidate.surface.toLowerCase();
-      const tally = tallies.get(key) ?? { notes: new Set(), surfaces: new Map(), shape: candidate.shape, command: false };
+      const tally = tallies.get(key) ?? { notes: new Set(), proseNotes: new Set(), contexts: new Set(), surfaces: new Map(), shape: candidate.shape, command: false };
       tally.notes.add(note.id);
+      if (candidate.prose) tally.proseNotes.add(note.id);
+      tally.contexts.add(candidate.context);
       tally.surfaces.set(candidate.surface, (tally.surfaces.get(candidate.surface) ?? 0) + 1);
       tally.command ||= candidate.commandPosition === true;
       tallies.set(key, tally);
@@ -54,13 +66,18 @@ function knownAliases(lexicon: Lexicon): Set<string> {
   return known;
 }
 
-/** Generic words never qualify; nor does a phrase made only of them, nor something the lexicon already has. */
+/**
+ * A candidate qualifies when it recurs in enough notes, in at least two different contexts (one passage
+ * copied into three notes is one use), and is not generic: not a stopword, not made only of stopwords (a
+ * phrase: not containing any), not already in the lexicon, not a host name or a command placeholder.
+ */
 function qualifies(key: string, tally: Tally, lexicon: Lexicon, known: Set<string>): boolean {
-  if (tally.notes.size < minNotes[tally.shape] || known.has(key) || lexicon.stopwords.has(key)) return false;
+  const notes = proseOnly.has(tally.shape) ? tally.proseNotes : tally.notes;
+  if (notes.size < minNotes[tally.shape] || tally.contexts.size < 2 || known.has(key) || lexicon.stopwords.has(key)) return false;
   const words = key.split(/[\s-]+/);
   if (words.every((word) => lexicon.stopwords.has(word))) return false;
   if (tally.shape === 'phrase' && words.some((word) => lexicon.stopwords.has(word))) return false;
-  if (tally.shape === 'hyphenated') return tally.command || known.has(words[0]!);
+  if (tally.shape === 'hyphenated') return !hostLike.test(key) && !placeholderEnd.test(key) && (tally.command || known.has(words[0]!));
   return true;
 }
 
@@ -70,7 +87,7 @@ function qualifies(key: string, tally: Tally, lexicon: Lexicon, known: Set<strin
  */
 export function discoverConcepts(notes: Note[], lexiconHits: Map<string, ConceptHit[]>, lexicon: Lexicon): Discovery {
   const known = knownAliases(lexicon);
-  const tallies = [...tallyCandidates(notes)]
+  const tallies = [...tallyCandidates(notes, lexicon.stopwords)]
     .filter(([key, tally]) => qualifies(key, tally, lexicon, known))
     .sort(([a, x], [b, y]) => y.notes.size - x.notes.size || a.localeCompare(b))
     .slice(0, maxDiscovered);
