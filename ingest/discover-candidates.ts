@@ -91,6 +91,17 @@ const badStart = /^[的一二三这那个在和与或及是了各每该其此本
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const cjkRun = /[\u3400-\u9fff]{3,}/g;
 
+// Segmenting is the costliest step of discovery and notes repeat their passages: remember runs (bounded).
+const segmented = new Map<string, Intl.SegmentData[]>();
+function wordsOfRun(run: string): Intl.SegmentData[] {
+  const cached = segmented.get(run);
+  if (cached) return cached;
+  if (segmented.size >= 100_000) segmented.clear();
+  const words = [...segmenter.segment(run)].filter((segment) => segment.isWordLike);
+  segmented.set(run, words);
+  return words;
+}
+
 /**
  * Chinese compounds: the word segmenter runs per CJK run (never over a whole file: that is quadratic in
  * practice), then a word or two before a domain head noun is merged into one candidate.
@@ -98,7 +109,7 @@ const cjkRun = /[\u3400-\u9fff]{3,}/g;
 export function chineseCandidates(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const run of text.matchAll(cjkRun)) {
-    const words = [...segmenter.segment(run[0])].filter((segment) => segment.isWordLike);
+    const words = wordsOfRun(run[0]);
     words.forEach((word, index) => {
       if (!domainHeads.includes(word.segment) || index === 0) return;
       for (const take of [1, 2]) {

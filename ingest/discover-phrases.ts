@@ -35,13 +35,17 @@ export function isEnglishProse(line: string): boolean {
   return letters >= visible.length * 0.75 && code <= 2 && words.filter((word) => /^[a-z]{3,}$/.test(word)).length >= 3;
 }
 
-/** The sentences of a note's English prose lines. */
+/**
+ * The sentences of a note's English prose lines. Tokens with non-ASCII characters (a Chinese aside, a
+ * marker like 〔v3〕) can never be part of an English phrase; dropping them lets the cache see the same
+ * sentence as the same sentence.
+ */
 export function proseSentences(text: string): string[] {
   return text
     .split('\n')
     .filter(isEnglishProse)
     .flatMap((line) => line.split(/(?<=[.!?;])\s+/))
-    .map((sentence) => sentence.trim())
+    .map((sentence) => sentence.split(/\s+/).filter((token) => /^[\x21-\x7e]+$/.test(token)).join(' '))
     .filter((sentence) => sentence !== '');
 }
 

@@ -49,7 +49,8 @@ function tallyCandidates(notes: Note[], stopwords: ReadonlySet<string>): Map<str
       const tally = tallies.get(key) ?? { notes: new Set(), proseNotes: new Set(), contexts: new Set(), surfaces: new Map(), shape: candidate.shape, command: false };
       tally.notes.add(note.id);
       if (candidate.prose) tally.proseNotes.add(note.id);
-      tally.contexts.add(candidate.context);
+      // Two different contexts are all qualifies() asks for; keeping more costs memory on large corpora.
+      if (tally.contexts.size < 2) tally.contexts.add(candidate.context);
       tally.surfaces.set(candidate.surface, (tally.surfaces.get(candidate.surface) ?? 0) + 1);
       tally.command ||= candidate.commandPosition === true;
       tallies.set(key, tally);
