@@ -2,156 +2,156 @@
  * `npm run bench:client`: the explorer in headless Debian Chromium.
  *  - time to the first rendered graph for the bundled overview (real server, real Neo4j, notes ingested);
  *  - synthetic graphs of 1,000 / 5,000 / 20,000 nodes (4 edges per node) served in place of /api/graph:
- *    layout time (fcose in the worker) and frames per second while panning, WebGL on and off, same run.
+ *    layout time (fcose in the worker), how long the main thread was blocked while the graph loaded and laid
+ *    out, and frames per second while a user drags the view, WebGL on and off, in the same run.
  * Prints figures only. WebGL here is Chromium's software GL (SwiftShader): headless, --disable-gpu.
+ *
+ * Options (for comparing rendering settings; the default run is what `npm run bench:client` reports):
+ *   --synthetic-only        skip Neo4j and the overview; serve the built client statically
+ *   --sizes=1000,5000       graph sizes
+ *   --renderers=canvas      renderers to measure (canvas, webgl)
+ *   --variants=a,b          rendering-hint sets passed as ?hints= (see client/src/view-model/rendering.ts);
+ *                           "auto" is the explorer's own choice
  */
-import type { Browser, Page } from 'playwright-core';
+import path from 'node:path';
+import { loadavg } from 'node:os';
+import type { Browser } from 'playwright-core';
 import { startExplorerStack } from '../scripts/explorer-stack.js';
+import { clientDir, ensureClientBuilt, launchBrowser } from '../tests/support/browser.js';
 import { syntheticGraph } from './client-bench-graph.js';
+import { blockingSoFar, dragFps, loadingSteps, longTaskRecorder, waitSettled } from './client-bench-page.js';
+import { serveStatic } from './client-bench-static.js';
 
-const sizes = [1000, 5000, 20000];
+type Renderer = 'canvas' | 'webgl';
 const layoutBudgetMs = 120_000;
-const panMs = 3000;
+const dragMs = 3000;
 // SwiftShader is Chromium's software WebGL; recent Chromium only offers it for WebGL with this flag.
 const browserArgs = ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist'];
 
-async function waitSettled(page: Page, budgetMs: number): Promise<{ ms: number; outcome: string }> {
-  await page.waitForFunction(() => (window.__notegraph?.loads() ?? 0) >= 1, undefined, { timeout: 120_000 });
-  try {
-    await page.waitForFunction(() => window.__notegraph!.ready(), undefined, { timeout: budgetMs, polling: 500 });
-  } catch {
-    await page.click('#layout-stop');
-    await page.waitForFunction(() => window.__notegraph!.ready());
-  }
-  return (await page.evaluate(() => window.__notegraph!.lastLayout())) ?? { ms: 0, outcome: 'none' };
-}
-
-/** Drags the graph around for `panMs` and counts animation frames the page managed meanwhile. */
-async function panFps(page: Page): Promise<number> {
-  const box = (await page.locator('#graph').boundingBox())!;
-  // Fit leaves a 40 px margin, so a drag that starts in the corner grabs the background and pans the view
-  // (starting on a node would drag that node instead).
-  const cx = box.x + 15;
-  const cy = box.y + 15;
-  // A string, not a function: tsx's name helper (__name) does not exist inside the page.
-  await page.evaluate(`(() => {
-    const state = { frames: 0, running: true };
-    window.__fps = state;
-    function tick() {
-      if (!state.running) return;
-      state.frames += 1;
-      requestAnimationFrame(tick);
-    }
-    requestAnimationFrame(tick);
-  })()`);
-  const started = Date.now();
-  await page.mouse.move(cx, cy);
-  await page.mouse.down();
-  let step = 0;
-  while (Date.now() - started < panMs) {
-    step += 1;
-    await page.mouse.move(cx + 200 + 150 * Math.sin(step / 10), cy + 150 + 100 * Math.cos(step / 10));
-  }
-  await page.mouse.up();
-  const frames = await page.evaluate(() => {
-    const state = (window as unknown as { __fps: { frames: number; running: boolean } }).__fps;
-    state.running = false;
-    return state.frames;
-  });
-  return frames / ((Date.now() - started) / 1000);
+function option(name: string, fallback: string): string[] {
+  const arg = process.argv.find((value) => value.startsWith(`--${name}=`));
+  return (arg ? arg.slice(name.length + 3) : fallback).split(',').filter(Boolean);
 }
 
 interface Row {
   graph: string;
   renderer: string;
+  hints: string;
   nodes: number;
   edges: number;
   firstGraphMs: string;
   layoutMs: string;
+  longestTaskMs: number;
+  blockingMs: number;
   fps: string;
+  rafFps: string;
+  /** Main-thread ms per loading step, printed per run rather than in the table. */
+  steps: string;
 }
 
-async function benchSynthetic(browser: Browser, url: string, n: number, renderer: 'canvas' | 'webgl'): Promise<Row> {
-  const graph = syntheticGraph(n);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const page = await context.newPage();
-  await page.route('**/api/graph**', (route) => route.fulfill({ json: graph }));
-  await page.goto(`${url}/?renderer=${renderer}`);
-  const layout = await waitSettled(page, layoutBudgetMs);
-  const state = await page.evaluate(() => ({ renderer: window.__notegraph!.renderer(), first: window.__notegraph!.firstRenderMs() }));
-  const fps = await panFps(page);
-  await context.close();
-  return {
-    graph: `synthetic ${n}`,
-    renderer: state.renderer === renderer ? renderer : `${renderer}→${state.renderer} (no WebGL2)`,
-    nodes: graph.nodes.length,
-    edges: graph.edges.length,
-    firstGraphMs: state.first?.toFixed(0) ?? '-',
-    layoutMs: `${layout.ms.toFixed(0)}${layout.outcome === 'done' ? '' : ` (${layout.outcome})`}`,
-    fps: fps.toFixed(1),
-  };
+interface Case {
+  url: string;
+  renderer: Renderer;
+  hints: string;
+  graph?: ReturnType<typeof syntheticGraph>;
 }
 
-async function benchOverview(browser: Browser, url: string, renderer: 'canvas' | 'webgl'): Promise<Row> {
+async function benchPage(browser: Browser, run: Case): Promise<Row> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
-  await page.goto(`${url}/?renderer=${renderer}`);
+  await page.addInitScript(longTaskRecorder);
+  const { graph } = run;
+  if (graph) {
+    await page.route('**/api/**', (route) =>
+      route.request().url().includes('/api/graph')
+        ? route.fulfill({ json: graph })
+        : route.fulfill({ status: 503, json: { error: { code: 'BENCH', message: 'not served by the benchmark' } } }),
+    );
+  }
+  const hints = run.hints === 'auto' ? '' : `&hints=${run.hints}`;
+  await page.goto(`${run.url}/?renderer=${run.renderer}${hints}`);
   const layout = await waitSettled(page, layoutBudgetMs);
+  const blocking = await blockingSoFar(page);
+  const steps = await loadingSteps(page);
   const state = await page.evaluate(() => ({
     renderer: window.__notegraph!.renderer(),
     first: window.__notegraph!.firstRenderMs(),
     nodes: window.__notegraph!.nodeCount(),
     edges: window.__notegraph!.edgeCount(),
   }));
-  // Where the first-graph time goes: page and scripts, then the /api/graph answer, then drawing.
-  const timing = await page.evaluate(`(() => {
-    const nav = performance.getEntriesByType('navigation')[0];
-    const api = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/api/graph'));
-    return { domReady: nav ? nav.domContentLoadedEventEnd : null, apiStart: api ? api.startTime : null, apiEnd: api ? api.responseEnd : null };
-  })()`) as { domReady: number | null; apiStart: number | null; apiEnd: number | null };
-  console.log(`  ${renderer}: DOM ready ${timing.domReady?.toFixed(0)} ms, /api/graph ${timing.apiStart?.toFixed(0)}–${timing.apiEnd?.toFixed(0)} ms, first frame ${state.first?.toFixed(0)} ms`);
-  const fps = await panFps(page);
+  const pan = await dragFps(page, dragMs);
   await context.close();
-  return { graph: 'bundled overview', renderer: state.renderer, nodes: state.nodes, edges: state.edges, firstGraphMs: state.first?.toFixed(0) ?? '-', layoutMs: layout.ms.toFixed(0), fps: fps.toFixed(1) };
+  return {
+    graph: graph ? `synthetic ${graph.nodes.length}` : 'bundled overview',
+    renderer: state.renderer === run.renderer ? run.renderer : `${run.renderer}→${state.renderer} (no WebGL2)`,
+    hints: run.hints,
+    nodes: state.nodes,
+    edges: state.edges,
+    firstGraphMs: state.first?.toFixed(0) ?? '-',
+    layoutMs: `${layout.ms.toFixed(0)}${layout.outcome === 'done' ? '' : ` (${layout.outcome})`}`,
+    longestTaskMs: Math.round(blocking.longestMs),
+    blockingMs: Math.round(blocking.totalBlockingMs),
+    fps: pan.pannedPx > 20 ? pan.drawFps.toFixed(1) : `${pan.drawFps.toFixed(1)} (did not pan!)`,
+    rafFps: pan.rafFps.toFixed(1),
+    steps,
+  };
+}
+
+async function webglRenderer(browser: Browser): Promise<string> {
+  const page = await browser.newPage();
+  const info = await page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    const debug = gl?.getExtension('WEBGL_debug_renderer_info');
+    return gl ? String(debug ? gl.getParameter(debug.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER)) : 'no WebGL2';
+  });
+  await page.close();
+  return info;
+}
+
+async function startTarget(syntheticOnly: boolean): Promise<{ url: string; browser: Browser; stop(): Promise<void> }> {
+  if (!syntheticOnly) return startExplorerStack((line) => console.log(line), browserArgs);
+  await ensureClientBuilt();
+  const server = await serveStatic(path.resolve(clientDir));
+  const browser = await launchBrowser(browserArgs);
+  return { url: server.url, browser, stop: async () => (await browser.close(), await server.stop()) };
+}
+
+function printRatios(rows: Row[]): void {
+  for (const row of rows.filter((candidate) => candidate.renderer === 'webgl')) {
+    const canvas = rows.find((other) => other.graph === row.graph && other.hints === row.hints && other.renderer === 'canvas');
+    if (canvas) console.log(`${row.graph} (${row.hints}): WebGL/canvas FPS ratio ${(Number.parseFloat(row.fps) / Number.parseFloat(canvas.fps)).toFixed(2)}`);
+  }
 }
 
 async function main(): Promise<void> {
-  const stack = await startExplorerStack((line) => console.log(line), browserArgs);
+  const syntheticOnly = process.argv.includes('--synthetic-only');
+  const sizes = option('sizes', '1000,5000,20000').map(Number);
+  const renderers = option('renderers', 'canvas,webgl') as Renderer[];
+  const variants = option('variants', 'auto');
+  const target = await startTarget(syntheticOnly);
   // Ctrl-C still stops Neo4j and Chromium.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stack.stop().finally(() => process.exit(130)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void target.stop().finally(() => process.exit(130)));
   const rows: Row[] = [];
+  const record = (row: Row): void => {
+    rows.push(row);
+    console.log(`${row.graph} ${row.renderer} [${row.hints}]: first ${row.firstGraphMs} ms, layout ${row.layoutMs} ms, longest task ${row.longestTaskMs} ms, drag ${row.fps} fps (rAF ${row.rafFps}); load ${loadavg()[0]!.toFixed(2)}`);
+    console.log(`  main thread: ${row.steps}`);
+  };
   try {
-    const gl = await (async () => {
-      const page = await stack.browser.newPage();
-      const info = await page.evaluate(() => {
-        const gl = document.createElement('canvas').getContext('webgl2');
-        const debug = gl?.getExtension('WEBGL_debug_renderer_info');
-        return gl ? String(debug ? gl.getParameter(debug.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER)) : 'no WebGL2';
-      });
-      await page.close();
-      return info;
-    })();
-    console.log(`Chromium ${stack.browser.version()}, WebGL2 renderer: ${gl}`);
-    for (const renderer of ['canvas', 'webgl'] as const) {
-      rows.push(await benchOverview(stack.browser, stack.url, renderer));
-      console.log(rows.at(-1));
-    }
+    console.log(`Chromium ${target.browser.version()}, WebGL2 renderer: ${await webglRenderer(target.browser)}, load average ${loadavg()[0]!.toFixed(2)}`);
+    if (!syntheticOnly) for (const renderer of renderers) record(await benchPage(target.browser, { url: target.url, renderer, hints: 'auto' }));
     for (const n of sizes) {
-      for (const renderer of ['canvas', 'webgl'] as const) {
-        rows.push(await benchSynthetic(stack.browser, stack.url, n, renderer));
-        console.log(rows.at(-1));
-      }
+      const graph = syntheticGraph(n);
+      for (const hints of variants) for (const renderer of renderers) record(await benchPage(target.browser, { url: target.url, renderer, hints, graph }));
     }
   } finally {
-    await stack.stop();
+    await target.stop();
   }
-  console.log('\nfirst graph = ms from navigation to the first frame with nodes; layout = fcose in the worker; fps = frames/s while dragging for 3 s');
-  console.table(rows);
-  for (const n of sizes) {
-    const canvas = rows.find((row) => row.graph === `synthetic ${n}` && row.renderer === 'canvas');
-    const webgl = rows.find((row) => row.graph === `synthetic ${n}` && row.renderer === 'webgl');
-    if (canvas && webgl) console.log(`${n} nodes: WebGL/canvas FPS ratio ${(Number(webgl.fps) / Number(canvas.fps)).toFixed(2)}`);
-  }
+  console.log('\nfirst graph = ms from navigation to the first frame with nodes; layout = fcose in the worker;');
+  console.log('longest task / blocking = main-thread long tasks from navigation until the layout settled (a frozen page shows here);');
+  console.log(`fps = Cytoscape redraws/s while the mouse drags the view for ${dragMs / 1000} s; rAF = animation frames/s in the same window`);
+  console.table(rows.map(({ steps: _steps, ...row }) => row));
+  printRatios(rows);
 }
 
 await main();

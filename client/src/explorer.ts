@@ -17,6 +17,7 @@ import { SearchBox } from './search-box.js';
 import { installTestHandle } from './test-handle.js';
 import { showToast, type ToastKind } from './toasts.js';
 import { scalesFor, toElements, type GraphScales } from './view-model/elements.js';
+import { parseHints } from './view-model/rendering.js';
 import { communitiesBySize, keepsEdge, keepsNode, kindsPresent, type Filters } from './view-model/filters.js';
 import type { Theme } from './view-model/style.js';
 import { parseViewState, serializeViewState, type ViewState } from './view-model/url-state.js';
@@ -50,7 +51,8 @@ export class Explorer {
   private readonly panelView: PanelController;
 
   constructor() {
-    const rendererParam = new URLSearchParams(window.location.search).get('renderer');
+    const params = new URLSearchParams(window.location.search);
+    const rendererParam = params.get('renderer');
     this.graph = new GraphView(
       byId('graph'),
       {
@@ -58,7 +60,12 @@ export class Explorer {
         onExpand: (id) => void this.expand.toggle(id),
         onLayout: (state) => this.onLayout(state),
       },
-      { theme: systemTheme(), webglThreshold, forceRenderer: rendererParam === 'webgl' || rendererParam === 'canvas' ? rendererParam : undefined },
+      {
+        theme: systemTheme(),
+        webglThreshold,
+        forceRenderer: rendererParam === 'webgl' || rendererParam === 'canvas' ? rendererParam : undefined,
+        forceHints: parseHints(params.get('hints')) ?? undefined,
+      },
     );
     window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => this.graph.setTheme(systemTheme()));
     const context = {

@@ -6,6 +6,7 @@ import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 
 import { LayoutRunner } from './layout/layout-runner.js';
 import { layoutQualityFor } from './layout/layout-protocol.js';
 import { ringPositions, type Point } from './view-model/placement.js';
+import { hintsFor, hintsKey, rendererOptions, type RenderingHints } from './view-model/rendering.js';
 import { buildStylesheet, type Theme } from './view-model/style.js';
 
 export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst' | 'grid';
@@ -23,6 +24,8 @@ export interface GraphViewOptions {
   webglThreshold: number;
   /** Forces a renderer regardless of size (URL `renderer=`; used by the benchmark). */
   forceRenderer?: RendererMode;
+  /** Forces rendering hints regardless of size (URL `hints=`; used by the benchmark). */
+  forceHints?: RenderingHints;
 }
 
 /** 'hardware', 'software' (SwiftShader, llvmpipe: WebGL drawn by the CPU) or 'none'. */
@@ -42,6 +45,7 @@ export function webgl2Support(): 'hardware' | 'software' | 'none' {
 export class GraphView {
   private cy: Core;
   private mode: RendererMode = 'canvas';
+  private hints: RenderingHints = hintsFor(0);
   private readonly layouts = new LayoutRunner();
   private focus = false;
   private progressTimer: number | undefined;
@@ -52,7 +56,7 @@ export class GraphView {
     private readonly events: GraphViewEvents,
     private options: GraphViewOptions,
   ) {
-    this.cy = this.create([], 'canvas');
+    this.cy = this.create([], 'canvas', this.hints);
   }
 
   get core(): Core {
@@ -67,24 +71,21 @@ export class GraphView {
     return this.layouts.running;
   }
 
-  private create(elements: ElementDefinition[], mode: RendererMode): Core {
+  private create(elements: ElementDefinition[], mode: RendererMode, hints: RenderingHints): Core {
     this.mode = mode;
+    this.hints = hints;
     const cy = cytoscape({
       container: this.container,
       elements,
-      style: buildStylesheet(this.options.theme, { webgl: mode === 'webgl' }),
+      style: this.stylesheet(),
       layout: { name: 'grid' },
-      // Cytoscape ≥ 3.31 reads rendering hints from the top level too; this equals renderer: { name: 'canvas', webgl }.
-      webgl: mode === 'webgl',
+      // Cytoscape reads renderer options from the top level too; `webgl` equals renderer: { name: 'canvas', webgl }.
+      ...rendererOptions(hints, mode === 'webgl'),
       wheelSensitivity: 0.3,
       minZoom: 0.02,
       maxZoom: 4,
       selectionType: 'single',
       boxSelectionEnabled: false,
-      // On the canvas renderer, big graphs pan and zoom a cached bitmap of the view instead of redrawing every
-      // element each frame (the full drawing comes back when the gesture ends).
-      textureOnViewport: false,
-      hideEdgesOnViewport: mode === 'canvas' && elements.length > 3000,
     });
     cy.on('tap', 'node', (event) => this.select((event.target as NodeSingular).id()));
     cy.on('tap', (event) => {
@@ -106,15 +107,25 @@ export class GraphView {
 
   private webgl: ReturnType<typeof webgl2Support> | undefined;
 
-  /** Replaces the whole graph. The renderer is chosen by size (WebGL is an init option, so Cytoscape is rebuilt). */
+  private stylesheet(): cytoscape.StylesheetJson {
+    const { simpleEdges, sparseLabels } = this.hints;
+    return buildStylesheet(this.options.theme, { webgl: this.mode === 'webgl', simpleEdges, sparseLabels });
+  }
+
+  /**
+   * Replaces the whole graph. Renderer and rendering hints are chosen by size; both are init options, so
+   * Cytoscape is rebuilt when they change.
+   */
   load(elements: ElementDefinition[], layout: LayoutName): void {
+    const started = performance.now();
     this.layouts.stop();
     const hadSelection = this.selectedId !== null;
     const nodeCount = elements.filter((element) => element.group === 'nodes').length;
     const mode = this.modeFor(nodeCount);
-    if (mode !== this.mode) {
+    const hints = this.options.forceHints ?? hintsFor(nodeCount);
+    if (mode !== this.mode || hintsKey(hints) !== hintsKey(this.hints)) {
       this.cy.destroy();
-      this.cy = this.create(elements, mode);
+      this.cy = this.create(elements, mode, hints);
     } else {
       this.cy.batch(() => {
         this.cy.elements().remove();
@@ -123,7 +134,16 @@ export class GraphView {
       this.cy.layout({ name: 'grid', fit: true }).run();
     }
     if (hadSelection) this.events.onSelect(null);
+    // Main-thread cost of each step, for the benchmark (performance.getEntriesByType('measure')).
+    performance.measure('graph: add elements', { start: started });
+    this.measureNextFrame('graph: first draw');
     this.runLayout(layout);
+  }
+
+  /** From now until the next frame has been drawn (Cytoscape's rAF callback runs before ours in that frame). */
+  private measureNextFrame(name: string): void {
+    const start = performance.now();
+    requestAnimationFrame(() => performance.measure(name, { start }));
   }
 
   /** Adds elements, placing new nodes in rings around `anchorId`; existing nodes keep their positions. */
@@ -262,7 +282,7 @@ export class GraphView {
 
   setTheme(theme: Theme): void {
     this.options = { ...this.options, theme };
-    this.cy.style(buildStylesheet(theme, { webgl: this.mode === 'webgl' }));
+    this.cy.style(this.stylesheet());
   }
 
   runLayout(name: LayoutName): void {
@@ -297,6 +317,7 @@ export class GraphView {
   }
 
   private applyPositions(positions: Record<string, Point>): void {
+    const started = performance.now();
     this.cy.batch(() => {
       for (const [id, position] of Object.entries(positions)) {
         const node = this.cy.getElementById(id);
@@ -304,10 +325,12 @@ export class GraphView {
         if (node.nonempty() && !node.locked()) node.position(position);
       }
     });
+    performance.measure('graph: apply positions', { start: started });
     const pending = this.pendingCenter;
     this.pendingCenter = null;
     if (pending && this.has(pending)) this.center(pending);
     else this.fit();
+    this.measureNextFrame('graph: draw laid-out graph');
   }
 
   exportPng(): Blob {
@@ -319,6 +342,19 @@ export class GraphView {
       nodes: this.cy.nodes().map((node) => ({ data: node.data(), position: node.position() })),
       edges: this.cy.edges().map((edge) => ({ data: edge.data() })),
     };
+  }
+
+  viewport(): { pan: Point; zoom: number } {
+    return { pan: { ...this.cy.pan() }, zoom: this.cy.zoom() };
+  }
+
+  /**
+   * Frames drawn so far. Cytoscape counts them in its render loop (`redrawCount`, not public API); the 'render'
+   * event would not do, because the WebGL path never emits it.
+   */
+  drawCount(): number {
+    const core = this.cy as unknown as { renderer(): { redrawCount?: number } | null };
+    return core.renderer()?.redrawCount ?? 0;
   }
 
   counts(): { nodes: number; edges: number; visibleNodes: number } {

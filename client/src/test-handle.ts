@@ -26,6 +26,10 @@ export interface TestHandle {
   firstRenderMs(): number | null;
   /** How long the last finished layout took, in ms, and how it ended. */
   lastLayout(): { ms: number; outcome: string } | null;
+  /** Pan (rendered px) and zoom of the view. */
+  viewport(): { pan: { x: number; y: number }; zoom: number };
+  /** How many frames Cytoscape has drawn (the benchmark's frame counter). */
+  drawCount(): number;
 }
 
 export interface TestHandleSource {
@@ -59,6 +63,8 @@ export function installTestHandle(source: TestHandleSource): void {
     pathIds: source.pathIds,
     firstRenderMs: source.firstRenderMs,
     lastLayout: source.lastLayout,
+    viewport: () => graph.viewport(),
+    drawCount: () => graph.drawCount(),
   });
   Object.defineProperty(window, '__notegraph', { value: handle, writable: false, configurable: false });
 }

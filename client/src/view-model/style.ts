@@ -24,12 +24,22 @@ export function themeColors(theme: Theme): ThemeColors {
   return themes[theme];
 }
 
+export interface StyleOptions {
+  webgl: boolean;
+  /** Large graphs: every edge a haystack line (typed relations keep only their colour). */
+  simpleEdges?: boolean;
+  /** Large graphs: node labels from a higher zoom on. */
+  sparseLabels?: boolean;
+}
+
 /**
  * WebGL mode draws edges as plain lines: no dashes, no edge labels, no bezier bundling, so typed relations
- * are told apart by colour and arrows only there.
+ * are told apart by colour and arrows only there. No style here is a function: Cytoscape re-runs those per
+ * element on every style pass, while data mappers only read a field.
  */
-export function buildStylesheet(theme: Theme, options: { webgl: boolean }): StylesheetJson {
+export function buildStylesheet(theme: Theme, options: StyleOptions): StylesheetJson {
   const colors = themes[theme];
+  const plain = options.webgl || options.simpleEdges === true;
   const fontFamily = 'system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
   return [
     {
@@ -47,7 +57,7 @@ export function buildStylesheet(theme: Theme, options: { webgl: boolean }): Styl
         'text-margin-y': 4,
         'text-outline-color': colors.labelOutline,
         'text-outline-width': 2,
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': options.sparseLabels ? 10 : 7,
         'border-width': 0,
       },
     },
@@ -65,10 +75,10 @@ export function buildStylesheet(theme: Theme, options: { webgl: boolean }): Styl
       style: {
         'line-color': colors.typedEdge,
         'target-arrow-color': colors.typedEdge,
-        'target-arrow-shape': 'triangle',
-        'curve-style': options.webgl ? 'straight' : 'bezier',
-        'line-style': options.webgl ? 'solid' : 'dashed',
-        label: options.webgl ? '' : 'data(displayLabel)',
+        'target-arrow-shape': options.simpleEdges ? 'none' : 'triangle',
+        'curve-style': options.webgl ? 'straight' : options.simpleEdges ? 'haystack' : 'bezier',
+        'line-style': plain ? 'solid' : 'dashed',
+        label: plain ? '' : 'data(displayLabel)',
         'font-size': 9,
         color: colors.typedEdge,
         'text-rotation': 'autorotate',
