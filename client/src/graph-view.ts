@@ -307,7 +307,11 @@ export class GraphView {
     report();
     void job.result.then((reply) => {
       window.clearInterval(this.progressTimer);
-      if (reply.type === 'done') this.applyPositions(reply.positions);
+      if (reply.type === 'done') {
+        const now = performance.now();
+        performance.measure('graph: fcose in the worker', { start: now - reply.ms, end: now });
+        this.applyPositions(reply.positions);
+      }
       report({ running: false, outcome: reply.type === 'done' ? 'done' : reply.type === 'stopped' ? 'stopped' : 'error', message: reply.type === 'error' ? reply.message : undefined });
     });
   }

@@ -36,7 +36,7 @@ describe('rendering hints', () => {
 
 describe('large-graph stylesheet', () => {
   const typedEdgeStyle = (simpleEdges: boolean): Record<string, unknown> =>
-    buildStylesheet('light', { webgl: false, simpleEdges }).find((rule) => rule.selector === 'edge.typed')!.style as Record<string, unknown>;
+    (buildStylesheet('light', { webgl: false, simpleEdges }) as unknown as { selector: string; style: Record<string, unknown> }[]).find((rule) => rule.selector === 'edge.typed')!.style;
 
   it('draws typed relations as labelled dashed arrows in small graphs', () => {
     expect(typedEdgeStyle(false)).toMatchObject({ 'curve-style': 'bezier', 'line-style': 'dashed', label: 'data(displayLabel)', 'target-arrow-shape': 'triangle' });
@@ -47,8 +47,8 @@ describe('large-graph stylesheet', () => {
   });
 
   it('uses no style functions (they run per element on every style pass)', () => {
-    for (const rule of buildStylesheet('dark', { webgl: true, simpleEdges: true, sparseLabels: true })) {
-      for (const value of Object.values(rule.style as Record<string, unknown>)) expect(typeof value).not.toBe('function');
+    for (const rule of buildStylesheet('dark', { webgl: true, simpleEdges: true, sparseLabels: true }) as unknown as { style: Record<string, unknown> }[]) {
+      for (const value of Object.values(rule.style)) expect(typeof value).not.toBe('function');
     }
   });
 });
