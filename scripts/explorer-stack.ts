@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { loadConfig } from '../common/config.js';
 import { runIngest } from '../ingest/run-ingest.js';
 import { Database } from '../queries/database.js';
+import { readOverview } from '../queries/overview.js';
 import type { RunningServer } from '../server/server.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../tools/neo4j/local-neo4j.js';
 import { ensureClientBuilt, launchBrowser, repoRoot, startTestApp } from '../tests/support/browser.js';
@@ -38,6 +39,10 @@ export async function startExplorerStack(log: (line: string) => void, browserArg
   });
   log('ingesting the bundled notes…');
   await runIngest({ notesDir: path.join(repoRoot, 'notes'), db });
+  // What `npm start` does before serving (server/main.ts): a cold Neo4j plans and runs the overview query
+  // several times slower the first time, and users never get that first run.
+  log('warming the overview query…');
+  await readOverview(db, { limit: 300 });
   log('building the client if stale…');
   await ensureClientBuilt();
   const server = await startTestApp(db);

@@ -8,7 +8,7 @@ import type { CypherConsole, ResultMode } from './cypher-console.js';
 import { byId, download } from './dom.js';
 import { renderFilters, renderLegend } from './drawers.js';
 import { ExpandController } from './expand-controller.js';
-import { GraphView, type LayoutName } from './graph-view.js';
+import { GraphView, type LayoutName, type LayoutState } from './graph-view.js';
 import { bindShortcuts } from './keyboard.js';
 import type { PanelActions } from './panel.js';
 import { PanelController } from './panel-controller.js';
@@ -324,9 +324,11 @@ export class Explorer {
     },
   };
 
-  private onLayout(state: { running: boolean; elapsedMs: number; nodeCount: number; outcome?: string; message?: string }): void {
+  private onLayout(state: LayoutState): void {
     byId('layout-progress').hidden = !state.running;
-    byId('layout-progress-text').textContent = `Laying out ${state.nodeCount} nodes… ${(state.elapsedMs / 1000).toFixed(1)} s`;
+    byId('layout-progress-text').textContent = state.drawing
+      ? `Drawing ${state.drawing.added} of ${state.drawing.total} elements…`
+      : `Laying out ${state.nodeCount} nodes… ${(state.elapsedMs / 1000).toFixed(1)} s`;
     if (state.outcome) this.lastLayout = { ms: state.elapsedMs, outcome: state.outcome };
     if (state.outcome === 'error') this.reportError(new Error(state.message ?? 'unknown'), 'The layout failed');
     if (state.outcome === 'stopped') this.notify('Layout stopped; nodes keep their current positions.');

@@ -3,10 +3,11 @@
  * reports user gestures through callbacks and exposes read-only state for the rest of the page and for tests.
  */
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import { LayoutRunner } from './layout/layout-runner.js';
-import { layoutQualityFor } from './layout/layout-protocol.js';
-import { ringPositions, type Point } from './view-model/placement.js';
-import { hintsFor, hintsKey, rendererOptions, type RenderingHints } from './view-model/rendering.js';
+import { addInSlices, type ChunkedAdd } from './chunked-add.js';
+import { LayoutRunner, type LayoutJob } from './layout/layout-runner.js';
+import { layoutQualityFor, layoutRequestFrom } from './layout/layout-protocol.js';
+import { gridPositions, ringPositions, type Point } from './view-model/placement.js';
+import { hintsFor, hintsKey, largeGraphNodes, rendererOptions, type RenderingHints } from './view-model/rendering.js';
 import { buildStylesheet, type Theme } from './view-model/style.js';
 
 export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst' | 'grid';
@@ -15,7 +16,17 @@ export type RendererMode = 'canvas' | 'webgl';
 export interface GraphViewEvents {
   onSelect(id: string | null): void;
   onExpand(id: string): void;
-  onLayout(state: { running: boolean; elapsedMs: number; nodeCount: number; outcome?: 'done' | 'stopped' | 'error'; message?: string }): void;
+  onLayout(state: LayoutState): void;
+}
+
+export interface LayoutState {
+  running: boolean;
+  elapsedMs: number;
+  nodeCount: number;
+  /** While a big graph arrives after its layout: how many of its elements are on screen so far. */
+  drawing?: { added: number; total: number };
+  outcome?: 'done' | 'stopped' | 'error';
+  message?: string;
 }
 
 export interface GraphViewOptions {
@@ -50,6 +61,8 @@ export class GraphView {
   private focus = false;
   private progressTimer: number | undefined;
   private pendingCenter: string | null = null;
+  /** A big graph's elements still being added slice by slice (loadLarge). */
+  private population: ChunkedAdd | null = null;
 
   constructor(
     private readonly container: HTMLElement,
@@ -68,7 +81,7 @@ export class GraphView {
   }
 
   get layoutRunning(): boolean {
-    return this.layouts.running;
+    return this.layouts.running || this.population !== null;
   }
 
   private create(elements: ElementDefinition[], mode: RendererMode, hints: RenderingHints): Core {
@@ -119,10 +132,16 @@ export class GraphView {
   load(elements: ElementDefinition[], layout: LayoutName): void {
     const started = performance.now();
     this.layouts.stop();
+    this.cancelPopulation();
     const hadSelection = this.selectedId !== null;
     const nodeCount = elements.filter((element) => element.group === 'nodes').length;
     const mode = this.modeFor(nodeCount);
     const hints = this.options.forceHints ?? hintsFor(nodeCount);
+    if (layout === 'fcose' && nodeCount >= largeGraphNodes) {
+      this.loadLarge(elements, mode, hints);
+      if (hadSelection) this.events.onSelect(null);
+      return;
+    }
     if (mode !== this.mode || hintsKey(hints) !== hintsKey(this.hints)) {
       this.cy.destroy();
       this.cy = this.create(elements, mode, hints);
@@ -138,6 +157,50 @@ export class GraphView {
     performance.measure('graph: add elements', { start: started });
     this.measureNextFrame('graph: first draw');
     this.runLayout(layout);
+  }
+
+  /**
+   * A big graph is never drawn before its layout: drawing a preview of 25,000 elements costs seconds of frozen
+   * page and is thrown away. Plain data goes to the worker; the finished positions then arrive slice by slice
+   * (chunked-add.ts), so no main-thread task grows with the graph. A stopped or failed layout falls back to a grid.
+   */
+  private loadLarge(elements: ElementDefinition[], mode: RendererMode, hints: RenderingHints): void {
+    const started = performance.now();
+    this.cy.destroy();
+    this.cy = this.create([], mode, hints);
+    const request = layoutRequestFrom(elements);
+    performance.measure('graph: prepare', { start: started });
+    const job = this.layouts.start(request);
+    const report = this.trackLayout(job, request.nodes.length);
+    void job.result.then((reply) => {
+      const positions = reply.type === 'done' ? reply.positions : gridPositions(request.nodes.map((node) => node.id));
+      if (reply.type === 'done') this.measureWorker(reply.ms);
+      const placed = elements.map((element) => (element.group === 'nodes' && element.data.id ? { ...element, position: positions[element.data.id] } : element));
+      const outcome = reply.type === 'done' ? 'done' : reply.type === 'stopped' ? 'stopped' : 'error';
+      if (reply.type === 'stopped' && this.cy.destroyed()) return;
+      this.populate(placed, (added, total) => report({ running: true, drawing: { added, total } }), () =>
+        report({ running: false, outcome, message: reply.type === 'error' ? reply.message : undefined }),
+      );
+    });
+  }
+
+  private populate(elements: ElementDefinition[], progress: (added: number, total: number) => void, finished: () => void): void {
+    const started = performance.now();
+    const population = addInSlices(this.cy, elements, progress);
+    this.population = population;
+    void population.done.then((complete) => {
+      if (this.population === population) this.population = null;
+      if (!complete) return;
+      performance.measure('graph: add in slices', { start: started });
+      this.fitOrCenterPending();
+      this.measureNextFrame('graph: draw laid-out graph');
+      finished();
+    });
+  }
+
+  private cancelPopulation(): void {
+    this.population?.cancel();
+    this.population = null;
   }
 
   /** From now until the next frame has been drawn (Cytoscape's rAF callback runs before ours in that frame). */
@@ -191,7 +254,7 @@ export class GraphView {
   center(id: string): void {
     const node = this.cy.getElementById(id);
     if (node.empty()) return;
-    if (this.layouts.running) {
+    if (this.layoutRunning) {
       this.pendingCenter = id;
       return;
     }
@@ -293,31 +356,47 @@ export class GraphView {
       this.events.onLayout({ running: false, elapsedMs: 0, nodeCount: nodes.length, outcome: 'done' });
       return;
     }
-    if (nodes.empty()) return;
-    const started = performance.now();
+    if (nodes.empty() || this.population) return;
     const job = this.layouts.start({
       nodes: nodes.map((node) => ({ id: node.id(), size: Number(node.data('size') ?? 30), fixed: node.locked() ? { ...node.position() } : undefined })),
       edges: this.cy.edges().map((edge) => ({ id: edge.id(), source: edge.source().id(), target: edge.target().id() })),
       quality: layoutQualityFor(nodes.length),
     });
-    const report = (extra: Partial<Parameters<GraphViewEvents['onLayout']>[0]> = {}): void =>
-      this.events.onLayout({ running: this.layouts.running, elapsedMs: performance.now() - started, nodeCount: nodes.length, ...extra });
-    window.clearInterval(this.progressTimer);
-    this.progressTimer = window.setInterval(() => report(), 250);
-    report();
+    const report = this.trackLayout(job, nodes.length);
     void job.result.then((reply) => {
-      window.clearInterval(this.progressTimer);
       if (reply.type === 'done') {
-        const now = performance.now();
-        performance.measure('graph: fcose in the worker', { start: now - reply.ms, end: now });
+        this.measureWorker(reply.ms);
         this.applyPositions(reply.positions);
       }
       report({ running: false, outcome: reply.type === 'done' ? 'done' : reply.type === 'stopped' ? 'stopped' : 'error', message: reply.type === 'error' ? reply.message : undefined });
     });
   }
 
+  /** Reports elapsed time every 250 ms until the job ends; returns the reporter for the caller's later states. */
+  private trackLayout(job: LayoutJob, nodeCount: number): (state?: Partial<LayoutState>) => void {
+    const started = performance.now();
+    const report = (extra: Partial<LayoutState> = {}): void =>
+      this.events.onLayout({ running: this.layoutRunning, elapsedMs: performance.now() - started, nodeCount, ...extra });
+    window.clearInterval(this.progressTimer);
+    const timer = window.setInterval(() => report(), 250);
+    this.progressTimer = timer;
+    report();
+    void job.result.then(() => window.clearInterval(timer));
+    return report;
+  }
+
+  private measureWorker(ms: number): void {
+    const now = performance.now();
+    performance.measure('graph: fcose in the worker', { start: now - ms, end: now });
+  }
+
+  /** Stops the layout, or the slice-by-slice drawing that follows a big graph's layout (what is drawn stays). */
   stopLayout(): void {
     this.layouts.stop();
+    if (this.population) {
+      this.cancelPopulation();
+      this.events.onLayout({ running: false, elapsedMs: 0, nodeCount: this.cy.nodes().length, outcome: 'stopped' });
+    }
   }
 
   private applyPositions(positions: Record<string, Point>): void {
@@ -330,11 +409,15 @@ export class GraphView {
       }
     });
     performance.measure('graph: apply positions', { start: started });
+    this.fitOrCenterPending();
+    this.measureNextFrame('graph: draw laid-out graph');
+  }
+
+  private fitOrCenterPending(): void {
     const pending = this.pendingCenter;
     this.pendingCenter = null;
     if (pending && this.has(pending)) this.center(pending);
     else this.fit();
-    this.measureNextFrame('graph: draw laid-out graph');
   }
 
   exportPng(): Blob {

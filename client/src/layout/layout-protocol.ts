@@ -27,3 +27,20 @@ export function layoutQualityFor(nodeCount: number): LayoutRequest['quality'] {
   if (nodeCount > 3000) return 'draft';
   return nodeCount > 300 ? 'default' : 'proof';
 }
+
+/** The element shape the page holds (Cytoscape's ElementDefinition, structurally), without importing Cytoscape. */
+interface PlainElement {
+  group?: 'nodes' | 'edges';
+  data: { id?: string; source?: string; target?: string; size?: unknown };
+}
+
+/** A layout request straight from element definitions, for a graph that is not in Cytoscape yet. */
+export function layoutRequestFrom(elements: readonly PlainElement[]): LayoutRequest {
+  const nodes: LayoutNode[] = [];
+  const edges: LayoutEdge[] = [];
+  for (const { group, data } of elements) {
+    if (group === 'nodes' && data.id) nodes.push({ id: data.id, size: Number(data.size ?? 30) });
+    else if (group === 'edges' && data.id && data.source && data.target) edges.push({ id: data.id, source: data.source, target: data.target });
+  }
+  return { nodes, edges, quality: layoutQualityFor(nodes.length) };
+}

@@ -55,3 +55,14 @@ export function neighbourInDirection(from: Point, candidates: { id: string; posi
   }
   return best?.id ?? null;
 }
+
+/** A square grid of `ids` centred on the origin: where nodes go when no layout result is available. */
+export function gridPositions(ids: string[], spacing = 80): Record<string, Point> {
+  const columns = Math.max(1, Math.ceil(Math.sqrt(ids.length)));
+  const half = ((columns - 1) * spacing) / 2;
+  const positions: Record<string, Point> = {};
+  ids.forEach((id, index) => {
+    positions[id] = { x: (index % columns) * spacing - half, y: Math.floor(index / columns) * spacing - half };
+  });
+  return positions;
+}
