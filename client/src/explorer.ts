@@ -204,7 +204,7 @@ export class Explorer {
     this.graph.load([...nodes, ...edges], this.layout);
     this.loaded = true;
     this.loadCount += 1;
-    if (this.firstRenderMs === null && nodes.length > 0) requestAnimationFrame(() => (this.firstRenderMs = performance.now()));
+    this.noteFirstRender();
     this.afterGraphChange();
   }
 
@@ -324,7 +324,13 @@ export class Explorer {
     },
   };
 
+  /** A big graph is only drawn once laid out (graph-view loadLarge), so this is also called when a layout ends. */
+  private noteFirstRender(): void {
+    if (this.firstRenderMs === null && this.graph.counts().nodes > 0) requestAnimationFrame(() => (this.firstRenderMs ??= performance.now()));
+  }
+
   private onLayout(state: LayoutState): void {
+    if (state.outcome) this.noteFirstRender();
     byId('layout-progress').hidden = !state.running;
     byId('layout-progress-text').textContent = state.drawing
       ? `Drawing ${state.drawing.added} of ${state.drawing.total} elements…`
