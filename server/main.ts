@@ -83,6 +83,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // npm forwards SIGINT/SIGTERM to us (the start script execs node), but a SIGKILL to npm cannot be forwarded.
+  // Being re-parented means whoever started us is gone, so stop too (and Neo4j with us).
+  const parentAtStart = process.ppid;
+  setInterval(() => process.ppid !== parentAtStart && shutdown('parent exited'), 1000).unref();
 
   try {
     const startedAt = Date.now();
