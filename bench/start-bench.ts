@@ -37,18 +37,18 @@ function startOnce(dataDir: string, extraEnv: Record<string, string> = {}): Prom
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
+    let run: StartRun | undefined;
     child.stdout.on('data', async (chunk: Buffer) => {
+      if (run) return;
       output += chunk.toString();
       if (!/notegraph explorer: http/.test(output)) return;
-      const seconds = (performance.now() - startedAt) / 1000;
-      output = '';
+      run = { seconds: (performance.now() - startedAt) / 1000, neo4jRssMb: NaN };
       await new Promise((r) => setTimeout(r, 5000));
       const pid = spawnSync('pgrep', ['-f', `Launcher.java --data ${dataDir}`], { encoding: 'utf8' }).stdout.trim().split('\n')[0] ?? '';
-      const neo4jRssMb = pid ? rssMb(pid) : NaN;
-      child.once('exit', () => resolve({ seconds, neo4jRssMb }));
+      run.neo4jRssMb = pid ? rssMb(pid) : NaN;
       child.kill('SIGINT');
     });
-    child.once('exit', (code) => reject(new Error(`npm start exited early (${code})`)));
+    child.once('exit', (code) => (run ? resolve(run) : reject(new Error(`npm start exited early (${code})`))));
   });
 }
 
