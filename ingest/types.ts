@@ -42,9 +42,8 @@ export interface SourceDoc {
   text: string;
 }
 
-/** A note as a splitter cut it out of its source, before redaction and dedupe. */
-export interface NoteDraft {
-  sourcePath: string;
+/** What every note carries, from the splitter on. */
+interface NoteFields {
   title: string;
   text: string;
   lineStart: number;
@@ -52,6 +51,11 @@ export interface NoteDraft {
   date: string | null;
   url: string | null;
   tags: string[];
+}
+
+/** A note as a splitter cut it out of its source, before redaction and dedupe. */
+export interface NoteDraft extends NoteFields {
+  sourcePath: string;
 }
 
 export interface Occurrence {
@@ -60,17 +64,10 @@ export interface Occurrence {
   lineEnd: number;
 }
 
-export interface Note {
+export interface Note extends NoteFields {
   id: string;
-  title: string;
-  text: string;
-  lineStart: number;
-  lineEnd: number;
-  date: string | null;
-  url: string | null;
   sha256: string;
   lang: Lang;
-  tags: string[];
   /** Every place the (deduplicated) note occurs; the first is where lineStart/lineEnd come from. */
   occurrences: Occurrence[];
 }

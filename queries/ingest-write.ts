@@ -1,3 +1,4 @@
+import type { ConceptSummary } from '../common/contract.js';
 import { NotegraphError } from '../common/errors.js';
 import type { Database } from './database.js';
 import {
@@ -41,15 +42,8 @@ export interface NoteRow {
   mentions: { conceptId: string; count: number; spans: number[] }[];
 }
 
-export interface ConceptRow {
-  id: string;
-  name: string;
-  kind: string;
-  aliases: string[];
-  mentions: number;
-  rank: number;
-  community: number;
-}
+/** A concept as ingest writes it: exactly what the API reads back as a ConceptSummary. */
+export type ConceptRow = ConceptSummary;
 
 export interface ConceptEdgeRow {
   source: string;
