@@ -4,21 +4,12 @@
  */
 import type { ErrorCode } from './errors.js';
 
-export type { ConceptKind } from './concept-kinds.js';
+import type { ConceptEdgeType, ConceptRecord } from './graph-model.js';
 
-/** Typed relation names; CO_OCCURS is the statistical edge. */
-export type RelationType =
-  | 'USES'
-  | 'IS_A'
-  | 'PART_OF'
-  | 'BASED_ON'
-  | 'CALLS'
-  | 'ROUTES_TO'
-  | 'MANAGES'
-  | 'STORES_IN'
-  | 'COMMAND_OF'
-  | 'CO_OCCURS'
-  | (string & {});
+export type { ConceptKind } from './graph-model.js';
+
+/** Relationship type names: the graph model's (typed relations and CO_OCCURS), or any type a Cypher result returns. */
+export type RelationType = ConceptEdgeType | (string & {});
 
 export interface NodeData {
   /** The concept id for Concept nodes (also in /cypher results, so they merge with /graph); else Neo4j's elementId. */
@@ -75,15 +66,7 @@ export interface GraphResponse extends GraphElements {
   totalConcepts: number;
 }
 
-export interface ConceptSummary {
-  id: string;
-  name: string;
-  kind: string;
-  aliases: string[];
-  mentions: number;
-  rank: number;
-  community: number;
-}
+export type ConceptSummary = ConceptRecord;
 
 /** Character offsets into a note's `text`, end exclusive. */
 export interface Span {

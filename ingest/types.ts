@@ -32,13 +32,8 @@ export interface RawFile {
   bytes: Buffer;
 }
 
-export interface SourceDoc {
-  id: string;
-  path: string;
-  title: string;
+export interface SourceDoc extends SourceRecord {
   format: SourceFormat;
-  sha256: string;
-  bytes: number;
   text: string;
 }
 
@@ -58,75 +53,22 @@ export interface NoteDraft extends NoteFields {
   sourcePath: string;
 }
 
-export interface Occurrence {
-  path: string;
-  lineStart: number;
-  lineEnd: number;
-}
+export type Occurrence = OccurrenceRecord;
 
-export interface Note extends NoteFields {
-  id: string;
-  sha256: string;
+export interface Note extends NoteFields, Pick<NoteRecord, 'id' | 'sha256' | 'occurrences'> {
   lang: Lang;
-  /** Every place the (deduplicated) note occurs; the first is where lineStart/lineEnd come from. */
-  occurrences: Occurrence[];
 }
 
-export { conceptKinds, type ConceptKind } from '../common/concept-kinds.js';
-import type { ConceptKind } from '../common/concept-kinds.js';
+export { conceptKinds, type ConceptKind, type TypedRelationType as RelationType } from '../common/graph-model.js';
+import type { CoOccurrenceRecord, ConceptRecord, MentionRecord, NoteRecord, OccurrenceRecord, RelationRecord, SourceRecord } from '../common/graph-model.js';
 
-export interface Concept {
-  id: string;
-  name: string;
-  kind: ConceptKind;
-  aliases: string[];
-  mentions: number;
-  rank: number;
-  community: number;
-}
-
-export interface Mention {
-  noteId: string;
-  conceptId: string;
-  count: number;
-  /** Flat [start0, end0, start1, end1, …] character offsets into the note text, end exclusive. */
-  spans: number[];
-}
-
-export const relationTypes = [
-  'USES',
-  'IS_A',
-  'PART_OF',
-  'BASED_ON',
-  'CALLS',
-  'ROUTES_TO',
-  'MANAGES',
-  'STORES_IN',
-  'COMMAND_OF',
-] as const;
-export type RelationType = (typeof relationTypes)[number];
-
-export interface Relation {
-  source: string;
-  target: string;
-  type: RelationType;
-  weight: number;
-  evidence: string;
-  noteId: string;
-}
-
-export interface CoOccurrence {
-  source: string;
-  target: string;
-  /** Notes (plus sentence windows) the pair shares. */
-  weight: number;
-  /** Normalised PMI in [-1, 1]. */
-  score: number;
-  notes: number;
-}
+export type Concept = ConceptRecord;
+export type Mention = MentionRecord;
+export type Relation = RelationRecord;
+export type CoOccurrence = CoOccurrenceRecord;
 
 export interface ExtractedGraph {
-  sources: Omit<SourceDoc, 'text'>[];
+  sources: SourceRecord[];
   notes: Note[];
   concepts: Concept[];
   mentions: Mention[];

@@ -1,4 +1,4 @@
-import type { ConceptSummary } from '../common/contract.js';
+import { conceptEdgeTypes, type ConceptRecord, type MentionRecord, type NoteRecord, type SourceRecord } from '../common/graph-model.js';
 import { NotegraphError } from '../common/errors.js';
 import type { Database } from './database.js';
 import {
@@ -16,34 +16,16 @@ import { toNumber } from './values.js';
  * so a note whose text, places and mentions are unchanged is not rewritten at all; concepts and
  * concept-to-concept edges are upserted and the ones no longer extracted are removed.
  */
-export interface SourceRow {
-  id: string;
-  path: string;
-  title: string;
-  format: string;
-  sha256: string;
-  bytes: number;
-}
+export type SourceRow = SourceRecord;
 
-export interface NoteRow {
-  id: string;
-  title: string;
-  text: string;
-  lineStart: number;
-  lineEnd: number;
-  date: string | null;
-  url: string | null;
-  sha256: string;
-  lang: string;
-  tags: string[];
-  occurrences: { path: string; lineStart: number; lineEnd: number }[];
+export interface NoteRow extends NoteRecord {
   /** Hash of everything written for the note (props, places, tags, mentions): unchanged means skip. */
   signature: string;
-  mentions: { conceptId: string; count: number; spans: number[] }[];
+  mentions: Omit<MentionRecord, 'noteId'>[];
 }
 
 /** A concept as ingest writes it: exactly what the API reads back as a ConceptSummary. */
-export type ConceptRow = ConceptSummary;
+export type ConceptRow = ConceptRecord;
 
 export interface ConceptEdgeRow {
   source: string;
@@ -77,8 +59,6 @@ export interface WriteStats {
   stages: StageTiming[];
 }
 
-/** Relationship types ingest may create between concepts (written with a dynamic type, so validated here). */
-export const conceptEdgeTypes = ['USES', 'IS_A', 'PART_OF', 'BASED_ON', 'CALLS', 'ROUTES_TO', 'MANAGES', 'STORES_IN', 'COMMAND_OF', 'CO_OCCURS'] as const;
 
 // A note batch is bounded by notes, mentions and text so one transaction stays a few MB however notes are shaped.
 const batchLimits = { notes: 2000, mentions: 20000, textChars: 4_000_000 };

@@ -5,7 +5,7 @@
  * CJK term must be searched as a phrase (otherwise any one bigram matches). Latin words are matched as a term
  * or, for autocomplete, as a prefix; wildcard terms are not analysed, so they are lower-cased here.
  */
-const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+import { cjkChar as cjk } from '../common/script.js';
 const plainWord = /^[\p{L}\p{N}_]+$/u;
 const luceneSpecial = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 const maxTerms = 12;

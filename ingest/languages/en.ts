@@ -1,0 +1,24 @@
+import type { ExtractionRules } from './extraction-rules.js';
+import type { LanguagePack } from './language-pack.js';
+import type { RedactionRules } from './redaction-rules.js';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Extraction (concept discovery, relations)
+// ---------------------------------------------------------------------------------------------------------------
+
+const extraction: ExtractionRules = {
+  stopwords: [],
+  relationCues: [],
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Redaction (credential labels and layouts, personal identifiers)
+// ---------------------------------------------------------------------------------------------------------------
+
+const redaction: RedactionRules = {
+  labels: [],
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export const en: LanguagePack = { code: 'en', name: 'English', script: /\p{Script=Latin}/u, extraction, redaction };
