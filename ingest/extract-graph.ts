@@ -4,6 +4,7 @@ import { computeCoOccurrence } from './cooccurrence.js';
 import { decodeNoteFile } from './decode.js';
 import { dedupeNotes } from './dedupe.js';
 import { discoverConcepts } from './discover.js';
+import { curateConcepts, curateRelations } from './curation/curate-extraction.js';
 import { buildConcepts, lexiconConceptInfo, mentionsOf } from './extract-concepts.js';
 import { sha256Hex } from './hash.js';
 import type { Lexicon } from './lexicon.js';
@@ -108,14 +109,20 @@ export function* extractGraphSteps(options: ExtractOptions): Generator<StageName
   const discovery = discoverConcepts(notes, hitsByNote, options.lexicon);
   for (const [id, concept] of discovery.concepts) info.set(id, concept);
   for (const [noteId, hits] of discovery.hitsByNote) hitsByNote.set(noteId, [...(hitsByNote.get(noteId) ?? []), ...hits].sort((a, b) => a.start - b.start));
+  // The owner's curation decisions apply to the final concept hits, before anything is derived from them.
+  const curated = curateConcepts({ hitsByNote, info }, notes, options.lexicon.curation, diagnostics);
+  for (const [noteId, hits] of curated.hitsByNote) hitsByNote.set(noteId, hits);
+  info.clear();
+  for (const [id, concept] of curated.info) info.set(id, concept);
   yield 'concepts';
 
   const mentions: Mention[] = notes.flatMap((note) => mentionsOf(note.id, hitsByNote.get(note.id) ?? []));
   const concepts = buildConcepts(info, mentions);
   const known = new Set(concepts.map((concept) => concept.id));
-  const relations = extractAllRelations(notes, hitsByNote, commandLinks(options.lexicon, discovery.commandOf), diagnostics).filter(
+  const extractedRelations = extractAllRelations(notes, hitsByNote, commandLinks(options.lexicon, discovery.commandOf), diagnostics).filter(
     (relation) => known.has(relation.source) && known.has(relation.target),
   );
+  const relations = curateRelations(extractedRelations, { concepts: known, mergedInto: curated.mergedInto, notes }, options.lexicon.curation, diagnostics);
   const cooccurrences = computeCoOccurrence(
     notes.map((note) => (hitsByNote.get(note.id) ?? []).map((hit) => hit.conceptId)),
     notes.flatMap((note) => sentenceConcepts(note, hitsByNote.get(note.id) ?? [])),

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import type { CurationDecisions } from './curation/decisions.js';
+import { loadCurationDecisions } from './curation/load-decisions.js';
 import { slugify } from './hash.js';
 import { conceptKinds, type ConceptKind, type Diagnostic } from './types.js';
 
@@ -25,6 +27,8 @@ export type LexiconEntry = z.infer<typeof entrySchema> & { id: string };
 export interface Lexicon {
   entries: LexiconEntry[];
   stopwords: Set<string>;
+  /** The notes folder's curation decisions (docs/notes-folder-files.md), applied after extraction. */
+  curation?: CurationDecisions;
 }
 
 export const bundledLexiconPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lexicon.yaml');
@@ -89,8 +93,12 @@ async function readOptional(file: string): Promise<string | undefined> {
 /** The file edge: the bundled lexicon plus the notes folder's own `notegraph-lexicon.yaml`, if any. */
 export async function loadLexicon(notesDir: string): Promise<{ lexicon: Lexicon; diagnostics: Diagnostic[] }> {
   const bundled = parseLexicon('ingest/lexicon.yaml', await readFile(bundledLexiconPath, 'utf8'));
+  const curation = await loadCurationDecisions(notesDir);
   const userText = await readOptional(path.join(notesDir, userLexiconFile));
-  if (userText === undefined) return bundled;
+  if (userText === undefined) return { lexicon: { ...bundled.lexicon, curation: curation.decisions }, diagnostics: [...bundled.diagnostics, ...curation.diagnostics] };
   const user = parseLexicon(userLexiconFile, userText);
-  return { lexicon: mergeLexicons(bundled.lexicon, user.lexicon), diagnostics: [...bundled.diagnostics, ...user.diagnostics] };
+  return {
+    lexicon: { ...mergeLexicons(bundled.lexicon, user.lexicon), curation: curation.decisions },
+    diagnostics: [...bundled.diagnostics, ...user.diagnostics, ...curation.diagnostics],
+  };
 }
