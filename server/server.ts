@@ -10,6 +10,7 @@ import type { Database } from '../queries/database.js';
 import { errorHandler } from './error-handler.js';
 import { clientStatic, requestLogger, responseCompression, securityHeaders } from './http-hygiene.js';
 import { mountRoutes } from './route-spec.js';
+import { curationRouter, type CurationRoutesDeps } from './routes/curation.js';
 import { apiRoutes } from './routes/index.js';
 
 export interface ServerDeps {
@@ -21,9 +22,11 @@ export interface ServerDeps {
   config?: Pick<Config, 'CYPHER_TIMEOUT_MS' | 'CYPHER_MAX_ROWS'>;
   /** Turn per-request logging off (benchmarks); errors are still logged. */
   requestLogging?: boolean;
+  /** Curation commands and live events (server/live-services.ts); without them the API is read-only. */
+  curation?: CurationRoutesDeps;
 }
 
-export function createApp({ db, logger, clientDir, config, requestLogging = true }: ServerDeps): Express {
+export function createApp({ db, logger, clientDir, config, requestLogging = true, curation }: ServerDeps): Express {
   const settings = config ?? configSchema.parse({});
   const app = express();
   app.disable('x-powered-by');
@@ -33,6 +36,7 @@ export function createApp({ db, logger, clientDir, config, requestLogging = true
   app.use(responseCompression());
   app.use(express.json({ limit: '100kb' }));
   const api = mountRoutes(apiRoutes, { db, cypherLimits: { timeoutMs: settings.CYPHER_TIMEOUT_MS, maxRows: settings.CYPHER_MAX_ROWS } });
+  if (curation) api.use(curationRouter(curation));
   api.use((request) => {
     throw new NotegraphError('NOT_FOUND', `no API route ${request.method} ${request.path}`);
   });

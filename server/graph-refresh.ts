@@ -1,0 +1,78 @@
+import type { Logger } from '../common/logger.js';
+import type { LiveEvents } from './live-events.js';
+import type { SerialQueue } from './serial-queue.js';
+
+/**
+ * Re-derives the graph from the notes folder in the background: after note files change (the watcher) and after
+ * curation (whose immediate edit leaves rank, communities and co-occurrence scores approximate). Requests within
+ * `debounceMs` of each other become one re-ingest; re-ingests run in the server's one queue, after any curation
+ * command already waiting. When one finishes, open explorers are told what changed.
+ */
+export type RefreshReason = 'notes' | 'curation';
+
+export interface GraphRefresherOptions {
+  queue: SerialQueue;
+  /** Re-ingests the notes folder (incremental: unchanged notes are not rewritten). */
+  reingest: () => Promise<void>;
+  events: LiveEvents;
+  logger: Logger;
+  debounceMs?: number;
+}
+
+export class GraphRefresher {
+  private readonly files = new Set<string>();
+  private readonly reasons = new Set<RefreshReason>();
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight = 0;
+  private waiters: (() => void)[] = [];
+  private stopped = false;
+
+  constructor(private readonly options: GraphRefresherOptions) {}
+
+  /** Asks for a re-ingest soon; `files` are the note files (relative paths) that changed, if any. */
+  request(reason: RefreshReason, files: readonly string[] = []): void {
+    if (this.stopped) return;
+    this.reasons.add(reason);
+    for (const file of files) this.files.add(file);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), this.options.debounceMs ?? 120);
+  }
+
+  /** Resolves once no re-ingest is waiting or running (tests and benchmarks wait on it). */
+  idle(): Promise<void> {
+    if (this.timer === undefined && this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Stops taking requests and waits for a running re-ingest to end. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.idle();
+  }
+
+  private async flush(): Promise<void> {
+    this.timer = undefined;
+    const files = [...this.files].sort();
+    const reasons = new Set(this.reasons);
+    this.files.clear();
+    this.reasons.clear();
+    this.inFlight += 1;
+    const startedAt = performance.now();
+    try {
+      await this.options.queue.run(() => this.options.reingest());
+      this.options.logger.info({ files, ms: Math.round(performance.now() - startedAt) }, 're-ingested the notes folder');
+      if (files.length > 0) this.options.events.publish({ type: 'notes', files });
+      if (reasons.has('curation')) this.options.events.publish({ type: 'graph', reason: 'curation' });
+    } catch (error) {
+      this.options.logger.error({ err: error, files }, 're-ingest failed');
+      this.options.events.publish({ type: 'refresh-failed', message: 'Re-reading the notes failed; the graph shows the state before. See the server log.' });
+    } finally {
+      this.inFlight -= 1;
+      if (this.timer === undefined && this.inFlight === 0) {
+        for (const resolve of this.waiters.splice(0)) resolve();
+      }
+    }
+  }
+}
