@@ -171,6 +171,11 @@ function slotsOf(decision: Decision): Slot[] {
   }
 }
 
+/** The file a decision is written to. */
+export function decisionFile(decision: Decision): DecisionFileKind {
+  return slotsOf(decision)[0]!.file;
+}
+
 /** Canonical text of a decision, for comparing one read back from a file with one a command made. */
 export function decisionText(decision: Decision): string {
   const sorted = (value: unknown): unknown =>
