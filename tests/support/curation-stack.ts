@@ -4,6 +4,7 @@
  * (optionally) the folder watcher. Each test file owns the whole graph while it runs (files run one at a time).
  */
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseConfig } from '../../common/config.js';
@@ -21,7 +22,10 @@ export interface CurationStack {
   notesDir: string;
   server: RunningServer;
   live: LiveServices;
-  /** POST /api<path> as the explorer page would send it (same origin, JSON). */
+  /**
+   * POST /api<path> as the explorer page would send it (same origin, JSON); `headers` override those, and a
+   * header given as '' is not sent. Sent with node:http, so even `Host` can be set as a hostile page would.
+   */
   post(apiPath: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }>;
   /** Text of a file in the notes folder, or undefined when it does not exist. */
   readNotesFile(name: string): Promise<string | undefined>;
@@ -60,13 +64,27 @@ export async function startCurationStack(options: CurationStackOptions): Promise
     notesDir,
     server,
     live,
-    post: async (apiPath, body, headers = {}) => {
-      const response = await fetch(`${server.url}/api${apiPath}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: server.url, 'sec-fetch-site': 'same-origin', ...headers },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
+    post: (apiPath, body, headers = {}) => {
+      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      const all = { 'content-type': 'application/json', origin: server.url, 'sec-fetch-site': 'same-origin', host: new URL(server.url).host, ...headers };
+      const sent = Object.fromEntries(Object.entries(all).filter(([, value]) => value !== ''));
+      return new Promise((resolve, reject) => {
+        const request = httpRequest(`${server.url}/api${apiPath}`, { method: 'POST', headers: { ...sent, 'content-length': Buffer.byteLength(text) } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            let parsed: Record<string, unknown> = {};
+            try {
+              parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+            } catch {
+              parsed = {};
+            }
+            resolve({ status: response.statusCode ?? 0, body: parsed });
+          });
+        });
+        request.on('error', reject);
+        request.end(text);
       });
-      return { status: response.status, body: (await response.json().catch(() => ({}))) as Record<string, unknown> };
     },
     readNotesFile: (name) => readFile(path.join(notesDir, name), 'utf8').catch(() => undefined),
     reingestFromScratch,
