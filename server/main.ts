@@ -13,6 +13,7 @@ import { readOverview } from '../queries/overview.js';
 import { applySchema } from '../queries/schema.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../tools/neo4j/local-neo4j.js';
 import { buildClient, clientBuildIsStale } from './client-build.js';
+import { createLiveServices, resolveNotesDir, type LiveServices } from './live-services.js';
 import { createApp, startServer, type RunningServer } from './server.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,6 +23,7 @@ interface Stack {
   neo4j?: LocalNeo4j;
   db?: Database;
   server?: RunningServer;
+  live?: LiveServices;
 }
 
 async function connect(config: Config, logger: Logger, stack: Stack): Promise<Database> {
@@ -43,8 +45,7 @@ async function connect(config: Config, logger: Logger, stack: Stack): Promise<Da
   });
 }
 
-async function ingestIfStale(db: Database, config: Config, logger: Logger): Promise<void> {
-  const notesDir = path.resolve(root, config.NOTES_DIR);
+async function ingestIfStale(db: Database, notesDir: string, config: Config, logger: Logger): Promise<void> {
   if (!(await isGraphStale(db, notesDir))) {
     logger.info('graph is up to date with the notes folder');
     return;
@@ -65,6 +66,7 @@ async function warmUp(db: Database, logger: Logger): Promise<void> {
 }
 
 async function stopAll(stack: Stack, logger: Logger): Promise<void> {
+  await stack.live?.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping the notes watcher failed'));
   await stack.server?.stop().catch((error: unknown) => logger.error({ err: error }, 'server stop failed'));
   await stack.db?.close().catch((error: unknown) => logger.error({ err: error }, 'driver close failed'));
   await stack.neo4j?.stop();
@@ -90,16 +92,19 @@ async function main(): Promise<void> {
 
   try {
     const startedAt = Date.now();
+    const notesDir = resolveNotesDir(process.argv.slice(2), config.NOTES_DIR, root);
     stack.db = await connect(config, logger, stack);
     await applySchema(stack.db);
-    await ingestIfStale(stack.db, config, logger);
+    await ingestIfStale(stack.db, notesDir, config, logger);
     await warmUp(stack.db, logger);
     if (clientBuildIsStale(root, clientDir)) {
       logger.info('building the client…');
       await buildClient(root);
     }
-    const app = createApp({ db: stack.db, logger, clientDir, config });
+    stack.live = createLiveServices({ db: stack.db, notesDir, config, logger });
+    const app = createApp({ db: stack.db, logger, clientDir, config, curation: stack.live.routes });
     stack.server = await startServer(app, { host: config.HOST, port: config.PORT });
+    await stack.live.start();
     logger.info(`notegraph ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
     // The one line scripts (and people) look for.
     console.log(`notegraph explorer: ${stack.server.url}`);
