@@ -122,9 +122,12 @@ export class CurationController {
     const message = liveMessage(event);
     if (message) this.hooks.notify(message, event.type === 'refresh-failed' ? 'error' : 'info');
     if (event.type === 'curation') {
+      // Our own change was shown when its answer came; a change from another window is shown now.
+      const ours = event.changeId !== null && event.changeId === this.latest?.changeId;
       this.current = await curationApi.status();
       this.latest = this.current?.undo ?? null;
       this.renderStatus(event.summary);
+      if (!ours) await this.hooks.refresh(event);
       return;
     }
     if (event.type === 'notes' || event.type === 'graph') await this.hooks.refresh(event);
