@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     const { summary } = await runIngest({ notesDir, db });
     console.log(`ingested ${summary.files} files, ${summary.notes} notes, ${summary.concepts} concepts in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
     await live.start();
+    await live.refresher.idle();
     const eventTimes: number[] = [];
     await listenToEvents(server.url, (event, at) => event.type === 'notes' && eventTimes.push(at), stream.signal);
     const toEvent: number[] = [];

@@ -1,9 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Config } from '../common/config.js';
 import { NotegraphError } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
+import { lexiconFileName, relationsFileName } from '../ingest/curation/decisions.js';
 import { runIngest } from '../ingest/run-ingest.js';
 import type { Database } from '../queries/database.js';
 import { CurationService } from './curation/curation-service.js';
@@ -66,6 +68,10 @@ export function createLiveServices(options: LiveServicesOptions): LiveServices {
     routes: { service, events, access },
     refresher,
     start: async () => {
+      // The decision files may have been edited while no server ran (npm start re-ingests only when note files
+      // changed): one background re-ingest brings the graph in line, and warms extraction for the first save.
+      const decided = await Promise.all([lexiconFileName, relationsFileName].map((name) => stat(path.join(notesDir, name)).then(() => true, () => false)));
+      if (decided.some(Boolean)) refresher.request('curation');
       if (!watcher) return;
       await watcher.start();
       watching = true;

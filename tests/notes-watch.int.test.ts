@@ -80,6 +80,16 @@ describe('live notes', () => {
     await until('an event naming the deleted file', notesEventFor('archive/old-queues.md'));
   });
 
+  it('applies a decision the owner writes into notegraph-lexicon.yaml by hand', async () => {
+    const file = path.join(stack.notesDir, 'notegraph-lexicon.yaml');
+    await appendFile(file, 'decisions:\n  rename:\n    rabbitmq: RabbitMQ broker\n');
+    await until('the rename to show', async () => {
+      const response = await fetch(`${stack.server.url}/api/concepts/rabbitmq`);
+      return response.ok && ((await response.json()) as { concept: { name: string } }).concept.name === 'RabbitMQ broker' ? true : undefined;
+    });
+    await until('an event naming the lexicon file', notesEventFor('notegraph-lexicon.yaml'));
+  });
+
   it('ignores editor swap and backup files', async () => {
     await writeFile(path.join(stack.notesDir, '.compute.md.swp'), 'binary-ish swap');
     await writeFile(path.join(stack.notesDir, 'compute.md~'), 'backup copy mentioning Paxos');

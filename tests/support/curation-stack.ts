@@ -60,6 +60,7 @@ export async function startCurationStack(options: CurationStackOptions): Promise
   // The app always listens on loopback in tests; `host` only decides what the edit guard believes.
   const server = await startServer(app, { host: '127.0.0.1', port: 0 });
   await live.start();
+  await live.refresher.idle();
   return {
     notesDir,
     server,
