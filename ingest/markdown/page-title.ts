@@ -2,9 +2,9 @@ import { slugify } from '../hash.js';
 
 /**
  * The title of a Markdown page and whether it names a thing. Obsidian's rule: a page is called by its file name
- * (`Kafka Streams.md` → "Kafka Streams"), unless its front matter gives a `title`. A slug file name whose first
- * heading spells the same words (`use-explain-analyze.md` under `# Use EXPLAIN ANALYZE`) takes the heading's
- * spelling.
+ * (`Kafka Streams.md` → "Kafka Streams"), unless its front matter gives a `title`. A file name whose first
+ * heading spells the same words (`use-explain-analyze.md` under `# Use EXPLAIN ANALYZE`, `borrowing.md` under
+ * `# Borrowing`) takes the heading's spelling.
  */
 export function fileStem(filePath: string): string {
   const name = filePath.split('/').at(-1) ?? filePath;
@@ -14,7 +14,7 @@ export function fileStem(filePath: string): string {
 export function pageTitle(filePath: string, frontTitle: string | null, firstHeading: string | undefined): string {
   if (frontTitle) return frontTitle;
   const stem = fileStem(filePath);
-  if (firstHeading && !/\s/.test(stem) && /[-_]/.test(stem) && slugify(stem) === slugify(firstHeading)) return firstHeading;
+  if (firstHeading && slugify(stem) === slugify(firstHeading)) return firstHeading;
   return stem;
 }
 

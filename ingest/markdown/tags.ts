@@ -50,7 +50,8 @@ export function findInlineTags(text: string, regions: RegionIndex = indexRegions
 /** Tag names in the value of a "Tags:" label or a list item under it: wikilinks, `#tags`, or listed words. */
 function valueTags(value: string): string[] {
   const links = [...value.matchAll(wikiTarget)].map((match) => match[1]!);
-  const hashes = [...value.matchAll(inlineTag)].map((match) => match[1]!);
+  // In a tag list any separator may precede a tag (`[[数据库]]、#存储`).
+  const hashes = [...value.matchAll(/#([\p{L}\p{N}_/-]+)/gu)].map((match) => match[1]!);
   const words = links.length + hashes.length > 0 ? [] : value.split(/[,，、;；]/).filter((word) => word.trim().split(/\s+/).length <= 4);
   return [...links, ...hashes, ...words].map(normaliseTag).filter((tag): tag is string => tag !== undefined);
 }

@@ -9,7 +9,7 @@ import { promptOf } from './shell.js';
 
 const atx = /^ {0,3}(#{1,6})[ \t]+\S/;
 const setextUnderline = /^ {0,3}(=+|-{2,})[ \t]*$/;
-const numbered = /^(?:(\d{1,2})[.、]\s*|(\d{1,2}(?:\.\d{1,2})+)\.?\s+|[一二三四五六七八九十]+[、.]\s*|第[一二三四五六七八九十\d]+[章节部分篇]\s*)(\S.*)$/u;
+const numbered = /^(?:(\d{1,2}(?:\.\d{1,2})+)\.?\s+|(\d{1,2})[.、]\s*|[一二三四五六七八九十]+[、.]\s*|第[一二三四五六七八九十\d]+[章节部分篇]\s*)(\S.*)$/u;
 const notParagraph = /^\s*(?:[-*+>|]|\d+[.)]\s|#|```|~~~|<)/;
 
 const hashLine = /^\s*#/;
@@ -54,6 +54,6 @@ export const numberedHeading: BlockDetector = (lines, index) => {
   // Items of a numbered list spaced by blank lines ("1. unclean", "2. inactive") have no body between them.
   if ([neighbour(lines, index, -1), neighbour(lines, index, 1)].some((line) => line !== undefined && numbered.test(line))) return undefined;
   // "1.Intro" without a space is a version or a file name; "1.概述" is a heading.
-  if (match[1] && !/^\d{1,2}[.、]\s/.test(text) && !/\p{Script=Han}/u.test(title[0]!)) return undefined;
-  return { first: index, last: index, level: match[2] ? match[2].split('.').length : 1 };
+  if (match[2] && !/^\d{1,2}[.、]\s/.test(text) && !/\p{Script=Han}/u.test(title[0]!)) return undefined;
+  return { first: index, last: index, level: match[1] ? match[1].split('.').length : 1 };
 };

@@ -60,7 +60,7 @@ function alignedHeader(lines: readonly Line[], index: number, free: (index: numb
   if (!/\S(?: {2,}|\t)\s*\S/.test(header)) return false;
   const columns = cells(header);
   if (columns.length < 3 || isProseLike(header) || hasCjk(header) || /[.:;!?]$/.test(header.trim())) return false;
-  if (!columns.every((cell) => cell.split(' ').length <= 3 && /^[A-Za-z%#][\w%#()/ .+-]*$/.test(cell))) return false;
+  if (!columns.every((cell) => cell.split(' ').length <= 6 && /^[A-Za-z%#][\w%#()/ .+-]*$/.test(cell))) return false;
   if (looksLikeBareCommand(header) || promptOf(header, { inCode: true, hashComments: false })) return false;
   let aligned = 0;
   for (let row = index + 1; row <= index + 3 && free(row) && !isBlank(lines[row]?.text ?? ''); row += 1) {

@@ -74,8 +74,10 @@ export function looksLikeBareCommand(command: string): boolean {
   if (tokens.length < 2 || tokens.length > 30) return false;
   const first = tokens.find((token, index) => index > 0 || !wrappers.has(token)) ?? tokens[0]!;
   if (!programToken.test(first) || /[A-Z]/.test(first) || shellKeywords.has(first)) return false;
-  const signals = tokens.slice(1).some((token) => flagToken.test(token) || operatorToken.test(token) || /^[\w.-]+=\S/.test(token));
-  if (!signals) return false;
+  const rest = tokens.slice(1);
+  if (!rest.some((token) => flagToken.test(token) || operatorToken.test(token) || /^[\w.-]+=\S/.test(token))) return false;
+  // A pipe or `&&` joins commands; a lone flag among many plain words is more likely a sentence about it.
+  if (rest.some((token) => operatorToken.test(token))) return true;
   const plainWords = tokens.filter((token) => /^[a-z]{2,}$/.test(token)).length;
   return !(plainWords >= 4 && plainWords / tokens.length > 0.7);
 }

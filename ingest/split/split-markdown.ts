@@ -54,6 +54,16 @@ function bodyOf(lines: readonly string[], section: Section): string[] {
   return lines.slice(section.start + (setext ? 2 : 1), section.end + 1);
 }
 
+/**
+ * The title of a note on a page whose title names no subject: a daily note keeps its date; a README, Index or
+ * Untitled page is titled by its first line that says something (links shown as their names, tags left out).
+ */
+function fallbackTitle(pageTitle: string, text: readonly string[]): string {
+  if (dateFromTitle(pageTitle)) return pageTitle;
+  const lines = text.filter((line) => readTagLines([line]).tags.length === 0).map((line) => headingText(line).replace(/(?<=^|\s)#[\p{L}\p{N}_/-]+/gu, '').trim());
+  return firstMeaningfulTitle(lines) || pageTitle;
+}
+
 export interface MarkdownSplit {
   notes: NoteDraft[];
   page: PageInfo;
@@ -93,10 +103,9 @@ export function splitMarkdown(sourcePath: string, lines: string[], diagnostics: 
   const date = front.date ?? dateFromTitle(fileStem(sourcePath));
   const notes = kept.map(({ section, text, range }): NoteDraft => {
     const body = text.join('\n');
-    const untitled = section.heading ?? (generic ? firstMeaningfulTitle(text.filter((line) => !readTagLines([line]).tags.length)) : title);
     return {
       sourcePath,
-      title: untitled || title,
+      title: section.heading || (generic ? fallbackTitle(title, text) : title),
       text: body,
       lineStart: range.start + 1,
       lineEnd: range.end + 1,
