@@ -120,7 +120,7 @@ describe('an Obsidian vault', () => {
     const text = `# Broker dashboard\n\nThe dashboard after the upgrade, see [[Kafka]]:\n\n![dashboard](data:image/png;base64,${shot()})\n\n<img src="data:image/jpeg;base64,${shot()}" width="600">\n\n## Afterwards\nEvery broker reports in again.\n`;
     const withShots = extractGraph({ files: [{ path: 'Broker dashboard.md', bytes: Buffer.from(text) }], lexicon }).graph;
     expect(withShots.notes.map((note) => [note.title, note.lineStart, note.lineEnd])).toEqual([
-      ['Broker dashboard', 1, 7],
+      ['Broker dashboard', 1, 3],
       ['Afterwards', 9, 10],
     ]);
     expect(withShots.notes.every((note) => note.text.length < 200)).toBe(true);

@@ -89,6 +89,11 @@ export function tagBlockAt(lines: readonly string[], index: number): TagBlock | 
   return { tags, last };
 }
 
+/** A heading that labels a tag list (`## Tags`, `### 标签`). */
+export function isTagHeading(heading: string | undefined): boolean {
+  return heading !== undefined && tagLabel.test(`${heading}:`);
+}
+
 /** True for a line that says nothing: blank, a rule, an empty list item. */
 export function isContentFree(text: string): boolean {
   return contentFree.test(text);

@@ -1,12 +1,13 @@
 import { readFrontMatter } from '../markdown/front-matter.js';
 import { dateFromTitle, fileStem, isGenericTitle, pageTitle } from '../markdown/page-title.js';
-import { findInlineTags, readTagLines, tagContext } from '../markdown/tags.js';
+import { findInlineTags, isTagHeading, readTagLines, tagContext } from '../markdown/tags.js';
 import { indexRegions } from '../regions/region-index.js';
 import { markRegions } from '../regions.js';
 import { findFences } from '../regions/fences.js';
 import { atxHeading, setextHeading } from '../regions/headings.js';
 import { indexLines } from '../regions/lines.js';
 import type { Diagnostic, NoteDraft, PageInfo } from '../types.js';
+import { findWikiLinks } from '../wikilinks.js';
 import { firstMeaningfulTitle, trimRange } from './lines.js';
 
 interface Section {
@@ -64,6 +65,53 @@ function fallbackTitle(pageTitle: string, text: readonly string[]): string {
   return firstMeaningfulTitle(lines) || pageTitle;
 }
 
+interface KeptSection {
+  section: Section;
+  text: string[];
+  range: { start: number; end: number };
+  /** The note begins at the top of the page (a "Tags:" list of links joined it): it is titled by the page. */
+  opensPage: boolean;
+}
+
+/** Tags of a section's body lines, outside code; under a "## Tags" heading the list reads as after a "Tags:" label. */
+function sectionTags(section: Section, bodyLines: readonly string[]): { tags: string[]; onlyTags: boolean; links: boolean } {
+  const bodyText = bodyLines.join('\n');
+  const regions = indexRegions(markRegions(bodyText));
+  const offsets = indexLines(bodyText);
+  const inCode = (row: number) => regions.inside(offsets[row]!.start, Math.max(offsets[row]!.start, offsets[row]!.end), tagContext);
+  const read = isTagHeading(section.heading) ? readTagLines(['Tags:', ...bodyLines], (row) => row > 0 && inCode(row - 1)) : readTagLines(bodyLines, inCode);
+  return { ...read, links: findWikiLinks(bodyText).length > 0 };
+}
+
+/**
+ * The sections that become notes. A heading over nothing introduces the next section, and so does a "Tags:"
+ * list of [[links]] at the top of a page: its links are edges the author drew, so they join the next note.
+ * Sections of tags alone only tag the page.
+ */
+function keptSections(lines: readonly string[], found: readonly Section[]): { kept: KeptSection[]; tags: string[] } {
+  const tags: string[] = [];
+  const kept: KeptSection[] = [];
+  let pendingStart: number | undefined;
+  let opensPage = false;
+  for (const section of found) {
+    const body = sectionTags(section, bodyOf(lines, section));
+    tags.push(...body.tags);
+    if (body.onlyTags) {
+      const introduces = section.heading !== undefined ? body.tags.length === 0 : body.links;
+      if (introduces && pendingStart === undefined) {
+        pendingStart = section.start;
+        opensPage = section.heading === undefined;
+      }
+      continue;
+    }
+    const range = trimRange(lines, pendingStart ?? section.start, section.end);
+    if (range) kept.push({ section, text: lines.slice(range.start, range.end + 1), range, opensPage });
+    pendingStart = undefined;
+    opensPage = false;
+  }
+  return { kept, tags };
+}
+
 export interface MarkdownSplit {
   notes: NoteDraft[];
   page: PageInfo;
@@ -81,31 +129,14 @@ export function splitMarkdown(sourcePath: string, lines: string[], diagnostics: 
   const found = sections(lines, front.bodyStart);
   const title = pageTitle(sourcePath, front.title, found[0]?.start === front.bodyStart ? found[0]?.heading : undefined);
   const generic = isGenericTitle(title);
-  const pageTags = new Set(front.tags);
-  const kept: { section: Section; text: string[]; range: { start: number; end: number } }[] = [];
-  let pendingStart: number | undefined;
-  for (const section of found) {
-    const bodyLines = bodyOf(lines, section);
-    const bodyText = bodyLines.join('\n');
-    const regions = indexRegions(markRegions(bodyText));
-    const offsets = indexLines(bodyText);
-    const body = readTagLines(bodyLines, (row) => regions.inside(offsets[row]!.start, Math.max(offsets[row]!.start, offsets[row]!.end), tagContext));
-    for (const tag of body.tags) pageTags.add(tag);
-    if (body.onlyTags) {
-      // A heading over nothing introduces the next section; a heading over tags only just tags the page.
-      if (section.heading !== undefined && body.tags.length === 0) pendingStart ??= section.start;
-      continue;
-    }
-    const range = trimRange(lines, pendingStart ?? section.start, section.end);
-    pendingStart = undefined;
-    if (range) kept.push({ section, text: lines.slice(range.start, range.end + 1), range });
-  }
+  const { kept, tags } = keptSections(lines, found);
+  const pageTags = new Set([...front.tags, ...tags]);
   const date = front.date ?? dateFromTitle(fileStem(sourcePath));
-  const notes = kept.map(({ section, text, range }): NoteDraft => {
+  const notes = kept.map(({ section, text, range, opensPage }): NoteDraft => {
     const body = text.join('\n');
     return {
       sourcePath,
-      title: section.heading || (generic ? fallbackTitle(title, text) : title),
+      title: (!opensPage && section.heading) || (generic ? fallbackTitle(title, text) : title),
       text: body,
       lineStart: range.start + 1,
       lineEnd: range.end + 1,
