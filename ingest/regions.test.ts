@@ -175,6 +175,16 @@ describe('configuration', () => {
     expect(rows(text).filter(([kind]) => kind === 'config')).toEqual([]);
   });
 
+  it('starts a YAML block at its first key when a sentence with a colon sits right above it', () => {
+    const text = 'Deploy it like this:\nname: web\nimage: nginx:1.25\nport: 8080';
+    expect(rows(text)).toEqual([['config', 'name: web\nimage: nginx:1.25\nport: 8080', 'yaml']]);
+  });
+
+  it('keeps a long definition list out of config, however long', () => {
+    const list = Array.from({ length: 3000 }, (_, i) => `Service${i}: 第${i}号认证服务`).join('\n');
+    expect(markRegions(list)).toEqual([]);
+  });
+
   it('marks an INI section with its keys, and ceph.conf keys with spaces', () => {
     const ini = '[DEFAULT]\nmy_ip = 10.0.0.11\ntransport_url = rabbit://openstack@controller';
     expect(rows(ini)).toEqual([['config', ini, 'ini']]);

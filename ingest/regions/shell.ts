@@ -1,5 +1,5 @@
 import { isDeclarationLine } from './code-lines.js';
-import { hasCjk, isProseLike, withoutTrailingComment } from './lines.js';
+import { hasCjk, isProseLike, plainWordShare, withoutTrailingComment } from './lines.js';
 
 /**
  * Shell prompts and command lines. A prompt (`$ `, `[root@host ~]# `, `user@host:~$ `, `PS C:\> `, `mysql> `,
@@ -88,6 +88,8 @@ export function looksLikeCommand(command: string): boolean {
   if (text === '' || isProseLike(text) || isDeclarationLine(text)) return false;
   const tokens = shellTokens(text);
   if (tokens[1] === '=' || /[({]$/.test(tokens[0] ?? '')) return false;
+  // "step 1 of the plan": five words and more, nearly all plain, and nothing shell-like is a phrase.
+  if (tokens.length >= 5 && plainWordShare(text) >= 0.8 && !shellSignal.test(text)) return false;
   return programOf(text) !== undefined;
 }
 

@@ -65,41 +65,95 @@ function collect(lines: readonly Line[], index: number, free: (row: number) => b
   return { entries, last };
 }
 
-/** A key with no value followed by deeper keys or list items. */
-function isNested(entries: readonly Entry[]): boolean {
-  return entries.some((entry, position) => entry.key !== undefined && entry.value === '' && (entries[position + 1]?.indent ?? -1) > entry.indent);
-}
-
 /** Values that read as words: CJK text, several words, or a sentence end. */
 function isWordy(value: string): boolean {
   if (/^["'[{]/.test(value)) return false;
   return hasCjk(value) || value.split(/\s+/).length >= 2 || /[.。!?！？]$/.test(value);
 }
 
+/** Counts over the entries of a group from some position to its end. */
+interface Tally {
+  keys: number;
+  values: number;
+  wordy: number;
+  scalars: number;
+  /** A key with no value followed by deeper keys or list items. */
+  nested: boolean;
+}
+
+interface Group {
+  entries: Entry[];
+  last: number;
+  /** `suffix[i]` tallies `entries[i..]`, so the group can be judged from any of its rows in constant time. */
+  suffix: Tally[];
+}
+
+function tallySuffixes(entries: readonly Entry[]): Tally[] {
+  const suffix: Tally[] = new Array<Tally>(entries.length + 1);
+  suffix[entries.length] = { keys: 0, values: 0, wordy: 0, scalars: 0, nested: false };
+  for (let position = entries.length - 1; position >= 0; position -= 1) {
+    const entry = entries[position]!;
+    const next = suffix[position + 1]!;
+    const value = entry.value ?? '';
+    const counted = entry.key !== undefined && value !== '' && !blockScalar.test(value);
+    suffix[position] = {
+      keys: next.keys + (entry.key !== undefined ? 1 : 0),
+      values: next.values + (counted ? 1 : 0),
+      wordy: next.wordy + (counted && isWordy(value) ? 1 : 0),
+      scalars: next.scalars + (counted && isScalar(value) ? 1 : 0),
+      nested: next.nested || (entry.key !== undefined && value === '' && (entries[position + 1]?.indent ?? -1) > entry.indent),
+    };
+  }
+  return suffix;
+}
+
 /**
- * Whether a group of entries is configuration. `continuing`: the group follows a YAML group after a blank line,
- * so one key with a scalar or a nested key is enough.
+ * Whether a group (from some entry on) is configuration. `continuing`: the group follows a YAML group after a
+ * blank line, so one key with a scalar or a nested key is enough.
  */
-function isConfiguration(entries: readonly Entry[], startsDocument: boolean, continuing: boolean): boolean {
-  const keys = entries.filter((entry) => entry.key !== undefined);
-  if (keys.length < (continuing ? 1 : 2)) return false;
-  const values = keys.map((entry) => entry.value!).filter((value) => value !== '' && !blockScalar.test(value));
-  if (values.length > 0 && values.filter(isWordy).length / values.length >= 0.5) return false;
-  const scalars = values.filter(isScalar).length;
-  if (isNested(entries) || startsDocument) return true;
-  return scalars >= 0.8 * values.length && values.length >= (continuing ? 1 : 2) && keys.length >= (continuing ? 1 : 3);
+function isConfiguration(tally: Tally, startsDocument: boolean, continuing: boolean): boolean {
+  if (tally.keys < (continuing ? 1 : 2)) return false;
+  if (tally.values > 0 && tally.wordy / tally.values >= 0.5) return false;
+  if (tally.nested || startsDocument) return true;
+  return tally.scalars >= 0.8 * tally.values && tally.values >= (continuing ? 1 : 2) && tally.keys >= (continuing ? 1 : 3);
+}
+
+/**
+ * Groups already collected, per sweep (each sweep has its own `free`): a rejected run of N `key: value` lines is
+ * judged again from each of its rows, and collecting it each time would cost N² (a long definition list).
+ */
+const groupsBySweep = new WeakMap<(row: number) => boolean, Map<number, Group>>();
+
+function groupAt(lines: readonly Line[], index: number, free: (row: number) => boolean): { group: Group; position: number } {
+  const cache = groupsBySweep.get(free) ?? new Map<number, Group>();
+  groupsBySweep.set(free, cache);
+  let group = cache.get(index);
+  if (!group) {
+    const { entries, last } = collect(lines, index, free);
+    group = { entries, last, suffix: tallySuffixes(entries) };
+    for (const entry of entries) if (!cache.has(entry.row)) cache.set(entry.row, group);
+  }
+  // The first entry at or after `index` (entries are in row order).
+  let low = 0;
+  let high = group.entries.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (group.entries[middle]!.row < index) low = middle + 1;
+    else high = middle;
+  }
+  return { group, position: low };
 }
 
 export function yamlBlock(lines: readonly Line[], index: number, free: (row: number) => boolean): LineBlock | undefined {
   const first = lines[index]!.text;
   if (!keyLine.test(first) && !(documentMarker.test(first) && keyLine.test(lines[index + 1]?.text ?? ''))) return undefined;
-  const group = collect(lines, index, free);
-  if (!isConfiguration(group.entries, documentMarker.test(first), false)) return undefined;
+  const { group, position } = groupAt(lines, index, free);
+  if (!isConfiguration(group.suffix[position]!, documentMarker.test(first), false)) return undefined;
   let last = group.last;
   // docker-compose and Kubernetes files separate top-level keys with blank lines.
   while (isBlank(lines[last + 1]?.text ?? 'x') && free(last + 2) && keyLine.test(lines[last + 2]?.text ?? '')) {
-    const next = collect(lines, last + 2, free);
-    if (!isConfiguration(next.entries, false, true)) break;
+    const next = groupAt(lines, last + 2, free).group;
+    if (!isConfiguration(next.suffix[0]!, false, true)) break;
     last = next.last;
   }
   return { first: index, last, label: 'yaml' };
