@@ -83,7 +83,13 @@ export class PageIndex {
   }
 }
 
-/** Names a link may give that are no concept: dates (daily-note links), housekeeping pages. */
+/**
+ * Whether a page title or a link target can name a concept: not a date or a housekeeping page, and shaped like
+ * a name rather than an article title — at most six words (sixteen characters of CJK), no question or
+ * sentence end ("Why is Kafka fast?", "Clear the screen in psql and keep the scrollback").
+ */
 export function isConceptName(name: string): boolean {
-  return !isGenericTitle(name) && /[\p{L}]/u.test(name) && name.length <= 80;
+  if (isGenericTitle(name) || !/\p{L}/u.test(name) || /[?？!！.。]$/.test(name.trim())) return false;
+  const cjk = (name.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu) ?? []).length;
+  return name.trim().split(/\s+/).length <= 6 && cjk <= 16;
 }

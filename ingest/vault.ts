@@ -8,9 +8,9 @@ import { findPageLinks, type WikiLink } from './wikilinks.js';
 
 /**
  * Markdown vaults in the graph (issue "Ingest 2", item 3). A page is a concept named by its title, with its
- * front-matter aliases folded in, when it takes part in the vault's link graph (it links to a page or is linked
- * to) or declares aliases, and its title names a subject (not README, Index, Untitled, a date). A link that finds
- * no page still names a concept (Obsidian shows it as an unresolved node). Each link becomes
+ * front-matter aliases folded in, when it takes part in the vault's wikilink graph (it links to a page or is
+ * linked to) or declares aliases, and its title names a subject (not README, Index, Untitled, a date, not an
+ * article title). A wikilink that finds no page still names a concept (Obsidian shows it as an unresolved node). Each link becomes
  * (page concept)-[:LINKS_TO {evidence: the sentence around the link, noteId}]->(target concept), and a mention of
  * the target at the link. A plain Markdown folder without links has no page concepts: its file names are titles.
  */
@@ -78,8 +78,10 @@ export function indexVault(sources: readonly SourceDoc[], notes: readonly Note[]
   const linked = new Set<string>();
   const unresolved = new Map<string, string>();
   for (const note of notes) {
-    for (const { target } of resolved.get(note.id) ?? []) {
-      if (target.page?.path === note.occurrences[0]!.path) continue;
+    // Wikilinks make pages concepts; a Markdown link (`[see](other.md)`) cross-references articles, so it only
+    // draws an edge between pages that are concepts already.
+    for (const { link, target } of resolved.get(note.id) ?? []) {
+      if (target.page?.path === note.occurrences[0]!.path || link.markdown) continue;
       linked.add(note.occurrences[0]!.path);
       if (target.page) linked.add(target.page.path);
       else if (!unresolved.has(lower(target.name))) unresolved.set(lower(target.name), target.name);
@@ -95,7 +97,7 @@ export function indexVault(sources: readonly SourceDoc[], notes: readonly Note[]
   const links = new Map<string, VaultLink[]>();
   for (const [noteId, list] of resolved) {
     const reached = list.flatMap(({ link, target }) => {
-      const conceptId = target.page ? pageConcepts.get(target.page.path) : seeded.idOf(target.name);
+      const conceptId = target.page ? pageConcepts.get(target.page.path) : link.markdown ? undefined : seeded.idOf(target.name);
       return conceptId ? [{ link, conceptId }] : [];
     });
     if (reached.length > 0) links.set(noteId, reached);

@@ -43,6 +43,8 @@ describe('an Obsidian vault', () => {
   it('links from Chinese prose, from a "Tags:" list, through a shown text, and to a page that does not exist yet', () => {
     const pairs = linksTo(graph).map((relation) => `${relation.source}->${relation.target}`);
     expect(pairs).toEqual(expect.arrayContaining(['zookeeper->kafka', 'rabbitmq->kafka', 'consumer-groups->kafka', 'kafka->zookeeper', 'kafka->kraft']));
+    // A Markdown link between two pages that are concepts is an edge too.
+    expect(pairs).toContain('zookeeper->consumer-groups');
     expect(linksTo(graph).find((relation) => relation.source === 'zookeeper')?.evidence).toMatch(/^ZooKeeper 是一个分布式协调服务，早期的 \[\[Kafka\]\] 用它/);
   });
 
@@ -148,8 +150,8 @@ describe('a plain Markdown folder', () => {
     expect(notesOf(graph, 'postgres/README.md')).toHaveLength(1);
   });
 
-  it('turns a Markdown link to a local page into LINKS_TO, and makes no concept of pages outside any link', () => {
-    expect(linksTo(graph).map((relation) => `${relation.source}->${relation.target}`)).toEqual(['ownership->borrowing']);
-    expect(graph.concepts.some((concept) => /explain/i.test(concept.name))).toBe(false);
+  it('makes no concept of pages that Markdown links only cross-reference, like articles', () => {
+    expect(linksTo(graph)).toEqual([]);
+    expect(graph.concepts.some((concept) => /explain|ownership|borrowing/i.test(concept.name))).toBe(false);
   });
 });
