@@ -35,4 +35,8 @@ describe('wikilinks', () => {
     const text = 'Check [[Kafka]] first.\n```bash\nif [[ -f server.properties ]]; then echo ok; fi\n```\nAnd `[[0, 1]]` is a matrix.';
     expect(findPageLinks(text).map((link) => link.target)).toEqual(['Kafka']);
   });
+
+  it('finds no link between two code spans: "`[[` and `]]` are motions"', () => {
+    expect(findPageLinks('In Vim, `[[` and `]]` are motions between sections.')).toEqual([]);
+  });
 });

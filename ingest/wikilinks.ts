@@ -82,6 +82,7 @@ export function findPageLinks(text: string): WikiLink[] {
   if (!text.includes('[[') && !text.includes('.md')) return [];
   const regions = indexRegions(markRegions(text));
   return [...findWikiLinks(text), ...findMarkdownPageLinks(text)]
-    .filter((link) => !regions.inside(link.start, link.end, codeKinds))
+    // Either bracket inside code is enough: "`[[` and `]]` are motions" holds no link.
+    .filter((link) => !regions.inside(link.start, link.start + 1, codeKinds) && !regions.inside(link.end - 1, link.end, codeKinds) && !link.target.includes('`'))
     .sort((a, b) => a.start - b.start);
 }
