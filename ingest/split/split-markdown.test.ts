@@ -19,9 +19,12 @@ describe('splitting a Markdown page', () => {
     ]);
   });
 
-  it('does not cut at a heading inside a fence, nor at a root-prompt command', () => {
-    const { rows } = split('Setup.md', 'Install:\n\n```bash\n# comment in the script\nmake\n```\n# yum install -y nginx\nthen start it.\n');
-    expect(rows).toEqual([['Setup', 1, 8]]);
+  it('does not cut at a comment inside a fence, and cuts at any `# ` line outside one, as Markdown viewers show it', () => {
+    const { rows } = split('Setup.md', 'Install:\n\n```bash\n# comment in the script\nmake\n```\n# ack --bar\nsearches bars.\n');
+    expect(rows).toEqual([
+      ['Setup', 1, 6],
+      ['ack --bar', 7, 8],
+    ]);
   });
 
   it('joins a heading with nothing under it to the section that follows', () => {

@@ -4,7 +4,7 @@ import { findInlineTags, isTagHeading, readTagLines, tagContext } from '../markd
 import { indexRegions } from '../regions/region-index.js';
 import { markRegions } from '../regions.js';
 import { findFences } from '../regions/fences.js';
-import { atxHeading, setextHeading } from '../regions/headings.js';
+import { setextHeading } from '../regions/headings.js';
 import { indexLines } from '../regions/lines.js';
 import type { Diagnostic, NoteDraft, PageInfo } from '../types.js';
 import { findWikiLinks } from '../wikilinks.js';
@@ -29,7 +29,11 @@ export function headingText(line: string): string {
     .trim();
 }
 
-/** Heading lines outside fenced code, after the front matter: ATX (`## x`, not `# yum install -y x`) and setext. */
+// In a Markdown file `# x` outside a fence is a heading whatever follows (that is how every viewer shows it);
+// regions, which know no format, may still read `# yum install -y x` in a note's text as a root prompt.
+const atxLine = /^ {0,3}#{1,6}[ \t]+\S/;
+
+/** Heading lines outside fenced code, after the front matter: ATX and setext. */
 function sections(lines: readonly string[], bodyStart: number): Section[] {
   const indexed = indexLines(lines.join('\n'));
   const fenced = new Uint8Array(lines.length);
@@ -38,7 +42,7 @@ function sections(lines: readonly string[], bodyStart: number): Section[] {
   const starts: Section[] = [{ start: bodyStart, end: lines.length - 1 }];
   for (let row = bodyStart; row < lines.length; row += 1) {
     if (!free(row)) continue;
-    const heading = atxHeading(indexed, row, free) ?? setextHeading(indexed, row, free);
+    const heading = atxLine.test(lines[row]!) ? { last: row } : setextHeading(indexed, row, free);
     if (!heading) continue;
     const section = { start: row, end: lines.length - 1, heading: headingText(lines[row]!) };
     if (row === bodyStart) starts[0] = section;
