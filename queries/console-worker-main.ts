@@ -43,9 +43,10 @@ async function run(id: number, job: ConsoleJob): Promise<void> {
   try {
     running.add(id);
     const body = await runConsoleJob(job, { grammar, driver, database: settings.database, onSession: (session) => sessionOpened(id, session) });
-    if (!cancelled.has(id)) send({ type: 'result', id, body }, [body.buffer as ArrayBuffer]);
+    send({ type: 'result', id, body }, [body.buffer as ArrayBuffer]);
   } catch (error) {
-    if (!cancelled.has(id)) send({ type: 'error', id, error: serialize(error) });
+    // Sent for cancelled jobs too: the main thread learns the job let go (and stops its stuck-worker timer).
+    send({ type: 'error', id, error: serialize(error) });
   } finally {
     running.delete(id);
     sessions.delete(id);

@@ -18,6 +18,8 @@ export interface ConsoleWorkerOptions extends WorkerSettings {
 }
 
 interface Pending {
+  job: ConsoleJob;
+  signal: AbortSignal;
   resolve(body: Uint8Array): void;
   reject(error: unknown): void;
 }
@@ -28,7 +30,7 @@ export class ConsoleWorker {
   private readonly pending = new Map<number, Pending>();
   private readonly cancelling = new Map<number, NodeJS.Timeout>();
   private nextId = 1;
-  /** Workers terminated on purpose (stuck): the queries they held may simply be sent again. */
+  /** Workers terminated on purpose (stuck): the queries they held are sent again. */
   private readonly replaced = new WeakSet<Worker>();
 
   constructor(private readonly options: ConsoleWorkerOptions) {}
@@ -37,21 +39,29 @@ export class ConsoleWorker {
     return this.pending.size;
   }
 
-  async run(job: ConsoleJob, signal: AbortSignal): Promise<Uint8Array> {
-    signal.throwIfAborted();
-    const worker = await this.start();
-    signal.throwIfAborted();
-    const id = this.nextId++;
-    return new Promise<Uint8Array>((resolve, reject) => {
-      const onAbort = () => this.cancel(worker, id, signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
-      const done = () => signal.removeEventListener('abort', onAbort);
+  run(job: ConsoleJob, signal: AbortSignal): Promise<Uint8Array> {
+    return new Promise<Uint8Array>((resolve, reject) => void this.send({ job, signal, resolve, reject }));
+  }
+
+  /** Sends a job to the current worker (starting one if needed); also used to re-send after a replacement. */
+  private async send(entry: Pending): Promise<void> {
+    try {
+      entry.signal.throwIfAborted();
+      const worker = await this.start();
+      entry.signal.throwIfAborted();
+      const id = this.nextId++;
+      const onAbort = () => this.cancel(worker, id, entry.signal.reason);
+      entry.signal.addEventListener('abort', onAbort, { once: true });
+      const done = () => entry.signal.removeEventListener('abort', onAbort);
       this.pending.set(id, {
-        resolve: (body) => (done(), resolve(body)),
-        reject: (error) => (done(), reject(error)),
+        ...entry,
+        resolve: (body) => (done(), entry.resolve(body)),
+        reject: (error) => (done(), entry.reject(error)),
       });
-      worker.postMessage({ type: 'run', id, job } satisfies ToWorker);
-    });
+      worker.postMessage({ type: 'run', id, job: entry.job } satisfies ToWorker);
+    } catch (error) {
+      entry.reject(error);
+    }
   }
 
   private cancel(worker: Worker, id: number, reason: unknown): void {
@@ -115,15 +125,19 @@ export class ConsoleWorker {
     if (error) this.options.log?.(`console worker stopped: ${outOfMemory ? 'out of memory' : error.message}`);
     for (const timer of this.cancelling.values()) clearTimeout(timer);
     this.cancelling.clear();
+    const held = [...this.pending.values()];
+    this.pending.clear();
+    // Replaced because a cancelled query would not let go: the others are reads, so they are simply sent again.
+    if (this.replaced.has(worker)) {
+      for (const entry of held) void this.send(entry);
+      return;
+    }
     const failure = outOfMemory
       ? new NotegraphError('RESULT_TOO_LARGE', 'A value in the result is too large to convert; return less (e.g. LIMIT, or size() instead of the list).', {
           details: { limit: 'console-heap', maxMb: this.options.heapMb },
         })
-      : this.replaced.has(worker)
-        ? new NotegraphError('CYPHER_BUSY', 'The Cypher console was restarted while this query waited; send it again.')
-        : new NotegraphError('DB_ERROR', 'The Cypher console stopped while running the query; try again.');
-    for (const pending of this.pending.values()) pending.reject(failure);
-    this.pending.clear();
+      : new NotegraphError('DB_ERROR', 'The Cypher console stopped while running the query; try again.');
+    for (const entry of held) entry.reject(failure);
   }
 
   async close(): Promise<void> {

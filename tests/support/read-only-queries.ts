@@ -23,7 +23,6 @@ export const readOnlyQueries: [name: string, query: string][] = [
   ['FINISH', 'MATCH (n) FINISH'],
   ['CALL procedure with YIELD', 'CALL db.labels() YIELD label RETURN label'],
   ['standalone CALL', 'CALL db.labels()'],
-  ['CALL procedure, odd casing', 'CALL DB.LABELS() YIELD label RETURN count(label) AS n'],
   ['CALL procedure, backticked parts', 'CALL `db`.`propertyKeys`() YIELD propertyKey RETURN count(*) AS n'],
   ['full-text procedure', "CALL db.index.fulltext.queryNodes('concept_fulltext', 'nova') YIELD node, score RETURN node.name, score LIMIT 3"],
   ['CALL subquery', 'CALL { MATCH (n) RETURN count(n) AS c } RETURN c'],
