@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   const server = spawn(process.execPath, ['--import', 'tsx', 'bench/abuse-server.ts', '--console', String(clients)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      createInterface({ input: server.stdout! }).on('line', (line) => line.startsWith('listening ') && resolve(line.slice(10)));
+      createInterface({ input: server.stdout! }).on('line', (line) => (line.startsWith('listening ') ? resolve(line.slice(10)) : console.log(line)));
       server.once('exit', (code) => reject(new Error(`server exited ${code}`)));
     });
     console.log(`server ${url} (pid ${server.pid}); ${clients} clients for ${seconds} s; timeout ${timeoutMs} ms; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);

@@ -4,6 +4,7 @@
  * `listening URL` once ready. Console limits come from argv: --console N (concurrency and pool).
  */
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../common/config.js';
 import { createLogger } from '../common/logger.js';
 import { runIngest } from '../ingest/run-ingest.js';
@@ -26,5 +27,11 @@ const app = createApp({
   config: { ...config, CYPHER_MAX_CONCURRENT: consoleSlots, CYPHER_MAX_PER_CLIENT: consoleSlots },
 });
 const server = await startServer(app, { port: 0 });
+const lag = monitorEventLoopDelay({ resolution: 10 });
+lag.enable();
 console.log(`listening ${server.url}`);
-process.on('SIGTERM', () => void server.stop().then(() => db.close()).then(() => process.exit(0)));
+process.on('SIGTERM', () => {
+  lag.disable();
+  console.log(`server event-loop delay: p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms, max ${(lag.max / 1e6).toFixed(0)} ms`);
+  void server.stop().then(() => db.close()).then(() => process.exit(0));
+});

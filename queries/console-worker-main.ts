@@ -13,8 +13,10 @@ const settings = workerData as WorkerSettings;
 const port = parentPort!;
 const grammar = await cypherGrammar();
 const driver = neo4j.driver(settings.uri, settings.password ? neo4j.auth.basic(settings.user ?? 'neo4j', settings.password) : undefined, {
-  maxConnectionPoolSize: settings.poolSize,
-  connectionAcquisitionTimeout: 2_000,
+  // Twice the admitted queries: a cancelled query's connection is busy until Neo4j acknowledges the RESET,
+  // and the pool's acquisition timeout has no error code of its own to answer it by.
+  maxConnectionPoolSize: settings.poolSize * 2,
+  connectionAcquisitionTimeout: 5_000,
   connectionTimeout: 3_000,
   // Records per PULL: bounds what the driver buffers ahead of the byte budget.
   fetchSize: 100,

@@ -65,9 +65,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const translated = asNotegraphError(error);
     const status = statusByCode[translated.code];
     const requestId = String((request as { id?: unknown }).id ?? '');
-    const line = { requestId, code: translated.code, err: translated.cause ?? error };
-    if (status >= 500) logger.error(line, translated.message);
-    else logger.debug(line, translated.message);
+    // Timeouts and "busy" are the client's runaway or a moment's load: one short line; real failures with the cause.
+    if (status === 503 || status === 504) logger.warn({ requestId, code: translated.code }, translated.message);
+    else if (status >= 500) logger.error({ requestId, code: translated.code, err: translated.cause ?? error }, translated.message);
+    else logger.debug({ requestId, code: translated.code }, translated.message);
     if (response.headersSent || response.destroyed) return;
     const retryAfter = retryAfterSeconds[translated.code];
     if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
