@@ -30,6 +30,8 @@ export class ConsoleWorker {
   private readonly pending = new Map<number, Pending>();
   private readonly cancelling = new Map<number, NodeJS.Timeout>();
   private nextId = 1;
+  /** Where each job was last posted, so an abort can cancel it there. */
+  private readonly postedAs = new WeakMap<Pending, { worker: Worker; id: number }>();
   /** Workers terminated on purpose (stuck): the queries they held are sent again. */
   private readonly replaced = new WeakSet<Worker>();
 
@@ -39,25 +41,35 @@ export class ConsoleWorker {
     return this.pending.size;
   }
 
+  /** Rejects with the signal's reason as soon as it aborts, also while the worker is still starting. */
   run(job: ConsoleJob, signal: AbortSignal): Promise<Uint8Array> {
-    return new Promise<Uint8Array>((resolve, reject) => void this.send({ job, signal, resolve, reject }));
+    return new Promise<Uint8Array>((resolve, reject) => {
+      let settled = false;
+      const entry: Pending = {
+        job,
+        signal,
+        resolve: (body) => settled || ((settled = true), signal.removeEventListener('abort', onAbort), resolve(body)),
+        reject: (error) => settled || ((settled = true), signal.removeEventListener('abort', onAbort), reject(error)),
+      };
+      const onAbort = () => {
+        const posted = this.postedAs.get(entry);
+        if (posted) this.cancel(posted.worker, posted.id, signal.reason);
+        else entry.reject(signal.reason);
+      };
+      if (signal.aborted) return reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      void this.send(entry);
+    });
   }
 
   /** Sends a job to the current worker (starting one if needed); also used to re-send after a replacement. */
   private async send(entry: Pending): Promise<void> {
     try {
-      entry.signal.throwIfAborted();
       const worker = await this.start();
-      entry.signal.throwIfAborted();
+      if (entry.signal.aborted) return;
       const id = this.nextId++;
-      const onAbort = () => this.cancel(worker, id, entry.signal.reason);
-      entry.signal.addEventListener('abort', onAbort, { once: true });
-      const done = () => entry.signal.removeEventListener('abort', onAbort);
-      this.pending.set(id, {
-        ...entry,
-        resolve: (body) => (done(), entry.resolve(body)),
-        reject: (error) => (done(), entry.reject(error)),
-      });
+      this.postedAs.set(entry, { worker, id });
+      this.pending.set(id, entry);
       worker.postMessage({ type: 'run', id, job: entry.job } satisfies ToWorker);
     } catch (error) {
       entry.reject(error);
@@ -71,12 +83,18 @@ export class ConsoleWorker {
     pending.reject(reason);
     worker.postMessage({ type: 'cancel', id } satisfies ToWorker);
     const stuck = setTimeout(() => {
+      if (this.replaced.has(worker)) return;
       this.options.log?.('console worker did not stop a cancelled query in time; replacing it');
       this.replaced.add(worker);
       void worker.terminate();
     }, this.options.stuckAfterMs ?? 2_000);
     stuck.unref();
     this.cancelling.set(id, stuck);
+  }
+
+  /** Starts the worker ahead of the first query (it loads the grammar and a driver: ~0.3 s idle, seconds under load). */
+  warm(): void {
+    this.start().catch(() => undefined);
   }
 
   private start(): Promise<Worker> {

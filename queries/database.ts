@@ -76,6 +76,11 @@ export class Database {
     return this.withSession(neo4j.session.WRITE, (session) => session.executeWrite(work));
   }
 
+  /** Starts the console worker now, so the first console query does not wait for it. */
+  warmConsole(): void {
+    this.console.warm();
+  }
+
   /** Runs a user's Cypher in the console worker (see queries/user-cypher.ts); resolves to the JSON body. */
   async runConsole(job: ConsoleJob, signal: AbortSignal): Promise<Uint8Array> {
     await this.probeIfUnreachable();

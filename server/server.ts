@@ -71,6 +71,7 @@ export function createApp({ db, logger, clientDir, config, requestLogging = true
   app.use(responseCompression());
   app.use(jsonBody('100kb'));
   const api = mountRoutes(apiRoutes, { db, cypherLimits: limits, consoleAdmission: new ConsoleAdmission(limits) });
+  db.warmConsole();
   api.use((request) => {
     throw new NotegraphError('NOT_FOUND', `no API route ${request.method} ${request.path}`);
   });
