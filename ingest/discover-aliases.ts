@@ -1,0 +1,57 @@
+import type { NoteLayout } from './discover-layout.js';
+
+/**
+ * Names the text itself says are one concept: "协程（Coroutine）", "ReplicationController（简称RC）",
+ * "X, also called Y", "Replication Controller -- RC". Patterns come from the language packs (named groups
+ * `term` and `alias`); only prose and heading lines count, never code or output.
+ */
+export interface AliasStatement {
+  term: string;
+  alias: string;
+}
+
+export function compileAliasPatterns(sources: readonly string[]): RegExp[] {
+  return sources.map((source) => new RegExp(source, 'gu'));
+}
+
+export function aliasStatements(layout: NoteLayout, patterns: readonly RegExp[]): AliasStatement[] {
+  const found: AliasStatement[] = [];
+  for (const line of layout.lines) {
+    if (line.kind !== 'prose' && line.kind !== 'heading') continue;
+    const text = layout.text.slice(line.start, line.end);
+    // Cheap test first: every alias form has a bracket, a dash pair or one of a few words.
+    if (!/[（(]|--|also|aka|short for|abbreviated|简称|又称|也叫|也称|俗称/.test(text)) continue;
+    for (const pattern of patterns) {
+      pattern.lastIndex = 0;
+      for (const match of text.matchAll(pattern)) {
+        const term = match.groups?.term?.trim();
+        const alias = match.groups?.alias?.trim();
+        if (term && alias && term.toLowerCase() !== alias.toLowerCase()) found.push({ term, alias });
+      }
+    }
+  }
+  return found;
+}
+
+/** Union–find over term keys: every statement joins two keys into one group. */
+export class KeyGroups {
+  private readonly parent = new Map<string, string>();
+
+  find(key: string): string {
+    let root = key;
+    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
+    let node = key;
+    while (this.parent.has(node) && this.parent.get(node) !== root) {
+      const next = this.parent.get(node)!;
+      this.parent.set(node, root);
+      node = next;
+    }
+    return root;
+  }
+
+  join(a: string, b: string): void {
+    const rootA = this.find(a);
+    const rootB = this.find(b);
+    if (rootA !== rootB) this.parent.set(rootB, rootA);
+  }
+}

@@ -1,0 +1,110 @@
+import type { LanguagePack } from './languages/index.js';
+import type { CoarseTag, RelationCue, TermAnalyzer } from './languages/extraction-rules.js';
+
+/**
+ * The relation rules of every language pack, compiled once: cue expressions, and the word classes that decide
+ * whether the text between a cue and a mention is filler ("also", "了", "the", "将自己的状态") or says more.
+ * Text between is segmented with the packs' own analyzers, so the check is the same for every language.
+ */
+export interface CompiledCue {
+  cue: RelationCue;
+  pattern: RegExp;
+  /** An arrow ("->"): pipelines, never in headings or code. */
+  arrow: boolean;
+}
+
+export interface RelationRules {
+  cues: CompiledCue[];
+  analyzers: { terms: TermAnalyzer; run: RegExp }[];
+  subjectFiller: ReadonlySet<string>;
+  objectFiller: ReadonlySet<string>;
+  functionWords: ReadonlySet<string>;
+  negations: readonly string[];
+  /** Any negation of any pack, as one expression. */
+  negation: RegExp;
+  clauseBreakers: ReadonlySet<string>;
+  copulas: readonly string[];
+  objectMarkers: readonly string[];
+}
+
+const arrowSource = /->|→/;
+
+export function relationRules(packs: readonly LanguagePack[]): RelationRules {
+  const all = <K extends keyof LanguagePack['extraction']>(key: K) => packs.flatMap((pack) => pack.extraction[key] as readonly string[]);
+  return {
+    cues: packs.flatMap((pack) => pack.extraction.relationCues.map((cue) => ({ cue, pattern: new RegExp(cue.pattern, 'giu'), arrow: arrowSource.test(cue.pattern) }))),
+    analyzers: packs.map((pack) => ({ terms: pack.extraction.terms, run: new RegExp(pack.extraction.terms.run.source, 'gu') })),
+    subjectFiller: new Set(all('subjectFiller')),
+    objectFiller: new Set(all('objectFiller')),
+    functionWords: new Set(all('functionWords')),
+    negations: all('negations'),
+    negation: negationPattern(all('negations')),
+    clauseBreakers: new Set(all('clauseBreakers')),
+    copulas: all('copulas'),
+    objectMarkers: all('objectMarkers'),
+  };
+}
+
+export interface WordOf {
+  text: string;
+  tag: CoarseTag;
+}
+
+// Characters that may sit between words without saying anything: quotes, backticks, emphasis, brackets of links.
+const quiet = /^[\s`'"“”‘’*_~[\]]*$/;
+
+/** The words of a short text, by the packs' segmenters; undefined when it holds punctuation that says something. */
+export function wordsBetween(rules: RelationRules, text: string): WordOf[] | undefined {
+  const found: { at: number; word: WordOf; length: number }[] = [];
+  for (const { terms, run } of rules.analyzers) {
+    run.lastIndex = 0;
+    for (const match of text.matchAll(run)) {
+      for (const token of terms.segment(match[0])) found.push({ at: match.index + token.index, word: { text: token.text, tag: token.tag }, length: token.text.length });
+    }
+  }
+  found.sort((a, b) => a.at - b.at);
+  let reached = 0;
+  for (const { at, length } of found) {
+    if (!quiet.test(text.slice(reached, at))) return undefined;
+    reached = Math.max(reached, at + length);
+  }
+  if (!quiet.test(text.slice(reached))) return undefined;
+  return found.map(({ word }) => word);
+}
+
+export type Role = 'subject' | 'object';
+
+/** How many content words (nouns, adjectives) a short noun phrase between the ends may hold. */
+const maxContentWords = 2;
+
+/**
+ * Whether the text between a mention and a cue is filler for that role: function words, adverbs, numbers and
+ * measure words, the packs' filler words, and at most a short noun phrase; no verb, no negation, no clause word.
+ */
+export function isFiller(rules: RelationRules, text: string, role: Role): boolean {
+  if (text.length > 60) return false;
+  const words = wordsBetween(rules, text);
+  if (!words) return false;
+  const filler = role === 'subject' ? rules.subjectFiller : rules.objectFiller;
+  let content = 0;
+  for (const { text: word, tag } of words) {
+    const lower = word.toLowerCase();
+    if (rules.negations.includes(lower) || rules.clauseBreakers.has(lower)) return false;
+    if (filler.has(lower) || tag === 'adv' || tag === 'num' || tag === 'function') continue;
+    if (tag === 'verb' || tag === 'other') return false;
+    content += 1;
+    if (content > maxContentWords) return false;
+  }
+  return true;
+}
+
+function negationPattern(negations: readonly string[]): RegExp {
+  const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const parts = negations.map((word) => (/^[a-z' ]+$/i.test(word) ? `\\b${escape(word)}\\b` : escape(word)));
+  return new RegExp(parts.join('|') || '(?!)', 'i');
+}
+
+/** Whether a negation of any pack stands in the text. */
+export function isNegated(rules: RelationRules, text: string): boolean {
+  return rules.negation.test(text);
+}
