@@ -24,5 +24,5 @@ for (const w of process.argv.slice(3)) {
   const t = tally.terms.get(key);
   if (!t) { console.log(w, 'no tally; code count', tally.codeWords.get(w.toLowerCase())); continue; }
   const { contexts, surfaces, ...rest } = t;
-  console.log(w, JSON.stringify({ ...rest, contexts: [...contexts], surfaces: [...surfaces].slice(0, 6), code: tally.codeWords.get(t.words[0]!), dice: t.words.length > 1 ? phraseDice(ctx, t) : undefined, weird: t.words.map((x) => wordWeirdness(ctx, t.pack, x).toFixed(1)) }), '→', scoreTerm(ctx, t, fam)?.score);
+  console.log(w, "occ", t.occurrences, "notes", t.notes, "ctx", t.contexts.size, "cap", t.capitalMid, "low", t.lowerMid, "for", t.foreign, "code", tally.codeWords.get(t.words[0]!), "dice", t.words.length > 1 ? phraseDice(ctx, t).toFixed(2) : "-", "w", t.words.map((x) => wordWeirdness(ctx, t.pack, x).toFixed(1)).join("/"), "bg", ctx.analyzers[t.pack]!.backgroundPerMillion(t.words[0]!).toFixed(1), "→", scoreTerm(ctx, t, fam)?.score?.toFixed(1));
 }

@@ -19,7 +19,7 @@ export interface ExtractionScore {
   pluralPairs: string[];
   relationsLinked: number;
   relationsTyped: number;
-  /** Gold concepts missing from the top 300, for reading. */
+  /** Gold concepts missing from the top 300, for reading, with their position when they are further down. */
   missing: string[];
 }
 
@@ -97,6 +97,6 @@ export function scoreExtraction(graph: ExtractedGraph, gold: Gold): ExtractionSc
     pluralPairs,
     relationsLinked: gold.relations.length === 0 ? 0 : linked / relationCount,
     relationsTyped: gold.relations.length === 0 ? 0 : correctlyTyped / relationCount,
-    missing: gold.concepts.filter(([name]) => bestPosition(name!) >= 300).map(([name]) => name!),
+    missing: gold.concepts.filter(([name]) => bestPosition(name!) >= 300).map(([name]) => (Number.isFinite(bestPosition(name!)) ? `${name} (#${bestPosition(name!) + 1})` : name!)),
   };
 }

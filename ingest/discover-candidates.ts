@@ -89,25 +89,39 @@ interface LineScan {
   layout: NoteLayout;
   line: LayoutLine;
   out: NoteCandidates;
+  /** The pack whose script most of the line is written in (a Chinese line weighs a Han character as a word). */
+  dominantPack?: number;
 }
 
-function isTermWord(token: TermToken, words: PackWords, head: boolean): boolean {
+// Characters per word: a Han character is about a word, a Latin word about five letters.
+const charactersPerWord = (words: PackWords) => (words.rules.terms.joiner === '' ? 1 : 5);
+
+function dominantPackOf(lineText: string, packs: readonly PackWords[]): number | undefined {
+  let best: number | undefined;
+  let bestWeight = 0;
+  packs.forEach((words, index) => {
+    words.run.lastIndex = 0;
+    let weight = 0;
+    for (const match of lineText.matchAll(words.run)) weight += match[0].replace(/\s+/g, '').length / charactersPerWord(words);
+    if (weight > bestWeight) [best, bestWeight] = [index, weight];
+  });
+  return best;
+}
+
+function isTermWord(token: TermToken, words: PackWords, role: 'modifier' | 'head' | 'alone'): boolean {
   const lower = token.text.toLowerCase();
   if (words.functionWords.has(lower) || notAWord.test(token.text) || token.text.length < words.rules.terms.minWordLength) return false;
-  const tags = head ? words.rules.terms.termHeads : words.rules.terms.termModifiers;
-  return tags.includes(token.tag);
+  const { terms } = words.rules;
+  return (role === 'alone' ? terms.wordTags : role === 'head' ? terms.termHeads : terms.termModifiers).includes(token.tag);
 }
 
-/** Whether the text right around a run (spaces skipped) is another script: a Latin word in Chinese prose. */
-function inForeignText(text: string, start: number, end: number, run: RegExp): boolean {
-  const near = `${text.slice(Math.max(0, start - 3), start)}${text.slice(end, end + 3)}`.replace(/[\s\p{P}]/gu, '');
-  if (near === '') return false;
-  run.lastIndex = 0;
-  return !run.test(near) && /\p{L}/u.test(near);
+/** A flag of a command ("-DartifactId=…", "--zap"): a dash right before the word, after a space. */
+function isFlag(text: string, start: number): boolean {
+  return text[start - 1] === '-' && (start < 2 || /[\s-]/.test(text[start - 2]!));
 }
 
 function emitRun(scan: LineScan, packIndex: number, words: PackWords, runText: string, runStart: number): void {
-  const foreign = inForeignText(scan.layout.text, runStart, runStart + runText.length, words.run);
+  const foreign = scan.dominantPack !== undefined && scan.dominantPack !== packIndex;
   let tokens = words.rules.terms.segment(runText);
   // One word of another language inside this text is a name (crush算法, 使用 pool): never a verb or an adjective.
   if (foreign && tokens.length <= 2) tokens = tokens.map((token) => (token.tag === 'function' || token.tag === 'num' ? token : { ...token, tag: 'propn' }));
@@ -121,12 +135,13 @@ function emitRun(scan: LineScan, packIndex: number, words: PackWords, runText: s
     for (let size = 1; size <= maxPhraseWords && i + size <= tokens.length; size += 1) {
       const parts = tokens.slice(i, i + size);
       const last = parts[size - 1]!;
-      if (!isTermWord(last, words, true) || !parts.slice(0, -1).every((part) => isTermWord(part, words, false))) continue;
+      if (!isTermWord(last, words, size === 1 ? 'alone' : 'head') || !parts.slice(0, -1).every((part) => isTermWord(part, words, 'modifier'))) continue;
       // Words of a phrase must touch (one space in English, nothing in Chinese).
       const start = runStart + token.index;
+      if (isFlag(text, start)) break;
       const end = runStart + last.index + last.text.length;
       const surface = text.slice(start, end);
-      if (size > 1 && surface !== parts.map((part) => part.text).join(joiner)) continue;
+      if (size > 1 && surface.replace(/[ \t]+/g, ' ') !== parts.map((part) => part.text).join(joiner)) continue;
       const lowerWords = parts.map((part) => part.text.toLowerCase());
       if (words.stopwords.has(lowerWords[0]!) && (size === 1 || words.stopwords.has(lowerWords.at(-1)!))) continue;
       if (size > 1 && words.rules.genericHeads.includes(lowerWords.at(-1)!)) continue;
@@ -147,6 +162,7 @@ function scanProseLine(scan: LineScan, packs: readonly PackWords[], masks: reado
     const to = Math.min(mask.end, scan.line.end) - scan.line.start;
     if (to > from) lineText = lineText.slice(0, from) + ' '.repeat(to - from) + lineText.slice(to);
   }
+  scan.dominantPack = dominantPackOf(lineText, packs);
   packs.forEach((words, packIndex) => {
     words.run.lastIndex = 0;
     for (const match of lineText.matchAll(words.run)) emitRun(scan, packIndex, words, match[0], scan.line.start + match.index);

@@ -24,8 +24,6 @@ export interface ScoreContext {
   stopwords: ReadonlySet<string>;
 }
 
-/** Weirdness (log2 of corpus rate over general rate, both per million, +1 smoothing) a lone word needs. */
-const minWordWeirdness = 4.5;
 /** A word this common in general language (per million) is a term only written as a proper noun. */
 const commonWordPerMillion = 25;
 const minPhraseWeirdness = 3.5;
@@ -33,8 +31,18 @@ const minPhraseDice = 0.12;
 /** Capped so that one unknown word seen twice does not outrank a topic seen in a hundred notes. */
 const maxWeirdness = 12;
 
+/**
+ * A corpus is counted as at least this many words: in a dozen short notes any word used twice looks a hundred
+ * times commoner than in general language; termhood needs absolute evidence too.
+ */
+const minCorpusWords = 50_000;
+
+export function corpusWords(context: ScoreContext, pack: number): number {
+  return Math.max(context.tally.totals[pack] ?? 0, minCorpusWords);
+}
+
 export function wordWeirdness(context: ScoreContext, pack: number, word: string, occurrences?: number): number {
-  const total = context.tally.totals[pack] || 1;
+  const total = corpusWords(context, pack);
   const count = occurrences ?? context.tally.words[pack]!.get(word) ?? 0;
   const corpusPerMillion = (count / total) * 1e6;
   const background = context.analyzers[pack]!.backgroundPerMillion(word);
@@ -101,12 +109,10 @@ export function isCodeShaped(surface: string): boolean {
  * Seen in enough notes and contexts, or marked by the author in a heading, backticks or a wikilink, or a name
  * no general-language list knows, used twice in different sentences of one note (voltha, supervisord).
  */
-function recurs(term: TermTally, background: number): boolean {
-  const marked = term.headingNotes + term.markedNotes > 0;
+function recurs(term: TermTally): boolean {
   if (term.commandNotes >= 2) return true;
-  if (term.notes >= 2 && term.contexts.size >= 2 && term.occurrences >= 2) return true;
-  if (term.words.length === 1 && background === 0 && term.occurrences >= 2 && term.contexts.size >= 2 && term.key.length >= 3) return true;
-  return marked && term.occurrences >= 3 && term.contexts.size >= 2;
+  // Twice in different sentences (one passage copied around is one context), in one note or in several.
+  return term.occurrences >= 2 && term.contexts.size >= 2 && term.key.length >= 2;
 }
 
 function evidenceFactor(term: TermTally): number {
@@ -126,8 +132,10 @@ function evidenceFactor(term: TermTally): number {
  * common word written in lower case, a phrase whose words do not belong together.
  */
 export function scoreTerm(context: ScoreContext, term: TermTally, families: ReadonlySet<string>): ScoredTerm | undefined {
-  const background = backgroundOf(context, term);
-  if (!recurs(term, background) || isStopTerm(context, term)) return undefined;
+  // A word of one language inside text of another is a name there (Glance, pool, slice in Chinese notes): how
+  // common it is in the general language it was borrowed from says nothing.
+  const background = term.foreign * 2 >= term.occurrences ? 0 : backgroundOf(context, term);
+  if (!recurs(term) || isStopTerm(context, term)) return undefined;
   const surface = [...term.surfaces.keys()][0]!;
   if (term.markedNotes === 0 && term.words.length === 1 && isCodeShaped(surface)) return undefined;
   const stem = /^(.*?[a-z])\d+$/.exec(term.key)?.[1];
@@ -139,7 +147,7 @@ export function scoreTerm(context: ScoreContext, term: TermTally, families: Read
   let weirdness: number;
   let caseSensitive = false;
   if (term.words.length === 1) {
-    weirdness = Math.log2(((Math.max(term.occurrences, term.commandNotes) / (context.tally.totals[term.pack] || 1)) * 1e6 + 1) / (background + 1));
+    weirdness = Math.log2(((Math.max(term.occurrences, term.commandNotes) / corpusWords(context, term.pack)) * 1e6 + 1) / (background + 1));
     if (background >= commonWordPerMillion) {
       // "go", "still", "rails": a word of everyday language is a term here only as a proper noun (Go, Rails), or
       // as a name inside text of another language (crush算法, 创建 pool).
@@ -147,10 +155,13 @@ export function scoreTerm(context: ScoreContext, term: TermTally, families: Read
       const proper = named >= 2 && named >= 0.7 * (term.capitalMid + term.lowerMid);
       if (!proper) return undefined;
       caseSensitive = term.foreign < term.capitalMid;
-      weirdness = Math.max(weirdness, minWordWeirdness);
+      weirdness = Math.max(weirdness, context.analyzers[term.pack]!.minWordWeirdness);
     }
-    if (weirdness < minWordWeirdness && !(command && term.commandNotes >= 2)) return undefined;
+    if (weirdness < context.analyzers[term.pack]!.minWordWeirdness && !(command && term.commandNotes >= 2)) return undefined;
   } else {
+    // "ceph osd pool", "rbd snap create": a command with its arguments, not a term (unless written as a name).
+    const firstWord = context.tally.terms.get(term.words[0]!);
+    if (firstWord && firstWord.commandNotes * 2 >= firstWord.notes && term.capitalMid <= term.lowerMid) return undefined;
     const dice = phraseDice(context, term);
     if (dice < minPhraseDice && term.markedNotes === 0) return undefined;
     weirdness = Math.max(...term.words.map((word) => wordWeirdness(context, term.pack, word))) + Math.log2(1 + 4 * dice);

@@ -34,7 +34,7 @@ export interface DiscoveryInput {
 
 /** How many new concepts a corpus may get: enough for large corpora, few enough that the overview stays readable. */
 export function discoveryBudget(noteCount: number): number {
-  return Math.max(300, Math.min(1500, Math.round(noteCount / 2)));
+  return Math.max(150, Math.min(1000, Math.round(noteCount / 4)));
 }
 // A phrase made only of concepts ("ceph osd", "openstack nova") is one concept next to another unless its
 // words are nearly always written together.

@@ -134,7 +134,7 @@ export function conceptHitsOf(layout: NoteLayout, matcher: LexiconMatcher, conte
 }
 
 /** What a lexicon entry is worth when discovery did not score it: the lexicon says it is a term of these notes. */
-const lexiconTermhood = 10;
+const lexiconTermhood = 12;
 
 /**
  * Salience of every concept: termhood (from discovery, or the lexicon's word) times log2(1 + notes that mention

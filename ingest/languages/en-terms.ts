@@ -13,7 +13,13 @@ interface SubtlexEntry {
   word: string;
   count: number;
 }
-type CompromiseWorld = { model(): { one: { lexicon: Record<string, string> } } };
+interface CompromiseModel {
+  one: { lexicon: Record<string, string> };
+}
+type CompromiseWorld = {
+  model(): CompromiseModel;
+  methods(): { two: { transform: { verb: { toInfinitive(word: string, model: CompromiseModel, tense: string): string } } } };
+};
 
 let frequencies: Map<string, number> | undefined;
 let perMillionFactor = 0;
@@ -33,14 +39,43 @@ function backgroundTable(): Map<string, number> {
 }
 
 let lexicon: Record<string, string> | undefined;
+let world: CompromiseWorld | undefined;
+const compromise = (): CompromiseWorld => (world ??= require('compromise/two') as CompromiseWorld);
 // The "two" build carries the part-of-speech lexicon (24k words with their tags).
-const posLexicon = (): Record<string, string> => (lexicon ??= (require('compromise/two') as CompromiseWorld).model().one.lexicon);
+const posLexicon = (): Record<string, string> => (lexicon ??= compromise().model().one.lexicon);
+
+/** The base forms a word may be an inflection of: singular noun, infinitive of a past or present verb form. */
+function baseForms(lower: string): string[] {
+  const forms = [lower];
+  if (/^[a-z]{4,}$/.test(lower)) {
+    forms.push(pluralize.singular(lower));
+    if (/(?:ed|s)$/.test(lower)) {
+      const { toInfinitive } = compromise().methods().two.transform.verb;
+      for (const tense of ['PastTense', 'PresentTense']) forms.push(toInfinitive(lower, compromise().model(), tense));
+    }
+  }
+  return forms;
+}
+
+const backgroundCache = new Map<string, number>();
+
+/** General-language frequency of a word or of its base form (stores → store, compared → compare). */
+function backgroundPerMillion(text: string): number {
+  const lower = text.toLowerCase();
+  const cached = backgroundCache.get(lower);
+  if (cached !== undefined) return cached;
+  const table = backgroundTable();
+  const value = Math.max(...baseForms(lower).map((form) => table.get(form) ?? 0)) * perMillionFactor;
+  backgroundCache.set(lower, value);
+  return value;
+}
 
 const tagOfCompromise: [RegExp, CoarseTag][] = [
   [/Determiner|Preposition|Conjunction|Pronoun|Modal|Copula|Auxiliary|QuestionWord|Possessive/, 'function'],
   [/Adverb/, 'adv'],
   [/PastTense|Participle/, 'participle'],
-  [/Infinitive|PresentTense|Gerund|Verb|PhrasalVerb/, 'verb'],
+  [/Gerund/, 'verbal'],
+  [/Infinitive|PresentTense|Verb|PhrasalVerb/, 'verb'],
   [/Adjective|Comparative|Superlative/, 'adj'],
   [/Value|Cardinal|Ordinal|Date|Month|WeekDay|Duration/, 'num'],
   [/Organization|Person|Place|Name|SportsTeam/, 'propn'],
@@ -56,9 +91,9 @@ function coarseTag(word: string): CoarseTag {
   return 'other';
 }
 
-// Words joined by single spaces; a dot, slash, plus, hash or hyphen only inside or at the end of a word (C++,
+// Words joined by spaces (a few: notes are typed in a hurry); a dot, slash, plus, hash or hyphen only inside or at the end of a word (C++,
 // C#, node.js, HTTP/2, nova-api). Other punctuation and runs of spaces end a run, so a phrase never spans them.
-const latinRun = /[A-Za-z0-9](?:[A-Za-z0-9_'’+#/-]|\.(?=[A-Za-z0-9])|[ \t](?=[A-Za-z0-9]))*[+#]*/g;
+const latinRun = /[A-Za-z0-9](?:[A-Za-z0-9_'’+#/-]|\.(?=[A-Za-z0-9])|[ \t]{1,3}(?=[A-Za-z0-9]))*[+#]*/g;
 const word = /[A-Za-z0-9][A-Za-z0-9_'’+#./-]*/g;
 
 function segment(run: string): TermToken[] {
@@ -91,13 +126,12 @@ function foldWord(text: string): string {
 export const englishTerms: TermAnalyzer = {
   run: latinRun,
   segment,
-  backgroundPerMillion: (text) => {
-    const table = backgroundTable();
-    return (table.get(text.toLowerCase()) ?? 0) * perMillionFactor;
-  },
+  backgroundPerMillion,
   foldWord,
-  termModifiers: ['noun', 'propn', 'adj', 'participle'],
-  termHeads: ['noun', 'propn'],
+  termModifiers: ['noun', 'propn', 'adj', 'participle', 'verbal'],
+  termHeads: ['noun', 'propn', 'verbal'],
+  wordTags: ['noun', 'propn', 'verbal'],
+  minWordWeirdness: 4.5,
   joiner: ' ',
   minWordLength: 2,
 };

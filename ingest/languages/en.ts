@@ -39,6 +39,9 @@ const extraction: ExtractionRules = {
     'click', 'window', 'box', 'tab', 'menu', 'account', 'password', 'username', 'email', 'address', 'network', 'internet',
     'online', 'website', 'site', 'browser', 'mode', 'level', 'status', 'state', 'source', 'target', 'object', 'objects',
     'placeholder', 'todo', 'misc', 'temp', 'sample', 'samples', 'demo', 'mine', 'yours', 'ok', 'okay',
+    'ip', 'io', 'i/o', 'cpu', 'cpus', 'gpu', 'ssd', 'hdd', 'node', 'nodes', 'db', 'write', 'writes', 'read', 'reads', 'delete',
+    'max', 'min', 'body', 'msg', 'class', 'classes', 'variable', 'variables', 'project', 'projects', 'administrator',
+    'innovative', 'virtual', 'dev', 'conf', 'stat', 'op', 'ops', 'ii', 'iii', 'etc', 'faq', 'misc', 'select', 'insert',
   ],
   functionWords: [
     'a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'your', 'my', 'his', 'her', 'some', 'any', 'each',
@@ -55,7 +58,7 @@ const extraction: ExtractionRules = {
   genericHeads: [
     'module', 'modules', 'platform', 'platforms', 'type', 'types', 'set', 'url', 'urls', 'id', 'ids', 'name', 'names', 'list',
     'time', 'number', 'level', 'mode', 'value', 'values', 'services', 'technologies', 'solution', 'solutions', 'approach',
-    'app', 'apps', 'application', 'project', 'projects', 'code', 'file', 'files', 'version', 'versions', 'command',
+    'app', 'apps', 'project', 'projects', 'code', 'file', 'files', 'version', 'versions', 'command',
     'commands', 'way', 'thing', 'stuff', 'example', 'examples', 'docs', 'documentation', 'tutorial', 'issue', 'problem',
     'setup', 'install', 'installation', 'user', 'users', 'team', 'world', 'side', 'part', 'one', 'ones', 'feature', 'support',
   ],

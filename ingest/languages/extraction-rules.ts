@@ -52,8 +52,11 @@ export interface RelationCue {
   closers?: readonly string[];
 }
 
-/** Coarse parts of speech, the same for every language, so the term grammar is language-neutral. */
-export type CoarseTag = 'noun' | 'propn' | 'verb' | 'adj' | 'participle' | 'adv' | 'num' | 'function' | 'other';
+/**
+ * Coarse parts of speech, the same for every language, so the term grammar is language-neutral. `verbal`: a
+ * verbal noun or gerund (存储, 管理, balancing) — a term inside a compound, rarely alone.
+ */
+export type CoarseTag = 'noun' | 'propn' | 'verbal' | 'verb' | 'adj' | 'participle' | 'adv' | 'num' | 'function' | 'other';
 
 export interface TermToken {
   /** The word as written. */
@@ -75,9 +78,12 @@ export interface TermAnalyzer {
   preload?(words: Iterable<string>): void;
   /** The folding key of one word: singular and lower-case for English, unchanged for Chinese. */
   foldWord(word: string): string;
-  /** Tags a term's words may have: modifiers, then the head (last word). */
+  /** Tags a term's words may have: modifiers, then the head (last word), and a word standing alone. */
   termModifiers: readonly CoarseTag[];
   termHeads: readonly CoarseTag[];
+  wordTags: readonly CoarseTag[];
+  /** Weirdness (log2 of corpus rate over general rate) a lone word needs in this language. */
+  minWordWeirdness: number;
   /** Words of a compound are written apart ("placement group") or together ("计算节点"). */
   joiner: string;
   /** Shortest single word that can be a concept (in characters). */

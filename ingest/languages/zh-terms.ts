@@ -54,7 +54,7 @@ function preload(words: Iterable<string>): void {
 // nouns; verbal and adjectival nouns (vn, an) are nouns; particles, pronouns, prepositions, conjunctions are
 // function words; direction words (f: 上, 中) close a place phrase.
 const coarse: Record<string, CoarseTag> = {
-  n: 'noun', nz: 'noun', ng: 'noun', nt: 'noun', ns: 'noun', nr: 'noun', nrt: 'noun', nrfg: 'noun', vn: 'noun', an: 'noun',
+  n: 'noun', nz: 'noun', ng: 'noun', nt: 'noun', ns: 'noun', nr: 'noun', nrt: 'noun', nrfg: 'noun', vn: 'verbal', an: 'verbal',
   j: 'noun', eng: 'noun', l: 'other', i: 'other',
   b: 'adj', a: 'adj', ad: 'adj', ag: 'adj', z: 'adj',
   v: 'verb', vd: 'verb', vg: 'verb', vi: 'verb', vq: 'verb',
@@ -94,8 +94,11 @@ export const chineseTerms: TermAnalyzer = {
   },
   preload,
   foldWord: (word) => word,
-  termModifiers: ['noun', 'adj', 'verb'],
-  termHeads: ['noun'],
+  termModifiers: ['noun', 'verbal', 'adj', 'verb'],
+  termHeads: ['noun', 'verbal'],
+  // 管理, 存储, 调用 alone are actions; 存储池, 对象存储 are things.
+  wordTags: ['noun'],
+  minWordWeirdness: 4,
   joiner: '',
   minWordLength: 2,
 };
