@@ -78,7 +78,9 @@ export function startsSentence(text: string, lineStart: number, at: number): boo
 }
 
 function tokenEvidence(line: LayoutLine, text: string, at: number, token: string): number {
-  let bits = line.kind === 'heading' ? evidence.heading : 0;
+  // Headings are written in title case: their capitals say nothing about a word.
+  if (line.kind === 'heading') return evidence.heading;
+  let bits = 0;
   if (startsSentence(text, line.start, at)) bits |= evidence.sentenceStart;
   else if (/^[A-Z]/.test(token)) bits |= evidence.capitalMid;
   else if (/^[a-z]/.test(token)) bits |= evidence.lowerMid;
@@ -110,9 +112,16 @@ function dominantPackOf(lineText: string, packs: readonly PackWords[]): number |
 
 function isTermWord(token: TermToken, words: PackWords, role: 'modifier' | 'head' | 'alone'): boolean {
   const lower = token.text.toLowerCase();
-  if (words.functionWords.has(lower) || notAWord.test(token.text) || token.text.length < words.rules.terms.minWordLength) return false;
   const { terms } = words.rules;
-  return (role === 'alone' ? terms.wordTags : role === 'head' ? terms.termHeads : terms.termModifiers).includes(token.tag);
+  if (words.functionWords.has(lower) || (notAWord.test(token.text) && !(role === 'head' && isSuffix(token, words)))) return false;
+  if (role === 'alone') return token.text.length >= terms.minWordLength && terms.wordTags.includes(token.tag);
+  // A one-character head closes a compound (水位线, 消费者组, 存储池): the language says which tags it may have.
+  if (role === 'head' && isSuffix(token, words)) return true;
+  return (role === 'head' ? terms.termHeads : terms.termModifiers).includes(token.tag);
+}
+
+function isSuffix(token: TermToken, words: PackWords): boolean {
+  return token.text.length === 1 && words.rules.terms.suffixTags.includes(token.tag) && !words.functionWords.has(token.text);
 }
 
 /** A flag of a command ("-DartifactId=…", "--zap"): a dash right before the word, after a space. */
@@ -125,6 +134,10 @@ function emitRun(scan: LineScan, packIndex: number, words: PackWords, runText: s
   let tokens = words.rules.terms.segment(runText);
   // One word of another language inside this text is a name (crush算法, 使用 pool): never a verb or an adjective.
   if (foreign && tokens.length <= 2) tokens = tokens.map((token) => (token.tag === 'function' || token.tag === 'num' ? token : { ...token, tag: 'propn' }));
+  // Capitals mid-sentence make a name of a verb or an adjective ("React", "Swift", "Rust"), never of a function word.
+  tokens = tokens.map((token) =>
+    /^[A-Z]/.test(token.text) && token.tag !== 'function' && token.tag !== 'propn' && !startsSentence(scan.layout.text, scan.line.start, runStart + token.index) ? { ...token, tag: 'propn' } : token,
+  );
   const counts = scan.out.words[packIndex]!;
   const { text } = scan.layout;
   const joiner = words.rules.terms.joiner;
@@ -136,6 +149,9 @@ function emitRun(scan: LineScan, packIndex: number, words: PackWords, runText: s
       const parts = tokens.slice(i, i + size);
       const last = parts[size - 1]!;
       if (!isTermWord(last, words, size === 1 ? 'alone' : 'head') || !parts.slice(0, -1).every((part) => isTermWord(part, words, 'modifier'))) continue;
+      // A verb closes a term only after nouns (数据倾斜, 负载均衡), never after a verb or an adjective (查看网络).
+      if (last.tag === 'verb' && !parts.slice(0, -1).every((part) => part.tag === 'noun' || part.tag === 'verbal')) continue;
+      if (size > 1 && parts.reduce((sum, part) => sum + part.text.length, 0) < words.rules.terms.minWordLength + 1) continue;
       // Words of a phrase must touch (one space in English, nothing in Chinese).
       const start = runStart + token.index;
       if (isFlag(text, start)) break;
@@ -155,7 +171,7 @@ function emitRun(scan: LineScan, packIndex: number, words: PackWords, runText: s
 
 function scanProseLine(scan: LineScan, packs: readonly PackWords[], masks: readonly Span[]): void {
   const { text } = scan.layout;
-  let lineText = text.slice(scan.line.start, scan.line.end);
+  let lineText = text.slice(scan.line.start, scan.line.codeFrom ?? scan.line.end);
   // Masked spans (URLs, paths, dates) become spaces: no run crosses them, offsets stay those of the note.
   for (const mask of masks) {
     const from = Math.max(mask.start, scan.line.start) - scan.line.start;
@@ -183,7 +199,7 @@ export function noteCandidates(layout: NoteLayout, packs: readonly PackWords[]):
   for (const line of layout.lines) {
     if (line.kind === 'prose' || line.kind === 'heading') {
       scanProseLine({ layout, line, out }, packs, masked.allOverlapping(line.start, line.end));
-      continue;
+      if (!line.command) continue;
     }
     if (line.kind === 'code' || line.kind === 'command' || line.kind === 'config') {
       for (const match of layout.text.slice(line.start, line.end).matchAll(codeWord)) {

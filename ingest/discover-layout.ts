@@ -19,6 +19,8 @@ export interface LayoutLine extends Span {
   kind: LineKind;
   /** For a command line: where its command word is ("ovs-vsctl" in "$ sudo ovs-vsctl add-br br0"). */
   command?: Span;
+  /** A prose line that ends in a command ("查看流表：ovs-ofctl dump-flows br0"): where the command starts. */
+  codeFrom?: number;
 }
 
 export interface NoteLayout {
@@ -107,6 +109,16 @@ function classifyLines(text: string, regions: readonly TextRegion[], options: La
     else if (looksLikeCommand(line, options.functionWords)) kind = 'command';
     else kind = 'prose';
     const entry: LayoutLine = { start, end, kind };
+    if (kind === 'prose') {
+      // A label and a colon, then a command: the tail is code, its first word a use of the tool.
+      const colon = Math.max(line.lastIndexOf('：'), line.lastIndexOf(': '));
+      const tail = colon >= 0 ? line.slice(colon + 1) : '';
+      if (tail.trim() !== '' && /\p{Script=Han}/u.test(line.slice(0, colon)) && looksLikeCommand(tail, options.functionWords)) {
+        entry.codeFrom = start + colon + 1;
+        const command = commandOf(text, entry.codeFrom, end);
+        if (command) entry.command = command;
+      }
+    }
     if (kind === 'code' || kind === 'command') {
       const command = commandOf(text, start, end);
       if (command && (kind === 'command' || promptStart.test(line))) entry.command = command;

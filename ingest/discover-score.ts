@@ -134,7 +134,10 @@ function evidenceFactor(term: TermTally): number {
 export function scoreTerm(context: ScoreContext, term: TermTally, families: ReadonlySet<string>): ScoredTerm | undefined {
   // A word of one language inside text of another is a name there (Glance, pool, slice in Chinese notes): how
   // common it is in the general language it was borrowed from says nothing.
-  const background = term.foreign * 2 >= term.occurrences ? 0 : backgroundOf(context, term);
+  // Likewise a word written as a name nearly every time mid-sentence (React, Kafka): the verb "react" is not it.
+  const asName = term.capitalMid >= 2 && term.capitalMid >= 0.8 * (term.capitalMid + term.lowerMid);
+  const rawBackground = backgroundOf(context, term);
+  const background = term.foreign * 2 >= term.occurrences || (asName && rawBackground < commonWordPerMillion) ? 0 : rawBackground;
   if (!recurs(term) || isStopTerm(context, term)) return undefined;
   const surface = [...term.surfaces.keys()][0]!;
   if (term.markedNotes === 0 && term.words.length === 1 && isCodeShaped(surface)) return undefined;

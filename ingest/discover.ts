@@ -155,7 +155,9 @@ export function discoverConcepts(input: DiscoveryInput): Discovery {
   for (const group of candidates) {
     if (discovery.entries.length >= budget) break;
     const term = group.best.term;
-    if (group.members.length === 1 && term.words.length > 1 && isComposite(term, selectedKeys) && phraseDice(context, term) < minCompositeDice) continue;
+    // Written as a name (Spark Streaming, Docker Compose), a phrase of concepts is a concept of its own.
+    const named = term.capitalMid > term.lowerMid;
+    if (group.members.length === 1 && term.words.length > 1 && !named && isComposite(term, selectedKeys) && phraseDice(context, term) < minCompositeDice) continue;
     const entry = toEntry(group);
     if (ids.has(entry.id)) continue;
     ids.add(entry.id);

@@ -131,6 +131,7 @@ export const englishTerms: TermAnalyzer = {
   termModifiers: ['noun', 'propn', 'adj', 'participle', 'verbal'],
   termHeads: ['noun', 'propn', 'verbal'],
   wordTags: ['noun', 'propn', 'verbal'],
+  suffixTags: [],
   minWordWeirdness: 4.5,
   joiner: ' ',
   minWordLength: 2,

@@ -82,6 +82,8 @@ export interface TermAnalyzer {
   termModifiers: readonly CoarseTag[];
   termHeads: readonly CoarseTag[];
   wordTags: readonly CoarseTag[];
+  /** Tags a one-character word may have to close a compound (线 in 水位线, 组 in 消费者组); none for English. */
+  suffixTags: readonly CoarseTag[];
   /** Weirdness (log2 of corpus rate over general rate) a lone word needs in this language. */
   minWordWeirdness: number;
   /** Words of a compound are written apart ("placement group") or together ("计算节点"). */

@@ -95,7 +95,8 @@ export const chineseTerms: TermAnalyzer = {
   preload,
   foldWord: (word) => word,
   termModifiers: ['noun', 'verbal', 'adj', 'verb'],
-  termHeads: ['noun', 'verbal'],
+  termHeads: ['noun', 'verbal', 'verb'],
+  suffixTags: ['noun', 'num', 'other', 'verbal'],
   // 管理, 存储, 调用 alone are actions; 存储池, 对象存储 are things.
   wordTags: ['noun'],
   minWordWeirdness: 4,
