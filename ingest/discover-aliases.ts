@@ -14,19 +14,29 @@ export function compileAliasPatterns(sources: readonly string[]): RegExp[] {
   return sources.map((source) => new RegExp(source, 'gu'));
 }
 
+const aliasTrigger = /[（(]|--|\balso\b|\baka\b|a\.k\.a\.|\bshort for\b|\bor simply\b|\babbreviated\b|简称|又称|也叫|也称|俗称/g;
+
 export function aliasStatements(layout: NoteLayout, patterns: readonly RegExp[]): AliasStatement[] {
   const found: AliasStatement[] = [];
   for (const line of layout.lines) {
     if (line.kind !== 'prose' && line.kind !== 'heading') continue;
     const text = layout.text.slice(line.start, line.end);
-    // Cheap test first: every alias form has a bracket, a dash pair or one of a few words.
-    if (!/[（(]|--|also|aka|short for|abbreviated|简称|又称|也叫|也称|俗称/.test(text)) continue;
-    for (const pattern of patterns) {
-      pattern.lastIndex = 0;
-      for (const match of text.matchAll(pattern)) {
-        const term = match.groups?.term?.trim();
-        const alias = match.groups?.alias?.trim();
-        if (term && alias && term.toLowerCase() !== alias.toLowerCase()) found.push({ term, alias });
+    // Every alias form has a bracket, a dash pair or one of a few words: the patterns run only in a window
+    // around those (on long lines, running them over the whole line backtracks for nothing).
+    const seen = new Set<string>();
+    for (const trigger of text.matchAll(aliasTrigger)) {
+      const window = text.slice(Math.max(0, trigger.index - 60), trigger.index + 50);
+      for (const pattern of patterns) {
+        pattern.lastIndex = 0;
+        for (const match of window.matchAll(pattern)) {
+          const term = match.groups?.term?.trim();
+          const alias = match.groups?.alias?.trim();
+          const key = `${term}\u0000${alias}`;
+          if (term && alias && term.toLowerCase() !== alias.toLowerCase() && !seen.has(key)) {
+            seen.add(key);
+            found.push({ term, alias });
+          }
+        }
       }
     }
   }

@@ -28,11 +28,11 @@ export interface TermOccurrence {
   /** Index of the language pack whose runs it came from. */
   pack: number;
   evidence: number;
-  /** The characters around it, folded: the same context everywhere means one passage copied around. */
-  context: string;
 }
 
 export interface NoteCandidates {
+  /** The note's text: contexts are cut from it only for the few occurrences whose context is kept. */
+  text: string;
   occurrences: TermOccurrence[];
   /** Every word of prose, lower-case, per pack: the corpus side of termhood and of phrase association. */
   words: Map<string, number>[];
@@ -44,6 +44,7 @@ export interface PackWords {
   rules: ExtractionRules;
   functionWords: ReadonlySet<string>;
   stopwords: ReadonlySet<string>;
+  genericHeads: ReadonlySet<string>;
   run: RegExp;
 }
 
@@ -52,6 +53,7 @@ export function packWords(rules: ExtractionRules): PackWords {
     rules,
     functionWords: new Set(rules.functionWords),
     stopwords: new Set(rules.stopwords),
+    genericHeads: new Set(rules.genericHeads),
     run: new RegExp(rules.terms.run.source, rules.terms.run.flags.includes('g') ? rules.terms.run.flags : `${rules.terms.run.flags}g`),
   };
 }
@@ -129,42 +131,69 @@ function isFlag(text: string, start: number): boolean {
   return text[start - 1] === '-' && (start < 2 || /[\s-]/.test(text[start - 2]!));
 }
 
+interface TokenRoles {
+  lower: string;
+  modifier: boolean;
+  head: boolean;
+  alone: boolean;
+}
+
+/** What each word of a run may be in a term, decided once per word rather than once per phrase it is in. */
+function rolesOf(tokens: readonly TermToken[], words: PackWords): TokenRoles[] {
+  return tokens.map((token) => ({
+    lower: token.text.toLowerCase(),
+    modifier: isTermWord(token, words, 'modifier'),
+    head: isTermWord(token, words, 'head'),
+    alone: isTermWord(token, words, 'alone'),
+  }));
+}
+
+function retagged(scan: LineScan, tokens: TermToken[], runStart: number, foreign: boolean): TermToken[] {
+  return tokens.map((token) => {
+    if (token.tag === 'function' || token.tag === 'propn') return token;
+    // One word of another language inside this text is a name (crush算法, 使用 pool): never a verb or an adjective.
+    if (foreign && tokens.length <= 2 && token.tag !== 'num') return { ...token, tag: 'propn' };
+    // Capitals mid-sentence make a name of a verb or an adjective ("React", "Swift", "Rust").
+    const capital = token.text.charCodeAt(0) >= 65 && token.text.charCodeAt(0) <= 90;
+    if (capital && !startsSentence(scan.layout.text, scan.line.start, runStart + token.index)) return { ...token, tag: 'propn' };
+    return token;
+  });
+}
+
 function emitRun(scan: LineScan, packIndex: number, words: PackWords, runText: string, runStart: number): void {
   const foreign = scan.dominantPack !== undefined && scan.dominantPack !== packIndex;
-  let tokens = words.rules.terms.segment(runText);
-  // One word of another language inside this text is a name (crush算法, 使用 pool): never a verb or an adjective.
-  if (foreign && tokens.length <= 2) tokens = tokens.map((token) => (token.tag === 'function' || token.tag === 'num' ? token : { ...token, tag: 'propn' }));
-  // Capitals mid-sentence make a name of a verb or an adjective ("React", "Swift", "Rust"), never of a function word.
-  tokens = tokens.map((token) =>
-    /^[A-Z]/.test(token.text) && token.tag !== 'function' && token.tag !== 'propn' && !startsSentence(scan.layout.text, scan.line.start, runStart + token.index) ? { ...token, tag: 'propn' } : token,
-  );
+  const tokens = retagged(scan, words.rules.terms.segment(runText), runStart, foreign);
+  const roles = rolesOf(tokens, words);
   const counts = scan.out.words[packIndex]!;
   const { text } = scan.layout;
-  const joiner = words.rules.terms.joiner;
+  const { joiner, minWordLength } = words.rules.terms;
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
-    const lower = token.text.toLowerCase();
-    counts.set(lower, (counts.get(lower) ?? 0) + 1);
+    counts.set(roles[i]!.lower, (counts.get(roles[i]!.lower) ?? 0) + 1);
+    if (!roles[i]!.alone && !roles[i]!.modifier) continue;
+    const start = runStart + token.index;
+    if (isFlag(text, start)) continue;
+    let length = 0;
     for (let size = 1; size <= maxPhraseWords && i + size <= tokens.length; size += 1) {
-      const parts = tokens.slice(i, i + size);
-      const last = parts[size - 1]!;
-      if (!isTermWord(last, words, size === 1 ? 'alone' : 'head') || !parts.slice(0, -1).every((part) => isTermWord(part, words, 'modifier'))) continue;
+      const lastIndex = i + size - 1;
+      const last = tokens[lastIndex]!;
+      length += last.text.length;
+      if (size > 1 && !roles[lastIndex - 1]!.modifier) break;
+      if (!(size === 1 ? roles[i]!.alone : roles[lastIndex]!.head)) continue;
       // A verb closes a term only after nouns (数据倾斜, 负载均衡), never after a verb or an adjective (查看网络).
-      if (last.tag === 'verb' && !parts.slice(0, -1).every((part) => part.tag === 'noun' || part.tag === 'verbal')) continue;
-      if (size > 1 && parts.reduce((sum, part) => sum + part.text.length, 0) < words.rules.terms.minWordLength + 1) continue;
-      // Words of a phrase must touch (one space in English, nothing in Chinese).
-      const start = runStart + token.index;
-      if (isFlag(text, start)) break;
+      if (last.tag === 'verb' && !tokens.slice(i, lastIndex).every((part) => part.tag === 'noun' || part.tag === 'verbal')) continue;
+      if (size > 1 && length < minWordLength + 1) continue;
       const end = runStart + last.index + last.text.length;
       const surface = text.slice(start, end);
-      if (size > 1 && surface.replace(/[ \t]+/g, ' ') !== parts.map((part) => part.text).join(joiner)) continue;
-      const lowerWords = parts.map((part) => part.text.toLowerCase());
-      if (words.stopwords.has(lowerWords[0]!) && (size === 1 || words.stopwords.has(lowerWords.at(-1)!))) continue;
-      if (size > 1 && words.rules.genericHeads.includes(lowerWords.at(-1)!)) continue;
+      // Words of a phrase must touch (a space in English, nothing in Chinese).
+      if (size > 1 && surface.replace(/[ \t]+/g, ' ') !== tokens.slice(i, lastIndex + 1).map((part) => part.text).join(joiner)) continue;
+      const lowerWords = roles.slice(i, lastIndex + 1).map((role) => role.lower);
+      if (words.stopwords.has(lowerWords[0]!) && (size === 1 || words.stopwords.has(lowerWords[size - 1]!))) continue;
+      if (size > 1 && words.genericHeads.has(lowerWords[size - 1]!)) continue;
       let bits = tokenEvidence(scan.line, text, start, token.text);
       if (foreign) bits |= evidence.foreign;
-      if (overlapsSpan(scan.layout.marked, start, end)) bits |= evidence.marked;
-      scan.out.occurrences.push({ words: lowerWords, surface, start, end, pack: packIndex, evidence: bits, context: contextAround(text, start, end) });
+      if (scan.layout.marked.length > 0 && overlapsSpan(scan.layout.marked, start, end)) bits |= evidence.marked;
+      scan.out.occurrences.push({ words: lowerWords, surface, start, end, pack: packIndex, evidence: bits });
     }
   }
 }
@@ -189,12 +218,12 @@ function commandOccurrence(layout: NoteLayout, command: Span, packs: readonly Pa
   const surface = layout.text.slice(command.start, command.end);
   const packIndex = packs.findIndex((words) => new RegExp(words.run.source, 'u').test(surface));
   if (packIndex < 0) return undefined;
-  return { words: [surface.toLowerCase()], surface, start: command.start, end: command.end, pack: packIndex, evidence: evidence.command, context: contextAround(layout.text, command.start, command.end) };
+  return { words: [surface.toLowerCase()], surface, start: command.start, end: command.end, pack: packIndex, evidence: evidence.command };
 }
 
 /** Candidates of one laid-out note: prose and heading lines by the packs' grammars, command words of command lines. */
 export function noteCandidates(layout: NoteLayout, packs: readonly PackWords[]): NoteCandidates {
-  const out: NoteCandidates = { occurrences: [], words: packs.map(() => new Map()), codeWords: new Map() };
+  const out: NoteCandidates = { text: layout.text, occurrences: [], words: packs.map(() => new Map()), codeWords: new Map() };
   const masked = new SpanCursor(layout.masked);
   for (const line of layout.lines) {
     if (line.kind === 'prose' || line.kind === 'heading') {

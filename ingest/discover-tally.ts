@@ -1,4 +1,4 @@
-import { evidence, type NoteCandidates, type TermOccurrence } from './discover-candidates.js';
+import { contextAround, evidence, type NoteCandidates, type TermOccurrence } from './discover-candidates.js';
 import type { TermAnalyzer } from './languages/extraction-rules.js';
 
 /**
@@ -46,7 +46,7 @@ export function foldKey(words: readonly string[]): string {
   return words.join('').toLowerCase().replace(/[\s_-]+/g, '');
 }
 
-function addOccurrence(tally: CorpusTally, occurrence: TermOccurrence, noteIndex: number): void {
+function addOccurrence(tally: CorpusTally, occurrence: TermOccurrence, noteIndex: number, text: string): void {
   const key = foldKey(occurrence.words);
   let term = tally.terms.get(key);
   if (!term) {
@@ -77,7 +77,7 @@ function addOccurrence(tally: CorpusTally, occurrence: TermOccurrence, noteIndex
     if (bits & evidence.marked && !(term.lastBits & evidence.marked)) term.markedNotes += 1;
   }
   term.lastBits |= bits;
-  if (term.contexts.size < 3) term.contexts.add(occurrence.context);
+  if (term.contexts.size < 3) term.contexts.add(contextAround(text, occurrence.start, occurrence.end));
   term.surfaces.set(occurrence.surface, (term.surfaces.get(occurrence.surface) ?? 0) + 1);
 }
 
@@ -89,7 +89,7 @@ export function emptyTally(packs: number): CorpusTally {
 export function addNote(tally: CorpusTally, candidates: NoteCandidates): void {
   const noteIndex = tally.notes;
   tally.notes += 1;
-  for (const occurrence of candidates.occurrences) addOccurrence(tally, occurrence, noteIndex);
+  for (const occurrence of candidates.occurrences) addOccurrence(tally, occurrence, noteIndex, candidates.text);
   for (const [word, count] of candidates.codeWords) tally.codeWords.set(word, (tally.codeWords.get(word) ?? 0) + count);
   candidates.words.forEach((counts, pack) => {
     const words = tally.words[pack]!;

@@ -100,7 +100,7 @@ function senseOfLexiconHit(layout: NoteLayout, lineStart: number, hit: ConceptHi
   const surface = layout.text.slice(hit.start, hit.end);
   const lower = surface.toLowerCase();
   if (entry.exact.includes(surface) || entry.name === surface) return 'keep';
-  if (/^[A-Z][a-z]+$/.test(surface) && new RegExp(`(?:^|\\s)${lower}(?:$|\\s)`).test(entry.name) && !startsSentence(layout.text, lineStart, hit.start)) return 'drop';
+  if (/^[A-Z][a-z]+$/.test(surface) && entry.name.split(/\s+/).includes(lower) && !startsSentence(layout.text, lineStart, hit.start)) return 'drop';
   if (entry.name.toLowerCase() === lower || !/^[a-z]+$/i.test(surface) || backgroundOf(context.packs, surface) < everydayPerMillion) return 'keep';
   return 'needs-support';
 }

@@ -116,30 +116,50 @@ function arrowAllowed(scan: SentenceScan, at: number, end: number): boolean {
   return /\s/.test(scan.text[at - 1] ?? '') || /\s/.test(scan.text[end] ?? '');
 }
 
+interface CueMatch {
+  compiled: CompiledCue;
+  at: number;
+  end: number;
+}
+
+/** Every cue match of a sentence: the union finds where a cue may start, the sticky cues say which and how long. */
+export function cueMatches(rules: RelationRules, sentence: Sentence): CueMatch[] {
+  const found: CueMatch[] = [];
+  for (const { script, pattern, cues } of rules.anyCue) {
+    if (!script.test(sentence.text)) continue;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(sentence.text); match; match = pattern.exec(sentence.text)) {
+      for (const compiled of cues) {
+        compiled.at.lastIndex = match.index;
+        const at = compiled.at.exec(sentence.text);
+        if (at) found.push({ compiled, at: sentence.start + match.index, end: sentence.start + match.index + at[0].length });
+      }
+      // Cues may overlap ("的一种基于Erlang的实现" holds 基于): go on from the next character, not the match end.
+      pattern.lastIndex = match.index + 1;
+    }
+  }
+  return found;
+}
+
 function relationsInSentence(note: Note, scan: SentenceScan): Relation[] {
   const found: Relation[] = [];
   const { sentence, hits } = scan;
-  for (const compiled of scan.rules.cues) {
-    compiled.pattern.lastIndex = 0;
-    for (const match of sentence.text.matchAll(compiled.pattern)) {
-      const at = sentence.start + match.index;
-      const end = at + match[0].length;
-      if (compiled.arrow && !arrowAllowed(scan, at, end)) continue;
-      if (hits.some((hit) => hit.start < end && hit.end > at)) continue;
-      const clause = clauseAround(scan, at, end);
-      const before = hits.filter((hit) => hit.end <= at && hit.start >= clause[0]);
-      let pair: [ConceptHit, ConceptHit] | undefined;
-      if (compiled.cue.mode === 'suffix') pair = suffixPair(scan, before, at);
-      else {
-        const subject = subjectOf(scan, before, at, clause[0]);
-        const object = subject ? objectOf(scan, compiled, hits.filter((hit) => hit.start >= end && hit.end <= clause[1]), end, clause[1]) : undefined;
-        if (subject && object) pair = [subject, object];
-      }
-      if (!pair) continue;
-      const [source, target] = compiled.cue.reverse ? [pair[1], pair[0]] : pair;
-      if (source.conceptId === target.conceptId) continue;
-      found.push({ source: source.conceptId, target: target.conceptId, type: compiled.cue.type, weight: 1, evidence: evidenceOf(sentence.text), noteId: note.id });
+  for (const { compiled, at, end } of cueMatches(scan.rules, sentence)) {
+    if (compiled.arrow && !arrowAllowed(scan, at, end)) continue;
+    if (hits.some((hit) => hit.start < end && hit.end > at)) continue;
+    const clause = clauseAround(scan, at, end);
+    const before = hits.filter((hit) => hit.end <= at && hit.start >= clause[0]);
+    let pair: [ConceptHit, ConceptHit] | undefined;
+    if (compiled.cue.mode === 'suffix') pair = suffixPair(scan, before, at);
+    else {
+      const subject = subjectOf(scan, before, at, clause[0]);
+      const object = subject ? objectOf(scan, compiled, hits.filter((hit) => hit.start >= end && hit.end <= clause[1]), end, clause[1]) : undefined;
+      if (subject && object) pair = [subject, object];
     }
+    if (!pair) continue;
+    const [source, target] = compiled.cue.reverse ? [pair[1], pair[0]] : pair;
+    if (source.conceptId === target.conceptId) continue;
+    found.push({ source: source.conceptId, target: target.conceptId, type: compiled.cue.type, weight: 1, evidence: evidenceOf(sentence.text), noteId: note.id });
   }
   return found;
 }

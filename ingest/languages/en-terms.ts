@@ -82,13 +82,21 @@ const tagOfCompromise: [RegExp, CoarseTag][] = [
   [/Singular|Plural|Noun|Uncountable|Actor|Unit|Abbreviation|Acronym/, 'noun'],
 ];
 
+const tagCache = new Map<string, CoarseTag>();
+
 function coarseTag(word: string): CoarseTag {
-  if (/^\d[\d.,]*$/.test(word)) return 'num';
-  const lower = word.toLowerCase();
-  const tags = posLexicon()[lower];
-  if (tags === undefined) return /^[A-Z]/.test(word) ? 'propn' : 'noun';
-  for (const [pattern, tag] of tagOfCompromise) if (pattern.test(tags)) return tag;
-  return 'other';
+  const cached = tagCache.get(word);
+  if (cached) return cached;
+  let tag: CoarseTag = 'other';
+  if (/^\d[\d.,]*$/.test(word)) tag = 'num';
+  else {
+    const tags = posLexicon()[word.toLowerCase()];
+    if (tags === undefined) tag = /^[A-Z]/.test(word) ? 'propn' : 'noun';
+    else tag = tagOfCompromise.find(([pattern]) => pattern.test(tags))?.[1] ?? 'other';
+  }
+  if (tagCache.size >= 200_000) tagCache.clear();
+  tagCache.set(word, tag);
+  return tag;
 }
 
 // Words joined by spaces (a few: notes are typed in a hurry); a dot, slash, plus, hash or hyphen only inside or at the end of a word (C++,
