@@ -21,7 +21,7 @@ function filesUnder(dir: string): string[] {
 function paragraphsOf(files: string[]): string[] {
   return files
     .flatMap((file) => readFileSync(file, 'utf8').split(/\n\s*\n/))
-    .map((paragraph) => paragraph.replace(/^#+\s.*$/gm, '').replace(/^---$/gm, '').trim())
+    .map((paragraph) => paragraph.replace(/^(\s*)#+/gm, '$1').replace(/^\s*(?:---|```|~~~).*$/gm, '').trim())
     .filter((paragraph) => paragraph.length > 0);
 }
 

@@ -46,6 +46,8 @@ export interface PackWords {
   stopwords: ReadonlySet<string>;
   genericHeads: ReadonlySet<string>;
   run: RegExp;
+  /** Roles of words seen so far (see rolesOf). */
+  roles: Map<string, TokenRoles>;
 }
 
 export function packWords(rules: ExtractionRules): PackWords {
@@ -54,6 +56,7 @@ export function packWords(rules: ExtractionRules): PackWords {
     functionWords: new Set(rules.functionWords),
     stopwords: new Set(rules.stopwords),
     genericHeads: new Set(rules.genericHeads),
+    roles: new Map(),
     run: new RegExp(rules.terms.run.source, rules.terms.run.flags.includes('g') ? rules.terms.run.flags : `${rules.terms.run.flags}g`),
   };
 }
@@ -100,16 +103,20 @@ interface LineScan {
 // Characters per word: a Han character is about a word, a Latin word about five letters.
 const charactersPerWord = (words: PackWords) => (words.rules.terms.joiner === '' ? 1 : 5);
 
-function dominantPackOf(lineText: string, packs: readonly PackWords[]): number | undefined {
-  let best: number | undefined;
+/** The runs of each pack in a line, and which pack's script most of the line is written in. */
+function runsOf(lineText: string, packs: readonly PackWords[]): { runs: RegExpMatchArray[][]; dominant: number | undefined } {
+  let dominant: number | undefined;
   let bestWeight = 0;
-  packs.forEach((words, index) => {
+  const runs = packs.map((words, index) => {
     words.run.lastIndex = 0;
-    let weight = 0;
-    for (const match of lineText.matchAll(words.run)) weight += match[0].replace(/\s+/g, '').length / charactersPerWord(words);
-    if (weight > bestWeight) [best, bestWeight] = [index, weight];
+    const found = [...lineText.matchAll(words.run)];
+    let characters = 0;
+    for (const match of found) characters += match[0].length;
+    const weight = characters / charactersPerWord(words);
+    if (weight > bestWeight) [dominant, bestWeight] = [index, weight];
+    return found;
   });
-  return best;
+  return { runs, dominant };
 }
 
 function isTermWord(token: TermToken, words: PackWords, role: 'modifier' | 'head' | 'alone'): boolean {
@@ -138,17 +145,22 @@ interface TokenRoles {
   alone: boolean;
 }
 
-/** What each word of a run may be in a term, decided once per word rather than once per phrase it is in. */
+/** What each word of a run may be in a term: decided once per distinct word and tag, remembered per pack. */
 function rolesOf(tokens: readonly TermToken[], words: PackWords): TokenRoles[] {
-  return tokens.map((token) => ({
-    lower: token.text.toLowerCase(),
-    modifier: isTermWord(token, words, 'modifier'),
-    head: isTermWord(token, words, 'head'),
-    alone: isTermWord(token, words, 'alone'),
-  }));
+  return tokens.map((token) => {
+    const key = `${token.tag}\u0001${token.text}`;
+    let roles = words.roles.get(key);
+    if (!roles) {
+      roles = { lower: token.text.toLowerCase(), modifier: isTermWord(token, words, 'modifier'), head: isTermWord(token, words, 'head'), alone: isTermWord(token, words, 'alone') };
+      if (words.roles.size >= 200_000) words.roles.clear();
+      words.roles.set(key, roles);
+    }
+    return roles;
+  });
 }
 
 function retagged(scan: LineScan, tokens: TermToken[], runStart: number, foreign: boolean): TermToken[] {
+  if (!foreign && !tokens.some((token) => token.text.charCodeAt(0) >= 65 && token.text.charCodeAt(0) <= 90)) return tokens;
   return tokens.map((token) => {
     if (token.tag === 'function' || token.tag === 'propn') return token;
     // One word of another language inside this text is a name (crush算法, 使用 pool): never a verb or an adjective.
@@ -161,7 +173,8 @@ function retagged(scan: LineScan, tokens: TermToken[], runStart: number, foreign
 }
 
 function emitRun(scan: LineScan, packIndex: number, words: PackWords, runText: string, runStart: number): void {
-  const foreign = scan.dominantPack !== undefined && scan.dominantPack !== packIndex;
+  // Borrowing goes one way in technical notes: Latin words in Chinese text, rarely Chinese words in English text.
+  const foreign = scan.dominantPack !== undefined && scan.dominantPack !== packIndex && words.rules.terms.joiner === ' ';
   const tokens = retagged(scan, words.rules.terms.segment(runText), runStart, foreign);
   const roles = rolesOf(tokens, words);
   const counts = scan.out.words[packIndex]!;
@@ -207,10 +220,10 @@ function scanProseLine(scan: LineScan, packs: readonly PackWords[], masks: reado
     const to = Math.min(mask.end, scan.line.end) - scan.line.start;
     if (to > from) lineText = lineText.slice(0, from) + ' '.repeat(to - from) + lineText.slice(to);
   }
-  scan.dominantPack = dominantPackOf(lineText, packs);
+  const { runs, dominant } = runsOf(lineText, packs);
+  scan.dominantPack = dominant;
   packs.forEach((words, packIndex) => {
-    words.run.lastIndex = 0;
-    for (const match of lineText.matchAll(words.run)) emitRun(scan, packIndex, words, match[0], scan.line.start + match.index);
+    for (const match of runs[packIndex]!) emitRun(scan, packIndex, words, match[0], scan.line.start + match.index!);
   });
 }
 

@@ -102,10 +102,10 @@ function classifyLines(text: string, regions: readonly TextRegion[], options: La
     let kind: LineKind;
     if (fenceLine.test(line)) kind = 'fence';
     else if (region) kind = regionLine[region];
-    // The first line of a plain-text note is its title when it reads like one: short, no sentence punctuation.
-    else if (first && line.trim() !== '' && line.length <= 80 && !/[。，；：,;]|:\s/.test(line)) kind = 'heading';
     else if (/^\s{0,3}#{1,6}\s/.test(line)) kind = 'heading';
     else if (isCodeLine(line)) kind = 'code';
+    // The first line of a plain-text note is its title when it reads like one: short, no sentence punctuation.
+    else if (first && line.trim() !== '' && line.length <= 80 && !/[。，；：,;]|:\s/.test(line)) kind = 'heading';
     else if (looksLikeCommand(line, options.functionWords)) kind = 'command';
     else kind = 'prose';
     const entry: LayoutLine = { start, end, kind };
@@ -135,7 +135,8 @@ const alwaysMasked = [
   /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>)\]，。]+/gi, // URLs
   /[\w.+-]+@[\w-]+\.[\w.-]+/g, // e-mail addresses
   /\[REDACTED(?::[a-z-]+)?\]/g,
-  /(?:^|(?<=[\s(="'`]))(?:~|\.{1,2})?(?:\/[\w.@%+-]+){2,}\/?/gm, // paths: /usr/local/lib, ./a/b
+  /(?<![\w.~-])(?:~|\.{1,2})?(?:\/[\w.@%+-]+){2,}\/?/gm, // paths: /usr/local/lib, ./a/b
+  /(?<![\w./-])[\w.-]+(?:\/[\w.-]+){2,}\/?/g, // relative paths: nova/api/openstack/compute/
   /\b[A-Za-z]:\\[^\s]+/g, // Windows paths
   /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, // UUIDs
 ];

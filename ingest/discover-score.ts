@@ -167,7 +167,11 @@ export function scoreTerm(context: ScoreContext, term: TermTally, families: Read
     if (firstWord && firstWord.commandNotes * 2 >= firstWord.notes && term.capitalMid <= term.lowerMid) return undefined;
     const dice = phraseDice(context, term);
     if (dice < minPhraseDice && term.markedNotes === 0) return undefined;
-    weirdness = Math.max(...term.words.map((word) => wordWeirdness(context, term.pack, word))) + Math.log2(1 + 4 * dice);
+    // A phrase is rarer in general language than its words (two everyday words make "central office"): its own
+    // corpus rate counts half, the most technical of its words the other half, and how much they belong together.
+    const ownRate = Math.log2((term.occurrences / corpusWords(context, term.pack)) * 1e6 + 1);
+    const wordRate = Math.max(...term.words.map((word) => wordWeirdness(context, term.pack, word)));
+    weirdness = (ownRate + wordRate) / 2 + Math.log2(1 + 4 * dice);
     if (weirdness < minPhraseWeirdness) return undefined;
   }
   const score = Math.min(weirdness, maxWeirdness) * evidenceFactor(term);

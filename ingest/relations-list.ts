@@ -74,7 +74,8 @@ function listsOf(note: Note, layout: NoteLayout, hits: ConceptHit[]): { parent: 
       continue;
     }
     if (heading.test(lineText)) {
-      current = { parent: inLine[0], headingLine: lineText.trim(), items: [] };
+      // The concept right before the colon heads the list ("仍以Nova为例:" is a list of Nova's parts).
+      current = { parent: inLine.at(-1), headingLine: lineText.trim(), items: [] };
       lists.push(current);
       continue;
     }

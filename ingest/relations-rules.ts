@@ -90,8 +90,12 @@ export function wordsBetween(rules: RelationRules, text: string): WordOf[] | und
 
 export type Role = 'subject' | 'object';
 
-/** How many content words (nouns, adjectives) a short noun phrase between the ends may hold. */
-const maxContentWords = 2;
+/**
+ * How many content words a short noun phrase between an end and the cue may hold. Before the cue none: the
+ * head of a subject is its last noun ("Redis event loop uses" is said of the event loop, "crush算法设置列表包括"
+ * of the list). After it two: modifiers of the object ("uses a custom epoll loop").
+ */
+const maxContentWords: Record<Role, number> = { subject: 0, object: 2 };
 
 /**
  * Whether the text between a mention and a cue is filler for that role: function words, adverbs, numbers and
@@ -101,15 +105,18 @@ export function isFiller(rules: RelationRules, text: string, role: Role): boolea
   if (text.length > 60) return false;
   const words = wordsBetween(rules, text);
   if (!words) return false;
+  // "X 是 <something> 使用 …": a copula before the cue gives the clause another predicate.
+  if (role === 'subject' && words.length > 1 && words.some((word) => rules.copulas.includes(word.text.toLowerCase())) && words.some((word) => word.tag === 'noun' || word.tag === 'propn')) return false;
   const filler = role === 'subject' ? rules.subjectFiller : rules.objectFiller;
   let content = 0;
   for (const { text: word, tag } of words) {
     const lower = word.toLowerCase();
     if (rules.negations.includes(lower) || rules.clauseBreakers.has(lower)) return false;
     if (filler.has(lower) || tag === 'adv' || tag === 'num' || tag === 'function') continue;
-    if (tag === 'verb' || tag === 'other') return false;
+    if (tag === 'verb' || tag === 'verbal' || tag === 'other') return false;
+    if (tag === 'adj' && role === 'subject') continue;
     content += 1;
-    if (content > maxContentWords) return false;
+    if (content > maxContentWords[role]) return false;
   }
   return true;
 }

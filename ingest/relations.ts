@@ -1,7 +1,7 @@
 import { LineCursor, type LayoutLine, type NoteLayout } from './discover-layout.js';
 import type { ConceptHit } from './lexicon-matcher.js';
 import { listRelations } from './relations-list.js';
-import { isFiller, isNegated, type CompiledCue, type RelationRules } from './relations-rules.js';
+import { isFiller, isNegated, wordsBetween, type CompiledCue, type RelationRules } from './relations-rules.js';
 import { hitsBySentence, splitSentences, type Sentence } from './sentences.js';
 import type { Note, Relation } from './types.js';
 
@@ -54,29 +54,49 @@ function subjectBeforeApposition(scan: SentenceScan, clauseStart: number): Conce
   return candidate && text.slice(candidate.end, appositionStart).trim() === '' ? candidate : undefined;
 }
 
+/** Whether a verb stands between the clause start and a mention: then the mention is an object of that verb. */
+function afterVerb(scan: SentenceScan, clauseStart: number, hit: ConceptHit, hits: ConceptHit[]): boolean {
+  const previous = hits.filter((other) => other.end <= hit.start && other.start >= clauseStart).at(-1);
+  const words = wordsBetween(scan.rules, scan.text.slice(previous ? previous.end : clauseStart, hit.start));
+  return words?.some((word) => word.tag === 'verb') ?? false;
+}
+
 function subjectOf(scan: SentenceScan, before: ConceptHit[], cueStart: number, clauseStart: number): ConceptHit | undefined {
   const { text, rules } = scan;
   const nearest = before.at(-1);
   if (!nearest) return subjectBeforeApposition(scan, clauseStart);
   const between = text.slice(nearest.end, cueStart);
   if (isNegated(rules, between)) return undefined;
-  if (isFiller(rules, between, 'subject')) return nearest;
-  // "X 将 Y …路由到 Z": X is the subject when only filler precedes 将/把 and its object is short.
+  const beforeNearest = text.slice(Math.max(clauseStart, nearest.start - 3), nearest.start).trim();
+  const markedObject = rules.objectMarkers.some((marker) => beforeNearest.endsWith(marker));
+  if (!markedObject && isFiller(rules, between, 'subject')) return nearest;
+  // "X 将 Y …路由到 Z": X is the subject when only filler precedes 将/把, the marked object is short, and X is not
+  // itself the object of an earlier verb ("osd 加入集群并将自己的状态报告给 monitor": osd, not 集群).
   for (let i = before.length - 1; i >= 0; i -= 1) {
     const candidate = before[i]!;
     const gap = text.slice(candidate.end, cueStart);
     for (const marker of rules.objectMarkers) {
       const at = gap.indexOf(marker);
-      if (at >= 0 && isFiller(rules, gap.slice(0, at), 'subject') && gap.length - at <= 16 && !isNegated(rules, gap)) return candidate;
+      if (at < 0 || gap.length - at > 16 || isNegated(rules, gap) || !isFiller(rules, gap.slice(0, at), 'subject')) continue;
+      if (!afterVerb(scan, clauseStart, candidate, before)) return candidate;
     }
   }
   return undefined;
 }
 
-/** The head of a run of touching mentions after the cue ("ceph monitor", "Linux kernel"): its last mention. */
+/**
+ * The head of a run of touching mentions after the cue ("ceph monitor"): its last mention — unless a Latin name
+ * is followed by a Chinese class noun ("crush算法", "rbd驱动"), where the name is the thing and the noun its kind.
+ */
 function headOfRun(hits: ConceptHit[], first: number, text: string): ConceptHit {
   let index = first;
   while (index + 1 < hits.length && /^\s?$/.test(text.slice(hits[index]!.end, hits[index + 1]!.start))) index += 1;
+  for (let k = index; k > first; k -= 1) {
+    const head = text.slice(hits[k]!.start, hits[k]!.end);
+    const before = text.slice(hits[k - 1]!.start, hits[k - 1]!.end);
+    if (/^\p{Script=Han}+$/u.test(head) && /[A-Za-z]/.test(before)) index = k - 1;
+    else break;
+  }
   return hits[index]!;
 }
 
@@ -147,6 +167,8 @@ function relationsInSentence(note: Note, scan: SentenceScan): Relation[] {
   for (const { compiled, at, end } of cueMatches(scan.rules, sentence)) {
     if (compiled.arrow && !arrowAllowed(scan, at, end)) continue;
     if (hits.some((hit) => hit.start < end && hit.end > at)) continue;
+    // "容器编排的主流项目", "Kubernetes管理的核心对象": a cue before 的 is a noun or a modifier, not the predicate.
+    if (compiled.cue.mode !== 'suffix' && scan.text[end] === '的' && !compiled.cue.pattern.endsWith('的')) continue;
     const clause = clauseAround(scan, at, end);
     const before = hits.filter((hit) => hit.end <= at && hit.start >= clause[0]);
     let pair: [ConceptHit, ConceptHit] | undefined;
