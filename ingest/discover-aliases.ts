@@ -46,6 +46,12 @@ export function aliasStatements(layout: NoteLayout, patterns: readonly RegExp[])
 /** Union–find over term keys: every statement joins two keys into one group. */
 export class KeyGroups {
   private readonly parent = new Map<string, string>();
+  private readonly roots = new Set<string>();
+
+  /** Whether other keys joined this one. */
+  hasMembers(key: string): boolean {
+    return this.roots.has(key);
+  }
 
   find(key: string): string {
     let root = key;
@@ -62,6 +68,8 @@ export class KeyGroups {
   join(a: string, b: string): void {
     const rootA = this.find(a);
     const rootB = this.find(b);
-    if (rootA !== rootB) this.parent.set(rootB, rootA);
+    if (rootA === rootB) return;
+    this.parent.set(rootB, rootA);
+    this.roots.add(rootA);
   }
 }

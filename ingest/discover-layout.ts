@@ -53,7 +53,9 @@ export function isCodeLine(line: string): boolean {
 }
 
 // The command word of a shell line: after a prompt, sudo or a step number; lower-case, like a program name.
-const commandStart = /^\s*(?:[$#>%]\s*|\d+[.)、]\s+)?(?:sudo\s+(?:-\S+\s+)*)?([a-z][a-z0-9._+-]*[a-z0-9])(?=\s|$)/;
+const commandStart = /^\s*(?:[$#>%]\s*|\d+[.)、]\s+)?(?:sudo\s+(?:-\S+\s+)*)?([a-z][a-z0-9.+-]*[a-z0-9])(?=\s|$)/;
+// An assignment or a call is a statement of a program, not a command ("retry = budget(3)", "print(x)").
+const statement = /^\s*[\w.]+\s*(?:[-+*/]?=(?!=)|\()/;
 const promptStart = /^\s*(?:[$#>%]\s|sudo\s)/;
 // Shell words and keywords that start lines of every script: not the use of a tool.
 const shellWords = new Set(['cd', 'ls', 'echo', 'export', 'set', 'unset', 'source', 'if', 'then', 'else', 'fi', 'for', 'do', 'done', 'while', 'case', 'esac', 'exit', 'return', 'sudo', 'su', 'cat', 'mkdir', 'rm', 'cp', 'mv', 'chmod', 'chown', 'touch', 'pwd', 'true', 'false', 'test', 'eval', 'exec', 'alias', 'function', 'local', 'read', 'shift', 'wait', 'kill', 'sleep', 'which', 'man', 'history', 'clear', 'exit', 'logout', 'def', 'class', 'import', 'from', 'return', 'let', 'const', 'var', 'fn', 'pub', 'use', 'mod', 'impl', 'func', 'package', 'public', 'private', 'static', 'new', 'else', 'elif', 'end', 'begin', 'select', 'insert', 'update', 'delete', 'create', 'drop', 'alter', 'with', 'print', 'printf', 'puts', 'assert', 'raise', 'try', 'except', 'finally', 'yield', 'await', 'async']);
@@ -69,7 +71,9 @@ function looksLikeCommand(line: string, functionWords: ReadonlySet<string>): boo
 }
 
 function commandOf(text: string, start: number, end: number): Span | undefined {
-  const match = commandStart.exec(text.slice(start, end));
+  const line = text.slice(start, end);
+  if (statement.test(line)) return undefined;
+  const match = commandStart.exec(line);
   if (!match || shellWords.has(match[1]!)) return undefined;
   const at = start + match.index + match[0].length - match[1]!.length;
   return { start: at, end: at + match[1]!.length };

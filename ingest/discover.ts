@@ -105,16 +105,25 @@ function toEntry(group: Group): LexiconEntry {
       } else aliases.add(surface.toLowerCase());
     }
   }
-  const command = group.members.every((member) => member.command);
+  const command = group.members.filter((member) => member.score > 0).every((member) => member.command);
   return { id: slugify(name), name, kind: command ? 'command' : 'concept', aliases: [...aliases].filter((alias) => alias !== name.toLowerCase() || exact.size > 0), exact: [...exact], contextAliases: [], context: [] };
 }
 
+/**
+ * Scored groups of terms, best first. A group is every term the text says is one concept (aliases) or that
+ * folds together; it is scored by its best member, and members too rare to score on their own come along as
+ * spellings ("协程" in "协程（Coroutine）").
+ */
 function scoredGroups(tally: CorpusTally, groups: KeyGroups, context: ScoreContext): Group[] {
   const families = instanceFamilies(tally.terms.keys());
   const byRoot = new Map<string, Group>();
+  const unscored: TermTally[] = [];
   for (const term of tally.terms.values()) {
     const scored = scoreTerm(context, term, families);
-    if (!scored) continue;
+    if (!scored) {
+      if (groups.find(term.key) !== term.key || groups.hasMembers(term.key)) unscored.push(term);
+      continue;
+    }
     const root = groups.find(term.key);
     const group = byRoot.get(root);
     if (!group) byRoot.set(root, { members: [scored], best: scored });
@@ -123,6 +132,7 @@ function scoredGroups(tally: CorpusTally, groups: KeyGroups, context: ScoreConte
       if (scored.score > group.best.score) group.best = scored;
     }
   }
+  for (const term of unscored) byRoot.get(groups.find(term.key))?.members.push({ term, score: 0, caseSensitive: false, command: false });
   const weight = (group: Group) => group.best.score * Math.log2(1 + Math.max(...group.members.map((member) => member.term.notes)));
   return [...byRoot.values()].sort((a, b) => weight(b) - weight(a) || a.best.term.key.localeCompare(b.best.term.key));
 }

@@ -75,7 +75,9 @@ function segment(run: string): TermToken[] {
   let index = 0;
   for (const { word, tag } of segmenter().tag(run, true)) {
     // 区别词 of three characters and more are names of things (虚拟机, 主机板), shorter ones modify (虚拟, 主要).
-    const coarseTag = tag === 'b' && word.length >= 3 ? 'noun' : (coarse[tag] ?? 'other');
+    // Words the dictionary lacks come out of the HMM tagged x: of two characters and more, new terms (协程).
+    const unknownWord = tag === 'x' && word.length >= 2 && /^\p{Script=Han}+$/u.test(word);
+    const coarseTag = (tag === 'b' && word.length >= 3) || unknownWord ? 'noun' : (coarse[tag] ?? 'other');
     tokens.push({ text: word, index, tag: coarseTag });
     index += word.length;
   }
