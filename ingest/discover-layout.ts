@@ -64,7 +64,7 @@ const shellWords = new Set(['cd', 'ls', 'echo', 'export', 'set', 'unset', 'sourc
 function looksLikeCommand(line: string, functionWords: ReadonlySet<string>): boolean {
   const trimmed = line.trim();
   if (promptStart.test(trimmed)) return true;
-  if (!/^[\x20-\x7e\t]+$/.test(trimmed) || /[.:!?]$/.test(trimmed)) return false;
+  if (!/^[\x20-\x7e\t]+$/.test(trimmed) || /[.:!?]$/.test(trimmed) || /\s(?:->|=>)\s/.test(trimmed)) return false;
   const words = trimmed.split(/\s+/);
   if (words.length < 2 || words.length > 16 || !/^[a-z][a-z0-9._+-]*$/.test(words[0]!)) return false;
   return !words.some((word) => functionWords.has(word.toLowerCase()));

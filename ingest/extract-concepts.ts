@@ -101,7 +101,9 @@ function senseOfLexiconHit(layout: NoteLayout, lineStart: number, hit: ConceptHi
   const lower = surface.toLowerCase();
   if (entry.exact.includes(surface) || entry.name === surface) return 'keep';
   if (/^[A-Z][a-z]+$/.test(surface) && entry.name.split(/\s+/).includes(lower) && !startsSentence(layout.text, lineStart, hit.start)) return 'drop';
-  if (entry.name.toLowerCase() === lower || !/^[a-z]+$/i.test(surface) || backgroundOf(context.packs, surface) < everydayPerMillion) return 'keep';
+  // The name itself, in any case or number ("pods" for Pod), is no other sense.
+  const sameAsName = entry.name.toLowerCase() === lower || context.packs.some((pack) => pack.extraction.terms.foldWord(surface) === entry.name.toLowerCase());
+  if (sameAsName || !/^[a-z]+$/i.test(surface) || backgroundOf(context.packs, surface) < everydayPerMillion) return 'keep';
   return 'needs-support';
 }
 

@@ -109,10 +109,17 @@ export function isFiller(rules: RelationRules, text: string, role: Role): boolea
   if (role === 'subject' && words.length > 1 && words.some((word) => rules.copulas.includes(word.text.toLowerCase())) && words.some((word) => word.tag === 'noun' || word.tag === 'propn')) return false;
   const filler = role === 'subject' ? rules.subjectFiller : rules.objectFiller;
   let content = 0;
+  // Before the cue, what follows a preposition is an adverbial ("Redis 在 Linux 上使用", "Redis on Linux uses").
+  let adverbial = false;
   for (const { text: word, tag } of words) {
     const lower = word.toLowerCase();
     if (rules.negations.includes(lower) || rules.clauseBreakers.has(lower)) return false;
-    if (filler.has(lower) || tag === 'adv' || tag === 'num' || tag === 'function') continue;
+    if (filler.has(lower) || tag === 'adv' || tag === 'num') continue;
+    if (tag === 'function') {
+      adverbial ||= role === 'subject' && !rules.copulas.includes(lower);
+      continue;
+    }
+    if (adverbial && tag !== 'verb' && tag !== 'verbal') continue;
     if (tag === 'verb' || tag === 'verbal' || tag === 'other') return false;
     if (tag === 'adj' && role === 'subject') continue;
     content += 1;

@@ -54,6 +54,20 @@ function subjectBeforeApposition(scan: SentenceScan, clauseStart: number): Conce
   return candidate && text.slice(candidate.end, appositionStart).trim() === '' ? candidate : undefined;
 }
 
+/**
+ * The topic of a copula clause, when the cue stands inside its predicate: "rabbitmq是AMQP的一种基于Erlang的实现",
+ * "RabbitMQ is an AMQP broker based on Erlang" — RabbitMQ is based on Erlang. Between the topic and the cue only
+ * the copula, articles, measure words, 的 and nouns: no other verb.
+ */
+function topicOf(scan: SentenceScan, before: ConceptHit[], cueStart: number, clauseStart: number): ConceptHit | undefined {
+  const topic = before[0];
+  if (!topic || topic === before.at(-1) || scan.text.slice(clauseStart, topic.start).trim() !== '') return undefined;
+  const words = wordsBetween(scan.rules, scan.text.slice(topic.end, cueStart));
+  const first = words?.[0]?.text.toLowerCase();
+  if (!words || first === undefined || !scan.rules.copulas.includes(first)) return undefined;
+  return words.slice(1).every((word) => word.tag !== 'verb' && word.tag !== 'verbal' && !scan.rules.clauseBreakers.has(word.text.toLowerCase())) ? topic : undefined;
+}
+
 /** Whether a verb stands between the clause start and a mention: then the mention is an object of that verb. */
 function afterVerb(scan: SentenceScan, clauseStart: number, hit: ConceptHit, hits: ConceptHit[]): boolean {
   const previous = hits.filter((other) => other.end <= hit.start && other.start >= clauseStart).at(-1);
@@ -69,7 +83,11 @@ function subjectOf(scan: SentenceScan, before: ConceptHit[], cueStart: number, c
   if (isNegated(rules, between)) return undefined;
   const beforeNearest = text.slice(Math.max(clauseStart, nearest.start - 3), nearest.start).trim();
   const markedObject = rules.objectMarkers.some((marker) => beforeNearest.endsWith(marker));
-  if (!markedObject && isFiller(rules, between, 'subject')) return nearest;
+  // "AMQP的一种基于…": a mention followed by 的 modifies a later noun; it is not the subject.
+  const possessor = between.trimStart().startsWith('的');
+  if (!markedObject && !possessor && isFiller(rules, between, 'subject')) return nearest;
+  const topic = topicOf(scan, before, cueStart, clauseStart);
+  if (topic) return topic;
   // "X 将 Y …路由到 Z": X is the subject when only filler precedes 将/把, the marked object is short, and X is not
   // itself the object of an earlier verb ("osd 加入集群并将自己的状态报告给 monitor": osd, not 集群).
   for (let i = before.length - 1; i >= 0; i -= 1) {
@@ -166,7 +184,8 @@ function relationsInSentence(note: Note, scan: SentenceScan): Relation[] {
   const { sentence, hits } = scan;
   for (const { compiled, at, end } of cueMatches(scan.rules, sentence)) {
     if (compiled.arrow && !arrowAllowed(scan, at, end)) continue;
-    if (hits.some((hit) => hit.start < end && hit.end > at)) continue;
+    // A cue whose first or last character is inside a mention is part of a name; a suffix cue may span names.
+    if (hits.some((hit) => (hit.start <= at && at < hit.end) || (hit.start < end && end <= hit.end))) continue;
     // "容器编排的主流项目", "Kubernetes管理的核心对象": a cue before 的 is a noun or a modifier, not the predicate.
     if (compiled.cue.mode !== 'suffix' && scan.text[end] === '的' && !compiled.cue.pattern.endsWith('的')) continue;
     const clause = clauseAround(scan, at, end);

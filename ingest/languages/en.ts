@@ -79,8 +79,9 @@ const extraction: ExtractionRules = {
     { type: 'PART_OF', pattern: String.raw`\b(?:is|are) (?:a |one )?(?:part|component|module|piece|subproject) of\b|\bbelongs? to\b` },
     { type: 'PART_OF', pattern: String.raw`\b(?:consists|is composed|is made up) of\b|\bcontains\b|\bincludes\b`, reverse: true },
     { type: 'BASED_ON', pattern: String.raw`\bbased on\b|\bbuilt (?:on top of|on|upon)\b|\bis a fork of\b|\bforked from\b|\bderived from\b` },
+    { type: 'CALLS', pattern: String.raw`\bcalls\b|\binvokes\b|\bthen calls\b` },
     // Arrows (a -> b -> c) are written the same in every language; they live here once.
-    { type: 'CALLS', pattern: String.raw`\bcalls\b|\binvokes\b|\bthen calls\b|(?<![<=-])-{1,2}>(?![->])|→` },
+    { type: 'CALLS', pattern: String.raw`(?<![<=-])-{1,2}>(?![->])|→` },
     { type: 'ROUTES_TO', pattern: String.raw`\broutes?(?: \w+)? to\b|\bdispatch(?:es)?(?: \w+)? to\b|\bforwards?(?: \w+)? to\b|\bproxies(?: \w+)? to\b` },
     { type: 'WRAPS', pattern: String.raw`\bwraps\b|\b(?:is|are) (?:a |an )?(?:thin )?wrappers? (?:around|for|of|over)\b` },
     { type: 'MANAGES', pattern: String.raw`\b(?:is|are) managed by\b|\b(?:is|are) orchestrated by\b|\b(?:is|are) scheduled by\b`, reverse: true },
