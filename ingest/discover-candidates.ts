@@ -203,6 +203,7 @@ function emitRun(scan: LineScan, packIndex: number, words: PackWords, runText: s
       const lowerWords = roles.slice(i, lastIndex + 1).map((role) => role.lower);
       if (words.stopwords.has(lowerWords[0]!) && (size === 1 || words.stopwords.has(lowerWords[size - 1]!))) continue;
       if (size > 1 && words.genericHeads.has(lowerWords[size - 1]!)) continue;
+      if (size > 1 && token.tag === 'person') continue;
       let bits = tokenEvidence(scan.line, text, start, token.text);
       if (foreign) bits |= evidence.foreign;
       if (scan.layout.marked.length > 0 && overlapsSpan(scan.layout.marked, start, end)) bits |= evidence.marked;
@@ -230,7 +231,7 @@ function scanProseLine(scan: LineScan, packs: readonly PackWords[], masks: reado
 function commandOccurrence(layout: NoteLayout, command: Span, packs: readonly PackWords[]): TermOccurrence | undefined {
   const surface = layout.text.slice(command.start, command.end);
   const packIndex = packs.findIndex((words) => new RegExp(words.run.source, 'u').test(surface));
-  if (packIndex < 0) return undefined;
+  if (packIndex < 0 || packs.some((words) => words.functionWords.has(surface.toLowerCase()))) return undefined;
   return { words: [surface.toLowerCase()], surface, start: command.start, end: command.end, pack: packIndex, evidence: evidence.command };
 }
 

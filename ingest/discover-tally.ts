@@ -131,7 +131,8 @@ export function foldPlurals(tally: CorpusTally, analyzers: readonly TermAnalyzer
     if (singularTail === tail || singularTail === '') continue;
     const singularKey = foldKey([...term.words.slice(0, -1), last.slice(0, last.length - tail.length) + singularTail]);
     const target = tally.terms.get(singularKey);
-    if (!target || target === term) continue;
+    // "Rails" does not fold into a "rail" written once: the singular must be in real use next to the plural.
+    if (!target || target === term || target.occurrences * 10 < term.occurrences) continue;
     mergeInto(target, term);
     tally.terms.delete(term.key);
     folded.set(term.key, target.key);

@@ -78,8 +78,11 @@ function lexiconKeys(lexicon: Lexicon): Map<string, { entry: LexiconEntry; plain
 function canonicalSurface(term: TermTally): string {
   // Product names are capitalised by careful writers and lower-cased by hurried ones: a third is enough.
   const proper = term.capitalMid * 2 >= term.lowerMid && term.capitalMid > 0;
+  const top = Math.max(...term.surfaces.values());
+  // The singular names the concept when it is in real use; a plural used far more often is the name (Rails).
+  const isSingular = (entry: [string, number]) => Number(foldKey([entry[0]]) === term.key && entry[1] * 3 >= top);
   const ranked = [...term.surfaces].sort((a, b) => {
-    const singular = Number(foldKey([b[0]]) === term.key) - Number(foldKey([a[0]]) === term.key);
+    const singular = isSingular(b) - isSingular(a);
     const casing = proper ? Number(/[A-Z]/.test(b[0])) - Number(/[A-Z]/.test(a[0])) : Number(b[0] === b[0].toLowerCase()) - Number(a[0] === a[0].toLowerCase());
     return singular || casing || b[1] - a[1] || a[0].localeCompare(b[0]);
   });

@@ -105,6 +105,9 @@ export function isFiller(rules: RelationRules, text: string, role: Role): boolea
   if (text.length > 60) return false;
   const words = wordsBetween(rules, text);
   if (!words) return false;
+  // "string by using …": a bare preposition before the cue puts the cue inside a phrase of its own.
+  const bare = (word: WordOf) => word.tag === 'function' && !rules.subjectFiller.has(word.text.toLowerCase()) && !rules.copulas.includes(word.text.toLowerCase());
+  if (role === 'subject' && words.some(bare) && words.every((word) => bare(word) || word.tag === 'adv')) return false;
   // "X 是 <something> 使用 …": a copula before the cue gives the clause another predicate.
   if (role === 'subject' && words.length > 1 && words.some((word) => rules.copulas.includes(word.text.toLowerCase())) && words.some((word) => word.tag === 'noun' || word.tag === 'propn')) return false;
   const filler = role === 'subject' ? rules.subjectFiller : rules.objectFiller;

@@ -133,7 +133,22 @@ function objectOf(scan: SentenceScan, compiled: CompiledCue, after: ConceptHit[]
   }
   const nearest = after[0];
   if (!nearest || !isFiller(rules, text.slice(cueEnd, nearest.start), 'object')) return undefined;
-  return headOfRun(after, 0, text);
+  const head = headOfRun(after, 0, text);
+  return modifiesNextWord(scan, head) ? undefined : head;
+}
+
+/**
+ * "a Ruby library", "a database toolkit": a mention directly followed by a noun of its own script modifies that
+ * noun, which is the real object. A Latin name before a Chinese noun ("crush算法") is the thing itself.
+ */
+function modifiesNextWord(scan: SentenceScan, hit: ConceptHit): boolean {
+  const after = scan.text.slice(hit.end, hit.end + 24);
+  const gap = /^[ \t]?/.exec(after)![0];
+  const rest = after.slice(gap.length);
+  const latinHit = /[A-Za-z]$/.test(scan.text.slice(hit.start, hit.end));
+  if (latinHit && /^\p{Script=Han}/u.test(rest)) return false;
+  const next = wordsBetween(scan.rules, (/^[\p{L}\p{N}_-]+/u.exec(rest) ?? [''])[0])?.[0];
+  return next !== undefined && (next.tag === 'noun' || next.tag === 'propn' || next.tag === 'verbal') && !scan.rules.functionWords.has(next.text.toLowerCase());
 }
 
 /** Suffix cues: "X 是 Y 的核心", "RabbitMQ is an AMQP broker" — both ends before the cue, a copula between. */

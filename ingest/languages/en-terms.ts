@@ -78,6 +78,7 @@ const tagOfCompromise: [RegExp, CoarseTag][] = [
   [/Infinitive|PresentTense|Verb|PhrasalVerb/, 'verb'],
   [/Adjective|Comparative|Superlative/, 'adj'],
   [/Value|Cardinal|Ordinal|Date|Month|WeekDay|Duration/, 'num'],
+  [/MaleName|FemaleName|FirstName|Honorific/, 'person'],
   [/Organization|Person|Place|Name|SportsTeam/, 'propn'],
   [/Singular|Plural|Noun|Uncountable|Actor|Unit|Abbreviation|Acronym/, 'noun'],
 ];
@@ -89,6 +90,9 @@ function coarseTag(word: string): CoarseTag {
   if (cached) return cached;
   let tag: CoarseTag = 'other';
   if (/^\d[\d.,]*$/.test(word)) tag = 'num';
+  // Contractions (don't, I'm, you'll) are function words; unknown words in -ly are adverbs.
+  else if (/['’]/.test(word)) tag = 'function';
+  else if (/^[a-z]{4,}ly$/.test(word) && posLexicon()[word] === undefined) tag = 'adv';
   else {
     const tags = posLexicon()[word.toLowerCase()];
     if (tags === undefined) tag = /^[A-Z]/.test(word) ? 'propn' : 'noun';
@@ -137,8 +141,10 @@ export const englishTerms: TermAnalyzer = {
   backgroundPerMillion,
   foldWord,
   termModifiers: ['noun', 'propn', 'adj', 'participle', 'verbal'],
+  // A first name opening a phrase is a person ("Josh Davey"), whatever follows; alone it may be a product (Ruby).
   termHeads: ['noun', 'propn', 'verbal'],
-  wordTags: ['noun', 'propn', 'verbal'],
+  // A gerund alone is an action (creating, debugging); inside a term it names one (load balancing).
+  wordTags: ['noun', 'propn', 'person'],
   suffixTags: [],
   minWordWeirdness: 4.5,
   joiner: ' ',

@@ -74,7 +74,8 @@ const extraction: ExtractionRules = {
   objectMarkers: [],
   relationCues: [
     { type: 'USES', pattern: String.raw`\b(?:is|are) used by\b|\bused by\b`, reverse: true },
-    { type: 'USES', pattern: String.raw`\buses\b|\buse\b|\bused\b|\busing\b|\butili[sz]es\b|\bleverages\b|\bmakes use of\b` },
+    // Not "use", "using", "used": mostly imperatives and participles ("Install X using Y", "X is used in Y").
+    { type: 'USES', pattern: String.raw`\buses\b|\butili[sz]es\b|\bleverages\b|\bmakes use of\b|\brelies on\b` },
     { type: 'IS_A', pattern: String.raw`\bis (?:a|an)(?: kind of| type of| sort of| form of)?\b|\bare (?:a )?(?:kind|type)s? of\b` },
     { type: 'PART_OF', pattern: String.raw`\b(?:is|are) (?:a |one )?(?:part|component|module|piece|subproject) of\b|\bbelongs? to\b` },
     { type: 'PART_OF', pattern: String.raw`\b(?:consists|is composed|is made up) of\b|\bcontains\b|\bincludes\b`, reverse: true },
@@ -89,7 +90,7 @@ const extraction: ExtractionRules = {
     { type: 'STORES_IN', pattern: String.raw`\b(?:is|are) (?:stored|kept|persisted|saved|cached) (?:in|into|on)\b|\bstores? (?:\w+ ){0,2}?(?:in|into)\b|\bpersists? (?:\w+ ){0,2}?(?:in|to)\b|\bsaves? (?:\w+ ){0,2}?(?:in|to)\b|\bwrites? (?:\w+ ){0,2}?(?:to|into)\b` },
     { type: 'SUPPORTS', pattern: String.raw`\b(?:is|are) supported by\b`, reverse: true },
     { type: 'SUPPORTS', pattern: String.raw`\bsupports\b|\bhas support for\b|\bworks with\b` },
-    { type: 'DEPENDS_ON', pattern: String.raw`\bdepends? on\b|\brel(?:y|ies) on\b|\brequires\b|\bneeds\b` },
+    { type: 'DEPENDS_ON', pattern: String.raw`\bdepends? on\b|\brequires\b` },
     { type: 'IMPLEMENTS', pattern: String.raw`\bimplements\b|\b(?:is|are) (?:an? )?implementations? of\b|\bspeaks\b` },
     { type: 'IMPLEMENTS', pattern: String.raw`\bimplementation\b|\bbroker\b`, mode: 'suffix' },
     { type: 'REPORTS_TO', pattern: String.raw`\breports?(?: \w+){0,2}? to\b|\bsends? (?:\w+ )?(?:heartbeats?|status|metrics) to\b` },

@@ -54,9 +54,10 @@ export interface RelationCue {
 
 /**
  * Coarse parts of speech, the same for every language, so the term grammar is language-neutral. `verbal`: a
- * verbal noun or gerund (存储, 管理, balancing) — a term inside a compound, rarely alone.
+ * verbal noun or gerund (存储, 管理, balancing) — a term inside a compound, rarely alone. `person`: a first name
+ * (a person's name is no concept; alone the same word may name a product, Ruby).
  */
-export type CoarseTag = 'noun' | 'propn' | 'verbal' | 'verb' | 'adj' | 'participle' | 'adv' | 'num' | 'function' | 'other';
+export type CoarseTag = 'noun' | 'propn' | 'person' | 'verbal' | 'verb' | 'adj' | 'participle' | 'adv' | 'num' | 'function' | 'other';
 
 export interface TermToken {
   /** The word as written. */
