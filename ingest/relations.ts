@@ -194,13 +194,18 @@ export function cueMatches(rules: RelationRules, sentence: Sentence): CueMatch[]
   return found;
 }
 
-function relationsInSentence(note: Note, scan: SentenceScan): Relation[] {
+function relationsInSentence(note: Note, sentenceScan: SentenceScan): Relation[] {
   const found: Relation[] = [];
-  const { sentence, hits } = scan;
-  for (const { compiled, at, end } of cueMatches(scan.rules, sentence)) {
+  const { sentence } = sentenceScan;
+  for (const { compiled, at, end } of cueMatches(sentenceScan.rules, sentence)) {
+    let scan = sentenceScan;
     if (compiled.arrow && !arrowAllowed(scan, at, end)) continue;
-    // A cue whose first or last character is inside a mention is part of a name; a suffix cue may span names.
-    if (hits.some((hit) => (hit.start <= at && at < hit.end) || (hit.start < end && end <= hit.end))) continue;
+    // A cue whose first or last character is inside a Latin mention is part of a name ("Calls API"); a Chinese
+    // compound that swallowed the cue ("请求路由到") is a segmentation accident: the cue wins. Suffix cues may span names.
+    const overlapping = (hit: ConceptHit) => (hit.start <= at && at < hit.end) || (hit.start < end && end <= hit.end);
+    if (scan.hits.some((hit) => overlapping(hit) && !/^\p{Script=Han}+$/u.test(scan.text.slice(hit.start, hit.end)))) continue;
+    if (scan.hits.some(overlapping)) scan = { ...scan, hits: scan.hits.filter((hit) => !overlapping(hit)) };
+    const { hits } = scan;
     // "容器编排的主流项目", "Kubernetes管理的核心对象": a cue before 的 is a noun or a modifier, not the predicate.
     if (compiled.cue.mode !== 'suffix' && scan.text[end] === '的' && !compiled.cue.pattern.endsWith('的')) continue;
     const clause = clauseAround(scan, at, end);
