@@ -60,12 +60,12 @@ export class AhoCorasick {
       }
     }
     // Breadth-first order guarantees a state's failure state is complete before the state itself.
+    // A state's row is its failure state's row with its own children written over it.
     this.ascii = new Int32Array(this.next.length * asciiWidth);
     for (const state of [0, ...queue]) {
-      for (let code = 0; code < asciiWidth; code += 1) {
-        const direct = this.next[state]!.get(code);
-        this.ascii[state * asciiWidth + code] = direct ?? (state === 0 ? 0 : this.ascii[this.fail[state]! * asciiWidth + code]!);
-      }
+      const row = state * asciiWidth;
+      if (state !== 0) this.ascii.copyWithin(row, this.fail[state]! * asciiWidth, this.fail[state]! * asciiWidth + asciiWidth);
+      for (const [code, child] of this.next[state]!) if (code < asciiWidth) this.ascii[row + code] = child;
     }
   }
 
