@@ -23,6 +23,11 @@ export interface Discovery {
   scores: Map<string, number>;
   /** Discovered commands linked to the concept their name starts with (ceph-deploy → ceph). */
   commandOf: Map<string, string>;
+  /**
+   * Discovered concepts that are one word of a language written without spaces (集群, 底层, 标识): class nouns,
+   * too general to be the end of a typed relation, though they are concepts.
+   */
+  classNouns: Set<string>;
 }
 
 export interface DiscoveryInput {
@@ -147,7 +152,7 @@ export function discoverConcepts(input: DiscoveryInput): Discovery {
   const stopwords = new Set([...packs.flatMap((pack) => [...pack.stopwords]), ...input.lexicon.stopwords]);
   const context: ScoreContext = { tally, analyzers: input.packs.map((pack) => pack.extraction.terms), stopwords };
   const known = lexiconKeys(input.lexicon);
-  const discovery: Discovery = { entries: [], lexiconSpellings: new Map(), scores: new Map(), commandOf: new Map() };
+  const discovery: Discovery = { entries: [], lexiconSpellings: new Map(), scores: new Map(), commandOf: new Map(), classNouns: new Set() };
   const selectedKeys = new Set<string>(known.keys());
   const budget = discoveryBudget(input.notes.length);
   const ids = new Set(input.lexicon.entries.map((entry) => entry.id));
@@ -176,6 +181,7 @@ export function discoverConcepts(input: DiscoveryInput): Discovery {
     ids.add(entry.id);
     discovery.entries.push(entry);
     discovery.scores.set(entry.id, group.best.score);
+    if (group.members.every((member) => member.term.words.length === 1 && input.packs[member.term.pack]!.extraction.terms.joiner === '')) discovery.classNouns.add(entry.id);
   }
   linkCommands(discovery, known);
   return discovery;

@@ -159,7 +159,7 @@ export function* extractGraphSteps(options: ExtractOptions): Generator<StageName
   const concepts = buildConcepts(info, mentions);
   const known = new Set(concepts.map((concept) => concept.id));
   const relations = extractAllRelations(notes, hitsByNote, layouts, commandLinks(options.lexicon, discovery.commandOf), diagnostics).filter(
-    (relation) => known.has(relation.source) && known.has(relation.target),
+    (relation) => known.has(relation.source) && known.has(relation.target) && !discovery.classNouns.has(relation.source) && !discovery.classNouns.has(relation.target),
   );
   yield 'relations';
   const cooccurrences = computeCoOccurrence(

@@ -1,6 +1,6 @@
 import type { LayoutLine, NoteLayout } from './discover-layout.js';
 import type { ConceptHit } from './lexicon-matcher.js';
-import { isFiller, type RelationRules } from './relations-rules.js';
+import { isFiller, wordsBetween, type RelationRules } from './relations-rules.js';
 import type { Note, Relation } from './types.js';
 
 /**
@@ -43,7 +43,9 @@ function definitionRelations(note: Note, item: Item, rules: RelationRules, evide
     target.conceptId !== label.conceptId && found.push({ source: label.conceptId, target: target.conceptId, type, weight: 1, evidence, noteId: note.id });
   const text = note.text;
   const only = inValue.length === 1 ? inValue[0]! : undefined;
-  if (only && isFiller(rules, text.slice(item.value.start, only.start), 'object') && text.slice(only.end, item.value.end).trim() === '') relation(only, 'IS_A');
+  // "Swift: object storage": the definition is one concept, with at most an article before it.
+  const lead = wordsBetween(rules, text.slice(item.value.start, only?.start ?? item.value.start));
+  if (only && lead?.every((word) => word.tag === 'function' || word.tag === 'num') && text.slice(only.end, item.value.end).trim() === '') relation(only, 'IS_A');
   for (const compiled of rules.cues) {
     if (compiled.arrow || compiled.cue.mode === 'suffix') continue;
     compiled.pattern.lastIndex = 0;

@@ -33,6 +33,7 @@ export interface RelationRules {
   clauseBreakers: ReadonlySet<string>;
   copulas: readonly string[];
   objectMarkers: readonly string[];
+  prepositions: ReadonlySet<string>;
 }
 
 const arrowSource = /->|→/;
@@ -58,6 +59,7 @@ export function relationRules(packs: readonly LanguagePack[]): RelationRules {
     clauseBreakers: new Set(all('clauseBreakers')),
     copulas: all('copulas'),
     objectMarkers: all('objectMarkers'),
+    prepositions: new Set(all('prepositions')),
   };
 }
 

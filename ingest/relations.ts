@@ -68,6 +68,23 @@ function topicOf(scan: SentenceScan, before: ConceptHit[], cueStart: number, cla
   return words.slice(1).every((word) => word.tag !== 'verb' && word.tag !== 'verbal' && !scan.rules.clauseBreakers.has(word.text.toLowerCase())) ? topic : undefined;
 }
 
+/** Whether the word right before a mention is a preposition: then it is in an adverbial, not the subject. */
+function afterPreposition(scan: SentenceScan, clauseStart: number, hit: ConceptHit): boolean {
+  const words = wordsBetween(scan.rules, scan.text.slice(Math.max(clauseStart, hit.start - 12), hit.start).replace(/^\S*?(?=\s|\p{Script=Han})/u, ''));
+  const last = words?.at(-1)?.text.toLowerCase();
+  return last !== undefined && scan.rules.prepositions.has(last);
+}
+
+/** Another cue between an end and this cue ("是一种基于CORD平台的"): that end belongs to the other cue. */
+function cueBetween(scan: SentenceScan, from: number, to: number): boolean {
+  if (to - from < 2) return false;
+  const text = scan.text.slice(from, to);
+  return scan.rules.anyCue.some(({ pattern }) => {
+    pattern.lastIndex = 0;
+    return pattern.test(text);
+  });
+}
+
 /** Whether a verb stands between the clause start and a mention: then the mention is an object of that verb. */
 function afterVerb(scan: SentenceScan, clauseStart: number, hit: ConceptHit, hits: ConceptHit[]): boolean {
   const previous = hits.filter((other) => other.end <= hit.start && other.start >= clauseStart).at(-1);
@@ -85,7 +102,15 @@ function subjectOf(scan: SentenceScan, before: ConceptHit[], cueStart: number, c
   const markedObject = rules.objectMarkers.some((marker) => beforeNearest.endsWith(marker));
   // "AMQP的一种基于…": a mention followed by 的 modifies a later noun; it is not the subject.
   const possessor = between.trimStart().startsWith('的');
-  if (!markedObject && !possessor && isFiller(rules, between, 'subject')) return nearest;
+  const marksObject = rules.objectMarkers.some((marker) => between.includes(marker));
+  if (!markedObject && !possessor && !marksObject) {
+    // The nearest mention, or the one before it when the nearest sits in an adverbial ("Redis 在 Linux 上使用").
+    for (const candidate of before.slice(-2).reverse()) {
+      if (candidate !== nearest && !afterPreposition(scan, clauseStart, nearest)) break;
+      if (afterPreposition(scan, clauseStart, candidate)) continue;
+      if (isFiller(rules, text.slice(candidate.end, cueStart), 'subject') && !cueBetween(scan, candidate.end, cueStart)) return candidate;
+    }
+  }
   const topic = topicOf(scan, before, cueStart, clauseStart);
   if (topic) return topic;
   // "X 将 Y …路由到 Z": X is the subject when only filler precedes 将/把, the marked object is short, and X is not
@@ -132,7 +157,7 @@ function objectOf(scan: SentenceScan, compiled: CompiledCue, after: ConceptHit[]
     }
   }
   const nearest = after[0];
-  if (!nearest || !isFiller(rules, text.slice(cueEnd, nearest.start), 'object')) return undefined;
+  if (!nearest || !isFiller(rules, text.slice(cueEnd, nearest.start), 'object') || cueBetween(scan, cueEnd, nearest.start)) return undefined;
   const head = headOfRun(after, 0, text);
   return modifiesNextWord(scan, head) ? undefined : head;
 }

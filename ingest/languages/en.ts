@@ -72,6 +72,7 @@ const extraction: ExtractionRules = {
   clauseBreakers: ['which', 'that', 'who', 'whom', 'whose', 'when', 'where', 'while', 'if', 'because', 'but', 'although', 'though', 'whereas', 'unless', 'so', 'and', 'or'],
   copulas: ['is', 'are', 'was', 'were', 'is a', 'is an', 'are a', 'is the', 'acts as', 'serves as'],
   objectMarkers: [],
+  prepositions: ['in', 'on', 'at', 'for', 'from', 'with', 'by', 'into', 'inside', 'within', 'under', 'over', 'via', 'through', 'of', 'without', 'than', 'like'],
   relationCues: [
     { type: 'USES', pattern: String.raw`\b(?:is|are) used by\b|\bused by\b`, reverse: true },
     // Not "use", "using", "used": mostly imperatives and participles ("Install X using Y", "X is used in Y").

@@ -24,6 +24,8 @@ export interface ExtractionRules {
   copulas: readonly string[];
   /** Markers that put the object before the verb (将, 把): "X 将 Y 路由到 Z" keeps X as the subject. */
   objectMarkers: readonly string[];
+  /** Prepositions: a mention right after one is in an adverbial ("在 shell 里面可以使用"), never a subject. */
+  prepositions: readonly string[];
   /** Cue phrases that state a typed relation, one row per cue. */
   relationCues: readonly RelationCue[];
   /**
