@@ -26,6 +26,7 @@ export interface ScoreContext {
 
 /** A word this common in general language (per million) is a term only written as a proper noun. */
 const commonWordPerMillion = 25;
+const veryCommonPerMillion = 100;
 const minPhraseWeirdness = 3.5;
 const minPhraseDice = 0.12;
 /** Capped so that one unknown word seen twice does not outrank a topic seen in a hundred notes. */
@@ -137,7 +138,9 @@ export function scoreTerm(context: ScoreContext, term: TermTally, families: Read
   // Likewise a word written as a name nearly every time mid-sentence (React, Kafka): the verb "react" is not it.
   const asName = term.capitalMid >= 2 && term.capitalMid >= 0.8 * (term.capitalMid + term.lowerMid);
   const rawBackground = backgroundOf(context, term);
-  const background = term.foreign * 2 >= term.occurrences || (asName && rawBackground < commonWordPerMillion) ? 0 : rawBackground;
+  // The commonest words stay words even inside another language's text (run, call, get).
+  const borrowed = term.foreign * 2 >= term.occurrences && rawBackground < veryCommonPerMillion;
+  const background = borrowed || (asName && rawBackground < commonWordPerMillion) ? 0 : rawBackground;
   if (!recurs(term) || isStopTerm(context, term)) return undefined;
   const surface = [...term.surfaces.keys()][0]!;
   if (term.markedNotes === 0 && term.words.length === 1 && isCodeShaped(surface)) return undefined;
@@ -154,7 +157,7 @@ export function scoreTerm(context: ScoreContext, term: TermTally, families: Read
     if (background >= commonWordPerMillion) {
       // "go", "still", "rails": a word of everyday language is a term here only as a proper noun (Go, Rails), or
       // as a name inside text of another language (crush算法, 创建 pool).
-      const named = term.capitalMid + term.foreign;
+      const named = term.capitalMid + (background < veryCommonPerMillion ? term.foreign : 0);
       const proper = named >= 2 && named >= 0.7 * (term.capitalMid + term.lowerMid);
       if (!proper) return undefined;
       caseSensitive = term.foreign < term.capitalMid;
