@@ -37,9 +37,12 @@ export interface DiscoveryInput {
   packs: readonly LanguagePack[];
 }
 
-/** How many new concepts a corpus may get: enough for large corpora, few enough that the overview stays readable. */
-export function discoveryBudget(noteCount: number): number {
-  return Math.max(150, Math.min(1000, Math.round(noteCount / 4)));
+/**
+ * How many new concepts a corpus may get: grows with its notes and its words (a few long notes hold as many
+ * topics as many short ones), enough for large corpora, few enough that the overview stays readable.
+ */
+export function discoveryBudget(noteCount: number, wordCount: number): number {
+  return Math.max(150, Math.min(1200, Math.round(noteCount / 4 + wordCount / 4000)));
 }
 // A phrase made only of concepts ("ceph osd", "openstack nova") is one concept next to another unless its
 // words are nearly always written together.
@@ -154,7 +157,7 @@ export function discoverConcepts(input: DiscoveryInput): Discovery {
   const known = lexiconKeys(input.lexicon);
   const discovery: Discovery = { entries: [], lexiconSpellings: new Map(), scores: new Map(), commandOf: new Map(), classNouns: new Set() };
   const selectedKeys = new Set<string>(known.keys());
-  const budget = discoveryBudget(input.notes.length);
+  const budget = discoveryBudget(input.notes.length, tally.totals.reduce((sum, count) => sum + count, 0));
   const ids = new Set(input.lexicon.entries.map((entry) => entry.id));
   const candidates: Group[] = [];
   for (const group of scoredGroups(tally, groups, context)) {
