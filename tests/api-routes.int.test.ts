@@ -157,14 +157,21 @@ describe('GET /api/concepts/:id/neighbors', () => {
 });
 
 describe('GET /api/concepts/:id/related', () => {
-  it('suggests concepts two hops away, not direct neighbours, with the reasons for the score', async () => {
-    const body: RelatedResponse = (await request(app).get(`/api/concepts/${enc(graph.concept('keystone'))}/related`).expect(200)).body;
-    expect(body.related.map((topic) => topic.concept.id)).toEqual([graph.concept('rabbit')]);
-    const [topic] = body.related;
-    expect(topic!.reasons).toEqual({ sharedNotes: 1, adamicAdar: expect.any(Number), sameCommunity: true });
-    expect(topic!.reasons.adamicAdar).toBeGreaterThan(0);
-    expect(topic!.score).toBeGreaterThan(topic!.reasons.adamicAdar);
-    expect(topic!.explanation).toContain('1 shared note');
+  it('gives evidence in words for each related topic: shared notes and concepts both have the same relation with', async () => {
+    const body: RelatedResponse = (await request(app).get(`/api/concepts/${enc(graph.concept('nova'))}/related`).expect(200)).body;
+    const neutron = body.related.find((topic) => topic.concept.id === graph.concept('neutron'));
+    expect(neutron?.reasons.sharedNotes).toBe(1);
+    expect(neutron?.reasons.sharedNeighbours).toEqual([{ id: graph.concept('rabbit'), name: 'RabbitMQ', type: 'USES', direction: 'out' }]);
+    expect(neutron?.explanation).toBe('1 shared note; each uses RabbitMQ');
+    // RabbitMQ is a typed relation of Nova (listed under relations), not a related topic.
+    expect(body.related.map((topic) => topic.concept.id)).not.toContain(graph.concept('rabbit'));
+    for (const topic of body.related) expect(topic.reasons.sharedNotes > 0 || topic.reasons.sharedNeighbours.length > 0).toBe(true);
+  });
+
+  it('suggests nothing without evidence: a concept two hops away that shares no note is not related', async () => {
+    const body: RelatedResponse = (await request(app).get(`/api/concepts/${enc(graph.concept('pg'))}/related`).expect(200)).body;
+    expect(body.related.map((topic) => topic.concept.id).sort()).toEqual([graph.concept('crush'), graph.concept('osd')].sort());
+    expect(body.related.map((topic) => topic.concept.id)).not.toContain(graph.concept('ceph'));
   });
 
   it('returns an empty list for an isolated concept and 404 for an unknown one', async () => {
