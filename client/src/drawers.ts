@@ -19,47 +19,48 @@ function checkbox(label: string, checked: boolean, change: (on: boolean) => void
   return el('label', {}, input, swatch ? el('span', { class: 'swatch', style: `background:${swatch}` }) : null, label);
 }
 
-function structureFields(filters: Filters, onChange: (filters: Filters) => void): HTMLElement {
+function structureFields(filters: Filters, onChange: (change: Partial<Filters>) => void): HTMLElement {
   const weight = el('input', { type: 'number', min: '0', step: '0.5', value: String(filters.minWeight), 'aria-label': 'Minimum co-occurrence weight', id: 'filter-min-weight' });
-  weight.addEventListener('change', () => onChange({ ...filters, minWeight: Math.max(0, Number(weight.value) || 0) }));
+  weight.addEventListener('change', () => onChange({ minWeight: Math.max(0, Number(weight.value) || 0) }));
   const degree = el('input', { type: 'range', min: '0', max: '10', step: '1', value: String(filters.minDegree), 'aria-label': 'Minimum number of edges', id: 'filter-min-degree' });
   const degreeText = el('output', { for: 'filter-min-degree' }, String(filters.minDegree));
   degree.addEventListener('input', () => (degreeText.textContent = degree.value));
-  degree.addEventListener('change', () => onChange({ ...filters, minDegree: Number(degree.value) }));
+  degree.addEventListener('change', () => onChange({ minDegree: Number(degree.value) }));
   return el('fieldset', {}, el('legend', {}, 'Structure'),
-    checkbox('show isolated concepts', filters.showIsolated, (on) => onChange({ ...filters, showIsolated: on }), { id: 'filter-isolated' }),
+    checkbox('show isolated concepts', filters.showIsolated, (on) => onChange({ showIsolated: on }), { id: 'filter-isolated' }),
     el('label', {}, 'min edges', degree, degreeText),
     el('label', {}, 'min co-occurrence weight', weight));
 }
 
-function timeFields(filters: Filters, onChange: (filters: Filters) => void): HTMLElement {
+function timeFields(filters: Filters, onChange: (change: Partial<Filters>) => void): HTMLElement {
   const date = (value: string | null, label: string, key: 'dateFrom' | 'dateTo'): HTMLElement => {
     const input = el('input', { type: 'date', value: value ?? '', 'aria-label': `Notes ${label}`, id: `filter-${label}` });
-    input.addEventListener('change', () => onChange({ ...filters, [key]: input.value || null }));
+    input.addEventListener('change', () => onChange({ [key]: input.value || null }));
     return el('label', {}, label, input);
   };
   const undated = el('select', { 'aria-label': 'Notes without a date of their own', id: 'filter-undated' },
     ...([['file-date', 'by file date'], ['include', 'always'], ['exclude', 'never']] as const).map(([value, text]) =>
       el('option', { value, selected: filters.undated === value }, text)));
-  undated.addEventListener('change', () => onChange({ ...filters, undated: undated.value as UndatedNotes }));
+  undated.addEventListener('change', () => onChange({ undated: undated.value as UndatedNotes }));
   return el('fieldset', {}, el('legend', {}, 'Time (graph and notes, from the server)'),
     date(filters.dateFrom, 'from', 'dateFrom'), date(filters.dateTo, 'to', 'dateTo'),
     el('label', {}, 'notes without their own date:', undated));
 }
 
-export function renderFilters(root: HTMLElement, choices: FilterChoices, onChange: (filters: Filters) => void): void {
+/** Each control reports only what it changes, so a control drawn before another change never undoes it. */
+export function renderFilters(root: HTMLElement, choices: FilterChoices, onChange: (change: Partial<Filters>) => void): void {
   const { filters } = choices;
   replaceContent(
     root,
     el('fieldset', {}, el('legend', {}, 'Kinds (none ticked = all)'),
-      ...choices.kinds.map((kind) => checkbox(kind, filters.kinds.includes(kind), (on) => onChange({ ...filters, kinds: toggle(filters.kinds, kind, on) })))),
+      ...choices.kinds.map((kind) => checkbox(kind, filters.kinds.includes(kind), (on) => onChange({ kinds: toggle(filters.kinds, kind, on) })))),
     el('fieldset', { class: 'communities' }, el('legend', {}, 'Communities (none ticked = all)'),
       ...choices.communities.slice(0, 16).map(({ community, count, name, color }) =>
-        checkbox(`${name} (${count})`, filters.communities.includes(community), (on) => onChange({ ...filters, communities: toggle(filters.communities, community, on) }), {}, color))),
+        checkbox(`${name} (${count})`, filters.communities.includes(community), (on) => onChange({ communities: toggle(filters.communities, community, on) }), {}, color))),
     structureFields(filters, onChange),
     timeFields(filters, onChange),
     el('fieldset', {}, el('legend', {}, 'Expand and local graph follow (none ticked = all)'),
-      ...conceptEdgeTypes.map((type) => checkbox(type, filters.relationTypes.includes(type), (on) => onChange({ ...filters, relationTypes: toggle(filters.relationTypes, type, on) }), { 'data-relation-type': type }))),
+      ...conceptEdgeTypes.map((type) => checkbox(type, filters.relationTypes.includes(type), (on) => onChange({ relationTypes: toggle(filters.relationTypes, type, on) }), { 'data-relation-type': type }))),
     button('Reset filters', () => onChange(noFilters)),
   );
 }

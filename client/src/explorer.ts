@@ -152,7 +152,7 @@ export class Explorer implements GraphContext {
   showGraph(elements: GraphElements, base: BaseView): void {
     this.base = base;
     this.loaded = false;
-    const { nodes, edges } = this.vm.replace(elements);
+    const { nodes, edges } = this.vm.replace(elements, { degreeFilters: base.kind === 'overview' });
     this.vm.setFilters(this.state.filters);
     this.status.textContent = nodes.length === 0 ? (base.kind === 'overview' && !hasTimeRange(this.state.filters) ? 'The graph is empty. Ingest some notes (npm run ingest) and reload.' : 'Nothing to show for these filters.') : '';
     this.expand.reset();
@@ -254,7 +254,8 @@ export class Explorer implements GraphContext {
   }
 
   private renderFilterDrawer(): void {
-    renderFilters(byId('filters'), { kinds: this.vm.kindsLoaded(), communities: this.vm.communitiesLoaded(), filters: this.state.filters }, (filters) => this.setFilters(filters));
+    renderFilters(byId('filters'), { kinds: this.vm.kindsLoaded(), communities: this.vm.communitiesLoaded(), filters: this.state.filters }, (change) =>
+      this.setFilters({ ...this.state.filters, ...change }));
   }
 
   /** Filters: structure filters apply to the view at once; a changed time range or followed relation types reload from the server. */

@@ -56,7 +56,8 @@ export function buildStylesheet(theme: Theme, options: StyleOptions): Stylesheet
         // Set per node by the label planner (view-model/labels.ts) to a constant size on screen.
         'font-size': 'data(fontSize)',
         'text-valign': 'bottom',
-        'text-margin-y': 1,
+        // No margins: they are in graph units and would move labels off the places the planner checked.
+        'text-margin-y': 0,
         'text-outline-color': colors.labelOutline,
         'text-outline-width': 'data(outline)',
         'min-zoomed-font-size': 0,
@@ -66,9 +67,9 @@ export function buildStylesheet(theme: Theme, options: StyleOptions): Stylesheet
     // Labelled nodes above the rest, so no unlabelled node covers a label (the planner keeps labelled ones apart).
     { selector: 'node', style: { 'z-index': 10 } },
     { selector: 'node.no-label', style: { label: '', 'z-index': 1 } },
-    { selector: 'node.label-top', style: { 'text-valign': 'top', 'text-margin-y': -1 } },
-    { selector: 'node.label-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 1, 'text-margin-y': 0 } },
-    { selector: 'node.label-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -1, 'text-margin-y': 0 } },
+    { selector: 'node.label-top', style: { 'text-valign': 'top' } },
+    { selector: 'node.label-right', style: { 'text-valign': 'center', 'text-halign': 'right' } },
+    { selector: 'node.label-left', style: { 'text-valign': 'center', 'text-halign': 'left' } },
     {
       selector: 'edge',
       style: {

@@ -33,9 +33,15 @@ export class GraphViewModel {
   selected: string | null = null;
   hovered: string | null = null;
   readonly pinned = new Set<string>();
+  /**
+   * Whether the degree filters apply: in the overview, where concepts without an edge among the top ones are
+   * noise; not in a local graph or a Cypher result, which show exactly what was asked for.
+   */
+  degreeFilters = true;
 
   /** Replaces everything (a new overview, local graph or Cypher result). */
-  replace(graph: GraphElements): { nodes: NodeDefinition[]; edges: EdgeDefinition[] } {
+  replace(graph: GraphElements, options: { degreeFilters?: boolean } = {}): { nodes: NodeDefinition[]; edges: EdgeDefinition[] } {
+    this.degreeFilters = options.degreeFilters ?? true;
     this.nodes.clear();
     this.edges.clear();
     this.positions.clear();
@@ -139,7 +145,7 @@ export class GraphViewModel {
       degree.set(data.source, (degree.get(data.source) ?? 0) + 1);
       degree.set(data.target, (degree.get(data.target) ?? 0) + 1);
     }
-    const need = requiredDegree(this.filters);
+    const need = this.degreeFilters ? requiredDegree(this.filters) : 0;
     const nodes = new Set([...keptNodes].filter((id) => (degree.get(id) ?? 0) >= need || id === this.selected || this.pinned.has(id)));
     const edges = new Set(keptEdges.filter(([, data]) => nodes.has(data.source) && nodes.has(data.target)).map(([id]) => id));
     this.visibility = { nodes, edges };

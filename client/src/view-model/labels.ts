@@ -49,14 +49,16 @@ export interface LabelPlanOptions {
   obstacles?: Box[];
 }
 
-export const labelDefaults = { topCount: 20, topFontPx: 13, fontPx: 11, maxLabels: 160, pad: 3 } as const;
+export const labelDefaults = { topCount: 20, topFontPx: 13, fontPx: 11, maxLabels: 160, pad: 4 } as const;
 
 const sides: LabelSide[] = ['bottom', 'top', 'right', 'left'];
 
 export function labelBox(candidate: LabelCandidate, fontPx: number, side: LabelSide, pad: number): Box {
   const width = candidate.widthPerPx * fontPx + 2 * pad;
   const height = fontPx * 1.3 + 2 * pad;
-  const gap = 2;
+  // The view draws the text flush with the node (no text margin); its outline reaches back over the node's edge,
+  // so the padded box starts `pad` inside it.
+  const gap = -pad;
   const { x, y, radius } = candidate;
   switch (side) {
     case 'bottom':
@@ -129,7 +131,7 @@ export function planLabels(candidates: LabelCandidate[], options: LabelPlanOptio
     if (labels.collides(body)) return;
     for (const side of sides) {
       const box = labelBox(candidate, size, side, pad);
-      if (!onScreen(box, options.width, options.height) || grid.collides(box) || overlaps(box, body)) continue;
+      if (!onScreen(box, options.width, options.height) || grid.collides(box)) continue;
       grid.add(box);
       grid.add(body);
       labels.add(box);
