@@ -2,35 +2,41 @@
  * The explorer's controller: connects API answers, the view-model (what is on screen) and the graph view.
  * Pure decisions live in view-model/; drawing lives in graph/; this file sequences them.
  */
-import type { CypherResponse, GraphElements } from '../../common/contract.js';
+import type { GraphElements } from '../../common/contract.js';
 import { ApiError, api } from './api.js';
-import type { CypherConsole, ResultMode } from './cypher-console.js';
+import type { CypherConsole } from './cypher-console.js';
 import { byId } from './dom.js';
 import { renderFilters } from './drawers.js';
 import { ExpandController } from './expand-controller.js';
 import type { GraphContext } from './graph-context.js';
-import { labelWidthPerPx } from './graph/label-metrics.js';
 import { GraphView, type LayoutName, type LayoutState } from './graph/graph-view.js';
-import { parseHints } from './graph/rendering.js';
+import { largeGraphNodes, parseHints } from './graph/rendering.js';
 import type { Theme } from './graph/style.js';
 import { Legend } from './legend.js';
 import type { PanelActions } from './panel.js';
 import { PanelController } from './panel-controller.js';
 import { PathController } from './path-controller.js';
 import { SearchBox } from './search-box.js';
+import { syncLocalButton, toggleLocal } from './views.js';
 import { showToast, type ToastKind } from './toasts.js';
 import { hasTimeRange, timeQuery, type Filters } from './view-model/filters.js';
 import { GraphViewModel } from './view-model/graph-view-model.js';
-import { planLabels, type Box } from './view-model/labels.js';
+import { planViewLabels } from './label-layer.js';
 import { parseViewState, serializeViewState, type LocalGraphState, type ViewState } from './view-model/url-state.js';
 
 const webglThreshold = 1500;
+/** Elements up to which hovering dims everything else (an overview: 300 concepts and their edges). */
+const hoverDimLimit = 3000;
+/** Big graphs draw at most this much at once (level of detail, see GraphViewModel.drawBudget). */
+const drawBudget = { nodes: 1500, edges: 6000 };
 const overviewLimit = 300;
 const localLimit = 300;
+/** Nodes the label planner considers per frame (highest rank on screen first). */
+const labelCandidates = 1500;
 export const layouts: LayoutName[] = ['fcose', 'concentric', 'breadthfirst', 'grid'];
 
 /** Which graph is loaded: the overview, a local graph around a concept, or a Cypher result that replaced the view. */
-type BaseView = { kind: 'overview' } | { kind: 'local'; local: LocalGraphState } | { kind: 'cypher'; query: string };
+export type BaseView = { kind: 'overview' } | { kind: 'local'; local: LocalGraphState } | { kind: 'cypher'; query: string };
 
 function systemTheme(): Theme {
   return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
@@ -48,8 +54,8 @@ export class Explorer implements GraphContext {
   readonly paths: PathController;
   readonly search: SearchBox;
   readonly legend: Legend;
-  private readonly panelView: PanelController;
-  private cypherConsole: Promise<CypherConsole> | null = null;
+  readonly panelView: PanelController;
+  cypherConsole: Promise<CypherConsole> | null = null;
   state: ViewState = parseViewState(window.location.search);
   base: BaseView = { kind: 'overview' };
   focusMode = false;
@@ -72,7 +78,10 @@ export class Explorer implements GraphContext {
         onHover: (id) => this.hover(id),
         onLayout: (state) => this.onLayout(state),
         onPositions: (positions) => this.vm.setPositions(positions),
-        onViewport: () => this.scheduleLabels(),
+        onViewport: () => {
+          if (this.vm.overBudget && this.loaded && this.vm.setViewBox(this.graph.extent())) this.graph.applyVisibility(this.vm.visible);
+          this.scheduleLabels();
+        },
       },
       {
         theme: systemTheme(),
@@ -152,30 +161,23 @@ export class Explorer implements GraphContext {
   showGraph(elements: GraphElements, base: BaseView): void {
     this.base = base;
     this.loaded = false;
+    this.vm.drawBudget = elements.nodes.length >= largeGraphNodes ? drawBudget : { nodes: Number.POSITIVE_INFINITY, edges: Number.POSITIVE_INFINITY };
     const { nodes, edges } = this.vm.replace(elements, { degreeFilters: base.kind === 'overview' });
     this.vm.setFilters(this.state.filters);
+    // What the filters or the draw budget leave out arrives hidden, so the first frame draws only what is shown.
+    for (const element of [...nodes, ...edges]) if (!this.vm.isVisible(String(element.data.id))) element.classes = [...((element.classes as string[] | undefined) ?? []), 'filtered'];
     this.status.textContent = nodes.length === 0 ? (base.kind === 'overview' && !hasTimeRange(this.state.filters) ? 'The graph is empty. Ingest some notes (npm run ingest) and reload.' : 'Nothing to show for these filters.') : '';
     this.expand.reset();
     this.graph.highlightPath([]);
-    this.syncLocalButton();
+    syncLocalButton(this);
     this.graph.load([...nodes, ...edges], this.layout, () => {
       this.refresh();
       this.fitVisible();
       this.loaded = true;
       this.loadCount += 1;
       this.noteFirstRender();
+      if (this.vm.overBudget) this.notify(`Drawing the ${this.vm.drawBudget.nodes.toLocaleString('en')} highest-ranked of ${this.vm.size.nodes.toLocaleString('en')} concepts; zoom in to see the others where you look.`);
     });
-  }
-
-  private showCypherGraph(result: CypherResponse, mode: ResultMode, query: string): void {
-    if (mode === 'replace') {
-      this.updateUrl({ cypher: query, cypherView: true, concept: null }, 'push');
-      this.showGraph(result.graph, { kind: 'cypher', query });
-      return;
-    }
-    this.updateUrl({ cypher: query, cypherView: false }, 'push');
-    const added = this.addToView(result.graph);
-    this.reveal(added.nodeIds);
   }
 
   addToView(elements: GraphElements, anchor?: string): { nodeIds: string[]; edgeIds: string[] } {
@@ -233,24 +235,8 @@ export class Explorer implements GraphContext {
     if (this.labelFrame) return;
     this.labelFrame = requestAnimationFrame(() => {
       this.labelFrame = 0;
-      this.planAndApplyLabels();
+      this.graph.applyLabels(planViewLabels(this.vm, this.graph, { legend: byId('legend'), container: byId('graph'), candidates: labelCandidates }));
     });
-  }
-
-  private planAndApplyLabels(): void {
-    const { zoom, width, height } = this.graph.viewport();
-    const candidates = this.vm.visibleByRank().flatMap((node) => {
-      const position = this.vm.position(node.id);
-      if (!position) return [];
-      const screen = this.graph.toScreen(position);
-      const forced = node.id === this.vm.selected || node.id === this.vm.hovered;
-      return [{ id: node.id, x: screen.x, y: screen.y, radius: (node.size / 2) * zoom, widthPerPx: labelWidthPerPx(node.displayLabel), rank: node.rank ?? 0, forced }];
-    });
-    // No label under the legend (open or collapsed to its button).
-    const legend = byId('legend').getBoundingClientRect();
-    const graphBox = byId('graph').getBoundingClientRect();
-    const obstacles: Box[] = [{ x1: legend.left - graphBox.left, y1: legend.top - graphBox.top, x2: legend.right - graphBox.left, y2: legend.bottom - graphBox.top }];
-    this.graph.applyLabels(planLabels(candidates, { width, height, obstacles }));
   }
 
   private renderFilterDrawer(): void {
@@ -317,7 +303,8 @@ export class Explorer implements GraphContext {
   private hover(id: string | null): void {
     this.vm.hovered = id;
     const neighbours = id ? this.vm.neighbours(id).map((item) => item.id) : [];
-    this.graph.setHover(id, neighbours, id ? this.vm.edgesOf(id) : [], this.vm.size.nodes < webglThreshold);
+    // Dimming the rest restyles every element: only for graphs the size of an overview.
+    this.graph.setHover(id, neighbours, id ? this.vm.edgesOf(id) : [], this.vm.size.nodes + this.vm.size.edges <= hoverDimLimit);
     this.scheduleLabels();
   }
 
@@ -335,50 +322,6 @@ export class Explorer implements GraphContext {
   togglePin(id: string): void {
     this.graph.setPinned(id, this.vm.togglePin(id));
     this.panelView.refresh();
-  }
-
-  /** Local graph of the selected concept (or of `center`) to the depth chosen in the toolbar; again: back to the overview. */
-  async toggleLocal(center = this.vm.selected): Promise<void> {
-    if (this.base.kind === 'local' && center === null) {
-      this.updateUrl({ local: null }, 'push');
-      await this.loadBase({ kind: 'overview' });
-      return;
-    }
-    if (this.base.kind === 'local' && center === this.base.local.center) {
-      this.updateUrl({ local: null }, 'push');
-      await this.loadBase({ kind: 'overview' });
-      return;
-    }
-    if (!center) {
-      this.notify('Select a concept first: the local graph shows its neighbourhood.');
-      return;
-    }
-    const local: LocalGraphState = { center, depth: Number(byId<HTMLSelectElement>('local-depth').value) as 1 | 2 | 3 };
-    this.updateUrl({ local, cypherView: false }, 'push');
-    await this.loadBase({ kind: 'local', local });
-    await this.selectConcept(center, { history: 'none' });
-  }
-
-  private syncLocalButton(): void {
-    byId('local-button').setAttribute('aria-pressed', String(this.base.kind === 'local'));
-    if (this.base.kind === 'local') byId<HTMLSelectElement>('local-depth').value = String(this.base.local.depth);
-  }
-
-  /** Opens (or toggles) the Cypher console. CodeMirror is loaded on first use, so it does not delay the first graph. */
-  async toggleCypher(open?: boolean): Promise<CypherConsole> {
-    this.cypherConsole ??= import('./cypher-console.js').then(({ CypherConsole }) => {
-      const console = new CypherConsole(byId('cypher'), {
-        graph: (result, mode, query) => this.showCypherGraph(result, mode, query),
-        select: (id) => {
-          if (this.vm.has(id)) void this.selectConcept(id, { center: true });
-        },
-      }, systemTheme() === 'dark');
-      void console.loadSchema().catch((error: unknown) => this.reportError(error, 'Loading the schema for completion failed'));
-      return console;
-    });
-    const console = await this.cypherConsole;
-    this.toggleDrawer('cypher-button', 'cypher', () => console.focus(), open);
-    return console;
   }
 
   toggleDrawer(buttonId: string, drawerId: string, onOpen?: () => void, open?: boolean): void {
@@ -410,32 +353,8 @@ export class Explorer implements GraphContext {
       const id = this.panelView.conceptId;
       if (id) void this.panelView.showConcept(id, true);
     },
-    localGraph: (id) => void this.toggleLocal(id),
+    localGraph: (id) => void toggleLocal(this, id),
   };
-
-  /** Brings the view in line with a state from the URL (start or back/forward), without pushing history. */
-  async applyState(state: ViewState, initial = false): Promise<void> {
-    const previous = this.state;
-    this.state = { ...state, concept: previous.concept };
-    this.vm.setFilters(state.filters);
-    const timeChanged = previous.filters.dateFrom !== state.filters.dateFrom || previous.filters.dateTo !== state.filters.dateTo || previous.filters.undated !== state.filters.undated;
-    const wanted: BaseView = state.local ? { kind: 'local', local: state.local } : { kind: 'overview' };
-    const baseChanged = this.base.kind === 'cypher' ? !state.cypherView : JSON.stringify(wanted) !== JSON.stringify(this.base);
-    if (initial || baseChanged || timeChanged) {
-      if (!(state.cypherView && this.base.kind === 'cypher')) await this.loadBase(wanted);
-    } else {
-      this.refresh();
-    }
-    if (state.search) this.search.setText(state.search);
-    if (state.cypher && (initial || state.cypherView)) {
-      const console = await this.toggleCypher(true);
-      if (initial || state.cypher !== console.query) console.setQuery(state.cypher);
-      if (initial) await console.run();
-    }
-    if (state.path && initial) await this.paths.find(state.path[0], state.path[1]);
-    if (state.concept) await this.selectConcept(state.concept, { center: true, history: 'none' });
-    else if (this.vm.selected) this.clearSelection('none');
-  }
 
   /** A big graph is only drawn once laid out, so the first render is noted when a layout ends. */
   private noteFirstRender(): void {

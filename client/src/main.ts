@@ -4,10 +4,11 @@ import { bindShortcuts } from './keyboard.js';
 import { installTestHandle } from './test-handle.js';
 import { bindToolbar, shortcutHandlers } from './toolbar.js';
 import { parseViewState } from './view-model/url-state.js';
+import { applyState } from './views.js';
 
 const explorer = new Explorer();
 bindToolbar(explorer);
 bindShortcuts(document, shortcutHandlers(explorer));
-window.addEventListener('popstate', () => void explorer.applyState(parseViewState(window.location.search)));
+window.addEventListener('popstate', () => void applyState(explorer, parseViewState(window.location.search)));
 installTestHandle(explorer);
-void explorer.applyState(explorer.state, true).catch((error: unknown) => explorer.reportError(error, 'Starting the explorer failed'));
+void applyState(explorer, explorer.state, true).catch((error: unknown) => explorer.reportError(error, 'Starting the explorer failed'));

@@ -5,6 +5,7 @@ import type { ShortcutHandlers } from './keyboard.js';
 import type { Direction } from './view-model/placement.js';
 import { neighbourInDirection } from './view-model/placement.js';
 import { shortcutHelp } from './view-model/shortcuts.js';
+import { showLocal, toggleCypher, toggleLocal } from './views.js';
 
 export function bindToolbar(explorer: Explorer): void {
   const layoutSelect = byId<HTMLSelectElement>('layout-select');
@@ -17,9 +18,9 @@ export function bindToolbar(explorer: Explorer): void {
   byId('layout-stop').addEventListener('click', () => explorer.graph.stopLayout());
   byId('undo-button').addEventListener('click', () => explorer.expand.undo());
   byId('focus-button').addEventListener('click', () => explorer.toggleFocus());
-  byId('local-button').addEventListener('click', () => void explorer.toggleLocal());
+  byId('local-button').addEventListener('click', () => void toggleLocal(explorer));
   byId('local-depth').addEventListener('change', () => {
-    if (explorer.base.kind === 'local') void explorer.toggleLocal(explorer.base.local.center === explorer.vm.selected ? null : explorer.vm.selected).then(() => undefined);
+    if (explorer.base.kind === 'local') void showLocal(explorer, explorer.vm.selected ?? explorer.base.local.center);
   });
   byId('export-png').addEventListener('click', () => download('notegraph.png', explorer.graph.exportPng()));
   byId('export-json').addEventListener('click', () =>
@@ -27,7 +28,7 @@ export function bindToolbar(explorer: Explorer): void {
   );
   byId('filters-button').addEventListener('click', () => explorer.toggleDrawer('filters-button', 'filters', () => explorer.openFilters()));
   byId('path-button').addEventListener('click', () => explorer.toggleDrawer('path-button', 'path-tool'));
-  byId('cypher-button').addEventListener('click', () => void explorer.toggleCypher());
+  byId('cypher-button').addEventListener('click', () => void toggleCypher(explorer));
   byId('help-button').addEventListener('click', () => showHelp());
 }
 
@@ -82,8 +83,8 @@ export function shortcutHandlers(explorer: Explorer): ShortcutHandlers {
     pin: withSelection((id) => explorer.togglePin(id)),
     fit: () => explorer.fitVisible(),
     'focus-mode': () => explorer.toggleFocus(),
-    cypher: () => void explorer.toggleCypher(),
-    local: () => void explorer.toggleLocal(),
+    cypher: () => void toggleCypher(explorer),
+    local: () => void toggleLocal(explorer),
     help: () => showHelp(),
   };
 }

@@ -12,10 +12,12 @@ import { LargeGraphLoader } from './large-graph.js';
 import { LayoutRunner, type LayoutJob } from './layout/layout-runner.js';
 import { layoutRequest } from './layout/layout-protocol.js';
 import { hintsFor, hintsKey, largeGraphNodes, rendererOptions, type RenderingHints } from './rendering.js';
+import { drawLabels, drawnState, type DrawnState } from './drawn-state.js';
 import { buildStylesheet, type Theme } from './style.js';
 import { chooseRenderer, type RendererMode } from './renderer-choice.js';
 
 export type { RendererMode } from './renderer-choice.js';
+export type { DrawnLabel, DrawnState } from './drawn-state.js';
 export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst' | 'grid';
 
 export interface GraphViewEvents {
@@ -55,8 +57,6 @@ export interface FitOptions {
   maxZoom?: number;
   animate?: boolean;
 }
-
-const labelSideClasses = ['label-top', 'label-right', 'label-left'] as const;
 
 export class GraphView {
   private cy: Core;
@@ -107,8 +107,16 @@ export class GraphView {
       if (event.target === cy) this.events.onTap(null);
     });
     cy.on('dbltap', 'node', (event) => this.events.onDoubleTap((event.target as NodeSingular).id()));
-    cy.on('mouseover', 'node', (event) => this.events.onHover((event.target as NodeSingular).id()));
-    cy.on('mouseout', 'node', () => this.events.onHover(null));
+    // No hover while a button is down: panning or dragging across nodes must not restyle them.
+    let pressed = false;
+    cy.on('vmousedown', () => (pressed = true));
+    cy.on('vmouseup', () => (pressed = false));
+    cy.on('mouseover', 'node', (event) => {
+      if (!pressed) this.events.onHover((event.target as NodeSingular).id());
+    });
+    cy.on('mouseout', 'node', () => {
+      if (!pressed) this.events.onHover(null);
+    });
     cy.on('dragfree', 'node', (event) => {
       const node = event.target as NodeSingular;
       this.events.onPositions({ [node.id()]: { ...node.position() } });
@@ -137,6 +145,7 @@ export class GraphView {
     const mode = chooseRenderer(nodeCount, this.options);
     const hints = this.options.forceHints ?? hintsFor(nodeCount);
     this.afterLayout = settled;
+    this.shown = null;
     if (layout === 'fcose' && nodeCount >= largeGraphNodes) {
       this.cy.destroy();
       this.cy = this.create([], mode, hints);
@@ -181,6 +190,12 @@ export class GraphView {
   add(elements: ElementDefinition[]): void {
     const fresh = elements.filter((element) => element.data.id !== undefined && this.cy.getElementById(element.data.id).empty());
     this.cy.add(fresh);
+    // New elements are drawn until the next applyVisibility says otherwise.
+    for (const element of fresh) {
+      const id = String(element.data.id);
+      if (element.group === 'nodes') this.shown?.nodes.add(id);
+      else this.shown?.edges.add(id);
+    }
   }
 
   remove(ids: string[]): void {
@@ -190,38 +205,42 @@ export class GraphView {
   }
 
   /**
-   * Shows exactly what the view-model says is visible (class `filtered` on the rest). Only elements whose state
-   * changes are touched: restyling 25,000 elements for nothing costs seconds.
+   * Shows exactly what the view-model says is visible (class `filtered` on the rest). The change is worked out
+   * against what this view last showed, so only elements whose state changes are touched: restyling 100,000
+   * elements for nothing costs seconds.
    */
   applyVisibility(visible: Visibility): void {
-    const hide = this.cy.elements().filter((element) => !(element.isNode() ? visible.nodes : visible.edges).has(element.id()));
-    const hidden = this.cy.elements('.filtered');
-    const show = hidden.difference(hide);
-    const newlyHidden = hide.difference(hidden);
-    if (show.empty() && newlyHidden.empty()) return;
+    const changes: { show: string[]; hide: string[] } = { show: [], hide: [] };
     this.cy.batch(() => {
-      show.removeClass('filtered');
-      newlyHidden.addClass('filtered');
+      if (!this.shown) {
+        this.cy.elements().forEach((element) => {
+          const on = (element.isNode() ? visible.nodes : visible.edges).has(element.id());
+          if (on === element.hasClass('filtered')) (on ? changes.show : changes.hide).push(element.id());
+        });
+      } else {
+        for (const [now, before] of [[visible.nodes, this.shown.nodes], [visible.edges, this.shown.edges]] as const) {
+          for (const id of now) if (!before.has(id)) changes.show.push(id);
+          for (const id of before) if (!now.has(id)) changes.hide.push(id);
+        }
+      }
+      for (const id of changes.show) this.cy.getElementById(id).removeClass('filtered');
+      for (const id of changes.hide) this.cy.getElementById(id).addClass('filtered');
     });
+    this.shown = { nodes: new Set(visible.nodes), edges: new Set(visible.edges) };
+  }
+
+  /** What applyVisibility last showed; null after a load (elements came with their own classes). */
+  private shown: Visibility | null = null;
+
+  /** The part of the graph in view, in graph units. */
+  extent(): { x1: number; y1: number; x2: number; y2: number } {
+    const { x1, y1, x2, y2 } = this.cy.extent();
+    return { x1, y1, x2, y2 };
   }
 
   /** Draws the planned labels at their size on screen and hides every other label. */
   applyLabels(plan: PlacedLabel[]): void {
-    const zoom = this.cy.zoom();
-    const planned = new Map(plan.map((label) => [label.id, label]));
-    this.cy.batch(() => {
-      this.cy.nodes().not('.no-label').forEach((node) => {
-        if (!planned.has(node.id())) node.addClass('no-label');
-      });
-      for (const label of plan) {
-        const node = this.cy.getElementById(label.id);
-        if (node.empty()) continue;
-        const fontSize = label.fontPx / zoom;
-        if (Math.abs(Number(node.data('fontSize')) - fontSize) > 1e-6) node.data({ fontSize, outline: 2 / zoom });
-        node.removeClass(['no-label', ...labelSideClasses].join(' '));
-        if (label.side !== 'bottom') node.addClass(`label-${label.side}`);
-      }
-    });
+    drawLabels(this.cy, plan);
   }
 
   /** Hover: the concept and its neighbours stand out, the rest dims, the concept's typed edges show their labels. */
@@ -414,44 +433,11 @@ export class GraphView {
 
   /** What Cytoscape drew, for tests and the benchmark only (the page never reads state back from here). */
   drawn(): DrawnState {
-    const zoom = this.cy.zoom();
-    const pan = this.cy.pan();
-    const labels: DrawnLabel[] = [];
-    this.cy.nodes(':visible').forEach((node) => {
-      if (node.hasClass('no-label') || !node.data('displayLabel')) return;
-      const box = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeMainLabels: true, includeSourceLabels: false, includeTargetLabels: false, includeOverlays: false } as never);
-      if (!(box.w > 0)) return;
-      labels.push({
-        id: node.id(),
-        fontPx: Number.parseFloat(String(node.style('font-size'))) * zoom,
-        box: { x1: box.x1 * zoom + pan.x, y1: box.y1 * zoom + pan.y, x2: box.x2 * zoom + pan.x, y2: box.y2 * zoom + pan.y },
-      });
-    });
-    return {
-      nodes: this.cy.nodes().length,
-      edges: this.cy.edges().length,
-      visibleNodeIds: this.cy.nodes(':visible').map((node) => node.id()),
-      labels,
-    };
+    return drawnState(this.cy);
   }
 
   renderedPosition(id: string): Point | null {
     const node = this.cy.getElementById(id);
     return node.nonempty() ? node.renderedPosition() : null;
   }
-}
-
-export interface DrawnLabel {
-  id: string;
-  /** Rendered font size in px. */
-  fontPx: number;
-  /** Label box on screen (px inside the graph container). */
-  box: { x1: number; y1: number; x2: number; y2: number };
-}
-
-export interface DrawnState {
-  nodes: number;
-  edges: number;
-  visibleNodeIds: string[];
-  labels: DrawnLabel[];
 }

@@ -37,13 +37,21 @@ export class LargeGraphLoader {
       const positions = reply.type === 'done' ? reply.positions : gridPositions(request.nodes.map((node) => node.id));
       const outcome = reply.type === 'done' ? 'done' : reply.type === 'stopped' ? 'stopped' : 'error';
       const placed = elements.map((element) => (element.group === 'nodes' && element.data.id ? { ...element, position: positions[element.data.id] } : element));
-      this.populate(cy, placed, callbacks.progress, () => callbacks.done(positions, outcome, reply.type === 'error' ? reply.message : undefined));
+      // What is drawn first (the top-ranked part within the draw budget) goes in first; the hidden rest follows in
+      // the background, so the graph appears after a fraction of the work.
+      const hidden = (element: ElementDefinition): boolean => [element.classes ?? []].flat().join(' ').split(' ').includes('filtered');
+      const first = placed.filter((element) => !hidden(element));
+      const rest = placed.filter(hidden);
+      this.populate(cy, first, callbacks.progress, () => {
+        callbacks.done(positions, outcome, reply.type === 'error' ? reply.message : undefined);
+        if (rest.length > 0 && token === this.token) this.populate(cy, rest, () => undefined, () => undefined, false);
+      });
     });
   }
 
-  private populate(cy: Core, elements: ElementDefinition[], progress: (added: number, total: number) => void, finished: () => void): void {
+  private populate(cy: Core, elements: ElementDefinition[], progress: (added: number, total: number) => void, finished: () => void, holdBatch = true): void {
     const started = performance.now();
-    const population = addInSlices(cy, elements, progress);
+    const population = addInSlices(cy, elements, progress, { holdBatch });
     this.population = population;
     void population.done.then((complete) => {
       if (this.population === population) this.population = null;

@@ -38,10 +38,18 @@ export class GraphViewModel {
    * noise; not in a local graph or a Cypher result, which show exactly what was asked for.
    */
   degreeFilters = true;
+  /**
+   * Level of detail for big graphs: at most this many concepts are drawn, the highest ranked overall plus,
+   * once zoomed in, the highest ranked inside the view. Drawing 20,000 nodes and 80,000 edges in one frame
+   * freezes the page for seconds and pans at a few frames per second.
+   */
+  drawBudget = { nodes: Number.POSITIVE_INFINITY, edges: Number.POSITIVE_INFINITY };
+  private viewBox: { x1: number; y1: number; x2: number; y2: number } | null = null;
 
   /** Replaces everything (a new overview, local graph or Cypher result). */
   replace(graph: GraphElements, options: { degreeFilters?: boolean } = {}): { nodes: NodeDefinition[]; edges: EdgeDefinition[] } {
     this.degreeFilters = options.degreeFilters ?? true;
+    this.viewBox = null;
     this.nodes.clear();
     this.edges.clear();
     this.positions.clear();
@@ -146,9 +154,46 @@ export class GraphViewModel {
       degree.set(data.target, (degree.get(data.target) ?? 0) + 1);
     }
     const need = this.degreeFilters ? requiredDegree(this.filters) : 0;
-    const nodes = new Set([...keptNodes].filter((id) => (degree.get(id) ?? 0) >= need || id === this.selected || this.pinned.has(id)));
-    const edges = new Set(keptEdges.filter(([, data]) => nodes.has(data.source) && nodes.has(data.target)).map(([id]) => id));
-    this.visibility = { nodes, edges };
+    const must = (id: string): boolean => id === this.selected || this.pinned.has(id);
+    const nodes = this.withinBudget(new Set([...keptNodes].filter((id) => (degree.get(id) ?? 0) >= need || must(id))), must);
+    let edges = keptEdges.filter(([, data]) => nodes.has(data.source) && nodes.has(data.target));
+    if (edges.length > this.drawBudget.edges) edges = [...edges].sort(([, a], [, b]) => (b.weight ?? 0) - (a.weight ?? 0)).slice(0, this.drawBudget.edges);
+    this.visibility = { nodes, edges: new Set(edges.map(([id]) => id)) };
+    this.rankOrder = null;
+  }
+
+  /** The top-ranked `drawBudget.nodes`, plus as many of the highest ranked inside the view once zoomed in. */
+  private withinBudget(nodes: Set<string>, must: (id: string) => boolean): Set<string> {
+    if (nodes.size <= this.drawBudget.nodes) return nodes;
+    const byRank = [...nodes].map((id) => this.nodes.get(id)!).sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0));
+    const kept = new Set(byRank.slice(0, this.drawBudget.nodes).map((node) => node.id));
+    const box = this.viewBox;
+    if (box) {
+      let extra = 0;
+      for (const node of byRank) {
+        if (extra >= this.drawBudget.nodes) break;
+        const position = this.positions.get(node.id);
+        if (!position || kept.has(node.id) || position.x < box.x1 || position.x > box.x2 || position.y < box.y1 || position.y > box.y2) continue;
+        kept.add(node.id);
+        extra += 1;
+      }
+    }
+    for (const id of nodes) if (must(id)) kept.add(id);
+    return kept;
+  }
+
+  /** True when not everything passing the filters can be drawn: the view decides more as the user zooms. */
+  get overBudget(): boolean {
+    return this.nodes.size > this.drawBudget.nodes;
+  }
+
+  /** The part of the graph in view (graph units), for the level of detail; returns whether visibility changed. */
+  setViewBox(box: { x1: number; y1: number; x2: number; y2: number } | null): boolean {
+    if (!this.overBudget) return false;
+    const before = this.visibility;
+    this.viewBox = box;
+    this.refreshVisibility();
+    return before.nodes.size !== this.visibility.nodes.size || [...this.visibility.nodes].some((id) => !before.nodes.has(id));
   }
 
   select(id: string | null): void {
@@ -214,8 +259,11 @@ export class GraphViewModel {
     return kindsPresent(this.visibleNodeData());
   }
 
-  /** Visible nodes by rank, highest first. */
+  /** Visible nodes by rank, highest first (kept until visibility changes: labels ask on every viewport move). */
   visibleByRank(): ConceptNodeData[] {
-    return this.visibleNodeData().sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0) || a.id.localeCompare(b.id));
+    this.rankOrder ??= this.visibleNodeData().sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return this.rankOrder;
   }
+
+  private rankOrder: ConceptNodeData[] | null = null;
 }
