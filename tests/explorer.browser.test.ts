@@ -55,7 +55,7 @@ describe('explorer over the bundled notes', () => {
     expect(state.nodes).toBeGreaterThan(50);
     expect(state.edges).toBeGreaterThan(50);
     expect(state.nova).toBe(true);
-    await expect(page.locator('#legend').innerText()).resolves.toContain('Communities');
+    await expect(page.locator('#legend').textContent()).resolves.toContain('Communities');
     await page.context().close();
   });
 

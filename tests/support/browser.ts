@@ -84,7 +84,7 @@ export async function waitForGraph(page: Page, problems: string[], minimumLoads 
       },
       minimumLoads,
       // Polling on a timer: requestAnimationFrame polling stalls in headless Chromium while nothing is drawn.
-      { timeout: 30_000, polling: 100 },
+      { timeout: 60_000, polling: 100 },
     );
   } catch (error) {
     const lastError = await page.evaluate(() => window.__notegraph?.lastError() ?? 'no test handle').catch(() => 'page gone');

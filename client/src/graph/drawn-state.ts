@@ -19,7 +19,8 @@ export function drawLabels(cy: Core, plan: PlacedLabel[]): void {
       const node = cy.getElementById(label.id);
       if (node.empty()) continue;
       const fontSize = label.fontPx / zoom;
-      if (Math.abs(Number(node.data('fontSize')) - fontSize) > 1e-6) node.data({ fontSize, outline: 2 / zoom });
+      const shift = label.step === 0 ? 0 : ((label.side === 'top' ? -1 : 1) * label.step * (label.box.y2 - label.box.y1)) / zoom;
+      if (Math.abs(Number(node.data('fontSize')) - fontSize) > 1e-6 || Number(node.data('labelShift') ?? 0) !== shift) node.data({ fontSize, outline: 2 / zoom, labelShift: shift });
       node.removeClass(['no-label', ...labelSideClasses].join(' '));
       if (label.side !== 'bottom') node.addClass(`label-${label.side}`);
     }

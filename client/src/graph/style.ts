@@ -56,8 +56,8 @@ export function buildStylesheet(theme: Theme, options: StyleOptions): Stylesheet
         // Set per node by the label planner (view-model/labels.ts) to a constant size on screen.
         'font-size': 'data(fontSize)',
         'text-valign': 'bottom',
-        // No margins: they are in graph units and would move labels off the places the planner checked.
-        'text-margin-y': 0,
+        // Only the planner's shift (a label moved out of a crowd), in graph units like every margin.
+        'text-margin-y': 'data(labelShift)' as never,
         'text-outline-color': colors.labelOutline,
         'text-outline-width': 'data(outline)',
         'min-zoomed-font-size': 0,

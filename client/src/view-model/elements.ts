@@ -71,6 +71,8 @@ export interface ConceptNodeData extends NodeData {
   /** Label font size and outline in graph units; the view sets them so labels keep one size on screen. */
   fontSize: number;
   outline: number;
+  /** Vertical label offset (graph units) when the planner moved a label away from its node. */
+  labelShift: number;
 }
 
 export interface RelationEdgeData extends EdgeData {
@@ -88,6 +90,7 @@ export function toNodeDefinition(node: { data: NodeData }, scales: GraphScales, 
     shape: kindShape(node.data.kind),
     fontSize: 12,
     outline: 2,
+    labelShift: 0,
   };
   return { group: 'nodes', data, classes: [`kind-${node.data.kind}`, 'no-label'] };
 }

@@ -20,6 +20,12 @@ export interface LabelCandidate {
 
 export type LabelSide = 'bottom' | 'top' | 'right' | 'left';
 
+/** Where a label may go: a side of its node, and how many label heights further out (top concepts only). */
+interface Placement {
+  side: LabelSide;
+  step: number;
+}
+
 export interface Box {
   x1: number;
   y1: number;
@@ -31,6 +37,8 @@ export interface PlacedLabel {
   id: string;
   fontPx: number;
   side: LabelSide;
+  /** Label heights moved away from the node (0: touching it; negative: towards the other side). */
+  step: number;
   box: Box;
 }
 
@@ -49,13 +57,21 @@ export interface LabelPlanOptions {
   obstacles?: Box[];
 }
 
-export const labelDefaults = { topCount: 20, topFontPx: 13, fontPx: 11, maxLabels: 160, pad: 4 } as const;
+export const labelDefaults = { topCount: 20, topFontPx: 13, fontPx: 11, maxLabels: 160, pad: 3 } as const;
 
 const sides: LabelSide[] = ['bottom', 'top', 'right', 'left'];
+const near: Placement[] = sides.map((side) => ({ side, step: 0 }));
+/** The top concepts also try one and two label heights further out before giving up. */
+const far: Placement[] = [...near, ...[1, -1, 2, -2, 3, -3].flatMap((step) => sides.map((side) => ({ side, step })))];
 
-export function labelBox(candidate: LabelCandidate, fontPx: number, side: LabelSide, pad: number): Box {
+export function labelBox(candidate: LabelCandidate, fontPx: number, side: LabelSide, pad: number, step = 0): Box {
   const width = candidate.widthPerPx * fontPx + 2 * pad;
   const height = fontPx * 1.3 + 2 * pad;
+  if (step !== 0) {
+    const shifted = labelBox(candidate, fontPx, side, pad);
+    const dy = (side === 'top' ? -1 : 1) * step * height;
+    return { x1: shifted.x1, y1: shifted.y1 + dy, x2: shifted.x2, y2: shifted.y2 + dy };
+  }
   // The view draws the text flush with the node (no text margin); its outline reaches back over the node's edge,
   // so the padded box starts `pad` inside it.
   const gap = -pad;
@@ -121,21 +137,27 @@ export function planLabels(candidates: LabelCandidate[], options: LabelPlanOptio
   // `grid` holds everything a label must avoid (labels, labelled bodies, obstacles); `labels` only the labels.
   const grid = new BoxGrid();
   const labels = new BoxGrid();
-  for (const obstacle of options.obstacles ?? []) grid.add(obstacle);
+  const obstacles = new BoxGrid();
+  for (const obstacle of options.obstacles ?? []) {
+    grid.add(obstacle);
+    obstacles.add(obstacle);
+  }
   const placed: PlacedLabel[] = [];
   ordered.forEach((candidate, index) => {
     if (placed.length >= maxLabels) return;
     if (candidate.x + candidate.radius < 0 || candidate.y + candidate.radius < 0 || candidate.x - candidate.radius > options.width || candidate.y - candidate.radius > options.height) return;
+    const top = index < topCount || candidate.forced === true;
     const size = index < topCount ? topFontPx : fontPx;
     const body = bodyBox(candidate);
-    if (labels.collides(body)) return;
-    for (const side of sides) {
-      const box = labelBox(candidate, size, side, pad);
-      if (!onScreen(box, options.width, options.height) || grid.collides(box)) continue;
+    // A top concept is labelled even when its body touches a label placed before (only labels must never overlap).
+    if (!top && labels.collides(body)) return;
+    for (const { side, step } of top ? far : near) {
+      const box = labelBox(candidate, size, side, pad, step);
+      if (!onScreen(box, options.width, options.height) || (top ? labels.collides(box) || obstacles.collides(box) : grid.collides(box))) continue;
       grid.add(box);
       grid.add(body);
       labels.add(box);
-      placed.push({ id: candidate.id, fontPx: size, side, box });
+      placed.push({ id: candidate.id, fontPx: size, side, step, box });
       return;
     }
   });
