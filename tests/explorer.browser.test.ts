@@ -86,6 +86,19 @@ describe('explorer over the bundled notes', () => {
     await page.waitForFunction(() => window.__notegraph!.nodeCount() > 1, undefined, { polling: 100 });
     const expanded = await handle(page, () => ({ nodes: window.__notegraph!.nodeCount(), position: window.__notegraph!.position('nova') }));
     expect(expanded.position).toEqual(before);
+    // The view follows the expand: every new node on screen, at a zoom no higher than 1.5 (not the 4x a single node gets).
+    await page.waitForTimeout(500);
+    const view = await page.evaluate(() => {
+      const h = window.__notegraph!;
+      const box = document.getElementById('graph')!.getBoundingClientRect();
+      const off = h.nodeIds().filter((id) => {
+        const p = h.renderedPosition(id)!;
+        return p.x < 0 || p.y < 0 || p.x > box.width || p.y > box.height;
+      });
+      return { off, zoom: h.viewport().zoom };
+    });
+    expect(view.off).toEqual([]);
+    expect(view.zoom).toBeLessThanOrEqual(1.5);
     await expect(page.locator('#undo-button').isEnabled()).resolves.toBe(true);
     await page.click('#undo-button');
     await page.waitForFunction(() => window.__notegraph!.nodeCount() === 1, undefined, { polling: 100 });
