@@ -31,10 +31,7 @@ function batching(cy: Core): boolean {
   return (cy as Core & { batching(): boolean }).batching();
 }
 
-/** `holdBatch: false` lets Cytoscape draw between slices (adding hidden elements behind a graph already shown). */
-export function addInSlices(cy: Core, elements: ElementDefinition[], onProgress: (added: number, total: number) => void, options: { sliceSize?: number; holdBatch?: boolean } = {}): ChunkedAdd {
-  const sliceSize = options.sliceSize ?? defaultSliceSize;
-  const holdBatch = options.holdBatch ?? true;
+export function addInSlices(cy: Core, elements: ElementDefinition[], onProgress: (added: number, total: number) => void, sliceSize = defaultSliceSize): ChunkedAdd {
   let cancelled = false;
   const ordered = [...elements.filter((element) => element.group === 'nodes'), ...elements.filter((element) => element.group !== 'nodes')];
   const run = async (): Promise<boolean> => {
@@ -61,7 +58,7 @@ export function addInSlices(cy: Core, elements: ElementDefinition[], onProgress:
       // Caches each element's box (label sizes included) now, in this slice, rather than all in the first draw.
       added.forEach((element) => void element.boundingBox());
       onProgress(Math.min(start + sliceSize, ordered.length), ordered.length);
-      if (holdBatch) cy.startBatch();
+      cy.startBatch();
       await nextTask();
     }
     return !cancelled && !cy.destroyed();

@@ -146,12 +146,14 @@ export class GraphView {
     const hints = this.options.forceHints ?? hintsFor(nodeCount);
     this.afterLayout = settled;
     this.shown = null;
+    this.held.clear();
     if (layout === 'fcose' && nodeCount >= largeGraphNodes) {
       this.cy.destroy();
       this.cy = this.create([], mode, hints);
       this.large.load(this.cy, elements, {
         progress: (added, total) => this.events.onLayout({ running: true, elapsedMs: performance.now() - started, nodeCount, drawing: { added, total } }),
-        done: (positions, outcome, message) => {
+        done: (positions, outcome, held, message) => {
+          for (const element of held) this.held.set(String(element.data.id), element);
           this.events.onPositions(positions);
           this.events.onLayout({ running: false, elapsedMs: performance.now() - started, nodeCount, outcome, message });
           this.settle();
@@ -199,6 +201,7 @@ export class GraphView {
   }
 
   remove(ids: string[]): void {
+    for (const id of ids) this.held.delete(id);
     this.cy.batch(() => {
       for (const id of ids) this.cy.getElementById(id).remove();
     });
@@ -211,6 +214,7 @@ export class GraphView {
    */
   applyVisibility(visible: Visibility): void {
     const changes: { show: string[]; hide: string[] } = { show: [], hide: [] };
+    this.addHeld(visible);
     this.cy.batch(() => {
       if (!this.shown) {
         this.cy.elements().forEach((element) => {
@@ -231,6 +235,23 @@ export class GraphView {
 
   /** What applyVisibility last showed; null after a load (elements came with their own classes). */
   private shown: Visibility | null = null;
+  /** Laid-out elements of a big graph not in Cytoscape yet (hidden), by id. */
+  private readonly held = new Map<string, ElementDefinition>();
+
+  /** Held elements that are to be shown now go into Cytoscape (nodes before the edges that need them). */
+  private addHeld(visible: Visibility): void {
+    if (this.held.size === 0) return;
+    const take = (ids: Set<string>): ElementDefinition[] =>
+      [...ids].flatMap((id) => {
+        const element = this.held.get(id);
+        if (!element) return [];
+        this.held.delete(id);
+        return [{ ...element, classes: [element.classes ?? []].flat().join(' ').split(' ').filter((name) => name && name !== 'filtered') }];
+      });
+    const nodes = take(visible.nodes);
+    const edges = take(visible.edges);
+    if (nodes.length + edges.length > 0) this.cy.add([...nodes, ...edges]);
+  }
 
   /** The part of the graph in view, in graph units. */
   extent(): { x1: number; y1: number; x2: number; y2: number } {

@@ -12,7 +12,8 @@ import type { LayoutJob, LayoutRunner } from './layout/layout-runner.js';
 
 export interface LargeGraphCallbacks {
   progress(added: number, total: number): void;
-  done(positions: Record<string, Point>, outcome: 'done' | 'stopped' | 'error', message?: string): void;
+  /** `held`: the laid-out elements not drawn yet (hidden by filters or the draw budget), for the view to add when shown. */
+  done(positions: Record<string, Point>, outcome: 'done' | 'stopped' | 'error', held: ElementDefinition[], message?: string): void;
 }
 
 export class LargeGraphLoader {
@@ -37,21 +38,18 @@ export class LargeGraphLoader {
       const positions = reply.type === 'done' ? reply.positions : gridPositions(request.nodes.map((node) => node.id));
       const outcome = reply.type === 'done' ? 'done' : reply.type === 'stopped' ? 'stopped' : 'error';
       const placed = elements.map((element) => (element.group === 'nodes' && element.data.id ? { ...element, position: positions[element.data.id] } : element));
-      // What is drawn first (the top-ranked part within the draw budget) goes in first; the hidden rest follows in
-      // the background, so the graph appears after a fraction of the work.
+      // Only what is shown (the top-ranked part within the draw budget) goes into Cytoscape; the hidden rest is held
+      // back and added when it is shown: every element Cytoscape holds costs style, bounds and sorting on each draw.
       const hidden = (element: ElementDefinition): boolean => [element.classes ?? []].flat().join(' ').split(' ').includes('filtered');
       const first = placed.filter((element) => !hidden(element));
-      const rest = placed.filter(hidden);
-      this.populate(cy, first, callbacks.progress, () => {
-        callbacks.done(positions, outcome, reply.type === 'error' ? reply.message : undefined);
-        if (rest.length > 0 && token === this.token) this.populate(cy, rest, () => undefined, () => undefined, false);
-      });
+      const held = placed.filter(hidden);
+      this.populate(cy, first, callbacks.progress, () => callbacks.done(positions, outcome, held, reply.type === 'error' ? reply.message : undefined));
     });
   }
 
-  private populate(cy: Core, elements: ElementDefinition[], progress: (added: number, total: number) => void, finished: () => void, holdBatch = true): void {
+  private populate(cy: Core, elements: ElementDefinition[], progress: (added: number, total: number) => void, finished: () => void): void {
     const started = performance.now();
-    const population = addInSlices(cy, elements, progress, { holdBatch });
+    const population = addInSlices(cy, elements, progress);
     this.population = population;
     void population.done.then((complete) => {
       if (this.population === population) this.population = null;
