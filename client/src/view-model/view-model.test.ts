@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphElements } from '../../../common/contract.js';
-import { cypherCompletions, errorOffset, formatCell } from './cypher-completion.js';
+import { cypherCompletions, errorOffset } from './cypher-completion.js';
 import { scalesFor, shortLabel, sizeFromRank, toElements, widthFromWeight, nodeSize } from './elements.js';
 import { ExpandHistory } from './expand-history.js';
 import { communitiesBySize, keepsEdge, keepsNode, noFilters, requiredDegree, timeQuery } from './filters.js';
@@ -212,12 +212,6 @@ describe('Cypher console helpers', () => {
     expect(errorOffset('MATCH (n)\nRETRN n', { position: { line: 2, column: 1, offset: 10 } })).toBe(10);
     expect(errorOffset('MATCH (n)\nRETRN n', { position: { line: 2, column: 3 } })).toBe(12);
     expect(errorOffset('x', undefined)).toBeNull();
-  });
-
-  it('formats cells as text', () => {
-    expect(formatCell(null)).toBe('null');
-    expect(formatCell({ a: [1, 2] })).toBe('{"a":[1,2]}');
-    expect(formatCell('<b>x</b>')).toBe('<b>x</b>');
   });
 });
 
