@@ -176,14 +176,14 @@ export class Explorer implements GraphContext {
     this.graph.highlightPath([]);
     syncLocalButton(this);
     const load = (): void => this.graph.load([...nodes, ...edges], this.layout, () => {
-      // Fit now, so the first frame shows the graph; the legend, drawers and labels follow in a task of their own
-      // (what is hidden already arrived hidden, so nothing on screen waits for them).
+      // The legend first: the fit leaves room beside it. For a big graph the rest (drawers, panel, labels) follows
+      // in a task of its own, so the first frame is not held up (what is hidden already arrived hidden).
+      const settling = performance.now();
+      this.renderLegend();
       this.fitVisible();
-      window.setTimeout(() => {
-        const settling = performance.now();
-        this.refresh();
-        performance.measure('graph: legend, filters and labels', { start: settling });
-      }, 0);
+      if (elements.nodes.length < largeGraphNodes) this.refresh();
+      else window.setTimeout(() => this.refresh(), 0);
+      performance.measure('graph: legend and fit', { start: settling });
       this.loaded = true;
       this.loadCount += 1;
       this.noteFirstRender();
@@ -238,11 +238,15 @@ export class Explorer implements GraphContext {
   refresh(): void {
     this.graph.applyVisibility(this.vm.visible);
     byId<HTMLButtonElement>('undo-button').disabled = this.expand.history.size === 0;
-    this.legend.render({ communities: this.vm.communitiesOnScreen(), kinds: this.vm.kindsOnScreen(), hiddenCount: this.vm.size.nodes - this.vm.visible.nodes.size });
+    this.renderLegend();
     if (!byId('filters').hidden) this.renderFilterDrawer();
     this.applyFocus();
     this.panelView.refresh();
     this.scheduleLabels();
+  }
+
+  private renderLegend(): void {
+    this.legend.render({ communities: this.vm.communitiesOnScreen(), kinds: this.vm.kindsOnScreen(), hiddenCount: this.vm.size.nodes - this.vm.visible.nodes.size });
   }
 
   /** Labels are planned once per frame at most (viewport moves, hover, filters). */

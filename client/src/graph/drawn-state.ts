@@ -20,7 +20,10 @@ export function drawLabels(cy: Core, plan: PlacedLabel[]): void {
       if (node.empty()) continue;
       const fontSize = label.fontPx / zoom;
       const shift = label.step === 0 ? 0 : ((label.side === 'top' ? -1 : 1) * label.step * (label.box.y2 - label.box.y1)) / zoom;
-      if (Math.abs(Number(node.data('fontSize')) - fontSize) > 1e-6 || Number(node.data('labelShift') ?? 0) !== shift) node.data({ fontSize, outline: 2 / zoom, labelShift: shift });
+      const shiftX = (label.dx * (label.box.x2 - label.box.x1)) / zoom;
+      if (Math.abs(Number(node.data('fontSize')) - fontSize) > 1e-6 || Number(node.data('labelShift') ?? 0) !== shift || Number(node.data('labelShiftX') ?? 0) !== shiftX) {
+        node.data({ fontSize, outline: 2 / zoom, labelShift: shift, labelShiftX: shiftX });
+      }
       node.removeClass(['no-label', ...labelSideClasses].join(' '));
       if (label.side !== 'bottom') node.addClass(`label-${label.side}`);
     }

@@ -58,6 +58,7 @@ export function buildStylesheet(theme: Theme, options: StyleOptions): Stylesheet
         'text-valign': 'bottom',
         // Only the planner's shift (a label moved out of a crowd), in graph units like every margin.
         'text-margin-y': 'data(labelShift)' as never,
+        'text-margin-x': 'data(labelShiftX)' as never,
         'text-outline-color': colors.labelOutline,
         'text-outline-width': 'data(outline)',
         'min-zoomed-font-size': 0,

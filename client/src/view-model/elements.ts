@@ -73,6 +73,7 @@ export interface ConceptNodeData extends NodeData {
   outline: number;
   /** Vertical label offset (graph units) when the planner moved a label away from its node. */
   labelShift: number;
+  labelShiftX: number;
 }
 
 export interface RelationEdgeData extends EdgeData {
@@ -91,6 +92,7 @@ export function toNodeDefinition(node: { data: NodeData }, scales: GraphScales, 
     fontSize: 12,
     outline: 2,
     labelShift: 0,
+    labelShiftX: 0,
   };
   return { group: 'nodes', data, classes: [`kind-${node.data.kind}`, 'no-label'] };
 }

@@ -24,6 +24,8 @@ export type LabelSide = 'bottom' | 'top' | 'right' | 'left';
 interface Placement {
   side: LabelSide;
   step: number;
+  /** Sideways, in label widths (top and bottom labels only). */
+  dx?: number;
 }
 
 export interface Box {
@@ -39,6 +41,8 @@ export interface PlacedLabel {
   side: LabelSide;
   /** Label heights moved away from the node (0: touching it; negative: towards the other side). */
   step: number;
+  /** Label widths moved sideways. */
+  dx: number;
   box: Box;
 }
 
@@ -57,20 +61,25 @@ export interface LabelPlanOptions {
   obstacles?: Box[];
 }
 
-export const labelDefaults = { topCount: 20, topFontPx: 13, fontPx: 11, maxLabels: 160, pad: 3 } as const;
+export const labelDefaults = { topCount: 20, topFontPx: 12, fontPx: 11, maxLabels: 160, pad: 4 } as const;
 
 const sides: LabelSide[] = ['bottom', 'top', 'right', 'left'];
 const near: Placement[] = sides.map((side) => ({ side, step: 0 }));
 /** The top concepts also try one and two label heights further out before giving up. */
-const far: Placement[] = [...near, ...[1, -1, 2, -2, 3, -3].flatMap((step) => sides.map((side) => ({ side, step })))];
+const far: Placement[] = [
+  ...near,
+  ...[1, -1, 2, -2, 3, -3].flatMap((step) => sides.map((side) => ({ side, step }))),
+  ...[0.5, -0.5].flatMap((dx) => [0, 1, 2].flatMap((step) => (['bottom', 'top'] as const).map((side) => ({ side, step, dx })))),
+];
 
-export function labelBox(candidate: LabelCandidate, fontPx: number, side: LabelSide, pad: number, step = 0): Box {
+export function labelBox(candidate: LabelCandidate, fontPx: number, side: LabelSide, pad: number, step = 0, dxWidths = 0): Box {
   const width = candidate.widthPerPx * fontPx + 2 * pad;
   const height = fontPx * 1.3 + 2 * pad;
-  if (step !== 0) {
+  if (step !== 0 || dxWidths !== 0) {
     const shifted = labelBox(candidate, fontPx, side, pad);
     const dy = (side === 'top' ? -1 : 1) * step * height;
-    return { x1: shifted.x1, y1: shifted.y1 + dy, x2: shifted.x2, y2: shifted.y2 + dy };
+    const dx = dxWidths * width;
+    return { x1: shifted.x1 + dx, y1: shifted.y1 + dy, x2: shifted.x2 + dx, y2: shifted.y2 + dy };
   }
   // The view draws the text flush with the node (no text margin); its outline reaches back over the node's edge,
   // so the padded box starts `pad` inside it.
@@ -151,13 +160,13 @@ export function planLabels(candidates: LabelCandidate[], options: LabelPlanOptio
     const body = bodyBox(candidate);
     // A top concept is labelled even when its body touches a label placed before (only labels must never overlap).
     if (!top && labels.collides(body)) return;
-    for (const { side, step } of top ? far : near) {
-      const box = labelBox(candidate, size, side, pad, step);
+    for (const { side, step, dx = 0 } of top ? far : near) {
+      const box = labelBox(candidate, size, side, pad, step, dx);
       if (!onScreen(box, options.width, options.height) || (top ? labels.collides(box) || obstacles.collides(box) : grid.collides(box))) continue;
       grid.add(box);
       grid.add(body);
       labels.add(box);
-      placed.push({ id: candidate.id, fontPx: size, side, step, box });
+      placed.push({ id: candidate.id, fontPx: size, side, step, dx, box });
       return;
     }
   });

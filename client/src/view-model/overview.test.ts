@@ -22,7 +22,7 @@ describe('label planner', () => {
   it('labels the top concepts bigger and the selected one first, whatever its rank', () => {
     const plan = planLabels([candidate('hub', 100, 100, 9), candidate('small', 400, 100, 1), candidate('chosen', 105, 100, 0, { forced: true })], { width: 800, height: 600, topCount: 1 });
     expect(plan.map((label) => label.id)).toContain('chosen');
-    expect(plan.find((label) => label.id === 'chosen')!.fontPx).toBe(13);
+    expect(plan.find((label) => label.id === 'chosen')!.fontPx).toBe(12);
     expect(plan.find((label) => label.id === 'small')!.fontPx).toBe(11);
   });
 
