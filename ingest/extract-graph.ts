@@ -47,6 +47,7 @@ interface DecodedFile {
   sha256: string;
   bytes: number;
   text: string;
+  modifiedAt?: string;
 }
 
 /** read → decode → redact (two passes: labels, then reused secrets across all files) */
@@ -62,7 +63,7 @@ function decodeAndRedact(files: RawFile[], diagnostics: Diagnostic[], redactions
     if (!redacted) continue;
     addCounts(redactions, redacted.counts);
     for (const [value, kind] of redacted.secrets) secrets.set(value, kind);
-    decoded.push({ path: file.path, sha256: sha256Hex(file.bytes), bytes: file.bytes.length, text: redacted.text });
+    decoded.push({ path: file.path, sha256: sha256Hex(file.bytes), bytes: file.bytes.length, text: redacted.text, modifiedAt: file.modifiedAt });
   }
   for (const file of decoded) {
     const again = redactKnownSecrets(file.text, secrets);
@@ -83,7 +84,9 @@ function splitAll(files: DecodedFile[], diagnostics: Diagnostic[], options: Extr
     sources.push({ id: file.path, path: file.path, title: split.page?.title ?? titleFromPath(file.path), format: split.format, sha256: file.sha256, bytes: file.bytes, text: '', ...(split.page ? { page: split.page } : {}) });
     for (const draft of split.notes) {
       const text = cleanText(draft.text);
-      if (text !== '') drafts.push({ ...draft, text, title: draft.title || text.split('\n')[0]!.slice(0, 80) });
+      // A note whose format gives no date is dated by its file's modification time, marked as such.
+      const dated = draft.date ? { date: draft.date, dateSource: 'note' as const } : file.modifiedAt ? { date: file.modifiedAt, dateSource: 'file' as const } : { date: null, dateSource: null };
+      if (text !== '') drafts.push({ ...draft, ...dated, text, title: draft.title || text.split('\n')[0]!.slice(0, 80) });
     }
   });
   return { sources, drafts };
