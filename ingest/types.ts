@@ -30,11 +30,27 @@ export type Lang = 'zh' | 'en' | 'mixed';
 export interface RawFile {
   path: string;
   bytes: Buffer;
+  /** The file's modification time (ISO 8601): the date of notes whose format gives none. */
+  modifiedAt?: string;
+}
+
+/**
+ * What a Markdown page says about itself: its title (the file name, or front-matter `title`), front-matter
+ * aliases, and the tags that apply to all of its notes. `generic` titles (README, Untitled, a date) name no
+ * subject, so the page is not a concept.
+ */
+export interface PageInfo {
+  title: string;
+  aliases: string[];
+  tags: string[];
+  generic: boolean;
 }
 
 export interface SourceDoc extends SourceRecord {
   format: SourceFormat;
   text: string;
+  /** Set for Markdown files: the page the file is. */
+  page?: PageInfo;
 }
 
 /** What every note carries, from the splitter on. */
@@ -44,6 +60,8 @@ interface NoteFields {
   lineStart: number;
   lineEnd: number;
   date: string | null;
+  /** 'file' when `date` is the file's modification time because the note itself gives none. */
+  dateSource?: NoteDateSource | null;
   url: string | null;
   tags: string[];
 }
@@ -60,7 +78,7 @@ export interface Note extends NoteFields, Pick<NoteRecord, 'id' | 'sha256' | 'oc
 }
 
 export { conceptKinds, type ConceptKind, type TypedRelationType as RelationType } from '../common/graph-model.js';
-import type { CoOccurrenceRecord, ConceptRecord, MentionRecord, NoteRecord, OccurrenceRecord, RelationRecord, SourceRecord } from '../common/graph-model.js';
+import type { CoOccurrenceRecord, ConceptRecord, MentionRecord, NoteDateSource, NoteRecord, OccurrenceRecord, RelationRecord, SourceRecord } from '../common/graph-model.js';
 
 export type Concept = ConceptRecord;
 export type Mention = MentionRecord;

@@ -1,13 +1,7 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { z } from 'zod';
-import {
-  compareRelationKeys,
-  compareText,
-  lexiconCurationSchema,
-  relationDecisionsSchema,
-  type ConceptDecisions,
-  type RelationDecisions,
-} from './decisions.js';
+import { lexiconFileSchema } from '../lexicon.js';
+import { compareRelationKeys, compareText, relationDecisionsSchema, type ConceptDecisions, type RelationDecisions } from './decisions.js';
 
 /**
  * The two decision files as YAML documents. Documents (not plain objects) are what edits work on, so the
@@ -48,7 +42,7 @@ export interface LexiconCuration {
 }
 
 export function readLexiconCuration(file: string, doc: Document): Parsed<LexiconCuration> {
-  const parsed = validate(file, lexiconCurationSchema, doc);
+  const parsed = validate(file, lexiconFileSchema, doc);
   if (!parsed.ok) return parsed;
   const { stopwords, decisions, concepts } = parsed.value;
   return { ok: true, value: { stopwords, concepts: decisions, conceptNames: concepts.map((entry) => entry.name) } };

@@ -52,16 +52,6 @@ export const relationDecisionsSchema = z
   })
   .strict();
 
-/**
- * The parts of notegraph-lexicon.yaml curation reads. `concepts` entries are validated in full by the lexicon
- * loader (ingest/lexicon.ts); here only their names matter, so an entry is any map with a name.
- */
-export const lexiconCurationSchema = z.object({
-  concepts: z.array(z.looseObject({ name: conceptNameSchema })).default([]),
-  stopwords: z.array(text(maxText)).default([]),
-  decisions: conceptDecisionsSchema.default({ rename: {}, kind: {}, merge: {}, split: [] }),
-});
-
 export type SplitDecision = z.infer<typeof splitDecisionSchema>;
 export type ConceptDecisions = z.infer<typeof conceptDecisionsSchema>;
 export type RemovedRelation = z.infer<typeof removedRelationSchema>;

@@ -14,7 +14,7 @@ import {
   type Parsed,
 } from '../../ingest/curation/decision-files.js';
 import { lexiconFileName, relationsFileName } from '../../ingest/curation/decisions.js';
-import { readOptionalText } from '../../ingest/curation/load-decisions.js';
+import { readOptionalText } from '../../ingest/optional-file.js';
 import { sha256Hex } from '../../ingest/hash.js';
 
 /**
