@@ -79,13 +79,22 @@ export interface CurationResult {
   focus: string | null;
 }
 
+/** Concept ids a change touched: new or changed ones (after a re-ingest: the new ones), and ones that are gone. */
+export interface ConceptChanges {
+  updated: string[];
+  removed: string[];
+}
+
 // GET /api/events (server-sent events; `event:` is the type, `data:` the JSON)
 export type LiveEvent =
-  /** Note files were saved, added, renamed or deleted, and the graph now reflects them. */
-  | { type: 'notes'; files: string[] }
+  /**
+   * Note files were saved, added, renamed or deleted, and the graph now reflects them; `concepts` says which
+   * concepts the re-ingest brought in and which it no longer finds.
+   */
+  | { type: 'notes'; files: string[]; concepts?: ConceptChanges }
   /** Rank, communities and co-occurrence were recomputed after curation. */
   | { type: 'graph'; reason: 'curation' | 'notes' }
-  /** Someone (maybe another window) changed the graph through curation. */
-  | { type: 'curation'; changeId: string | null; summary: string }
+  /** Someone (maybe another window) changed the graph through curation; `concepts`: the ones it touched. */
+  | { type: 'curation'; changeId: string | null; summary: string; concepts?: ConceptChanges }
   /** A re-ingest failed; the graph shows the state before it. */
   | { type: 'refresh-failed'; message: string };

@@ -169,3 +169,11 @@ export async function readCurationCounts(db: Database): Promise<{ concepts: numb
     return { concepts: toNumber(record?.get('concepts')), mentions: toNumber(record?.get('mentions')), edges: toNumber(record?.get('edges')) };
   });
 }
+
+/** Every concept id (a re-ingest compares them before and after, to tell explorers which concepts came and went). */
+export async function readConceptIds(db: Database): Promise<string[]> {
+  return db.read(async (tx) => {
+    const result = await tx.run('MATCH (c:Concept) RETURN c.id AS id');
+    return result.records.map((record) => String(record.get('id')));
+  });
+}

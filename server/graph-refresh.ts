@@ -1,3 +1,4 @@
+import type { ConceptChanges } from '../common/curation-contract.js';
 import type { Logger } from '../common/logger.js';
 import type { LiveEvents } from './live-events.js';
 import type { SerialQueue } from './serial-queue.js';
@@ -12,8 +13,8 @@ export type RefreshReason = 'notes' | 'curation';
 
 export interface GraphRefresherOptions {
   queue: SerialQueue;
-  /** Re-ingests the notes folder (incremental: unchanged notes are not rewritten). */
-  reingest: () => Promise<void>;
+  /** Re-ingests the notes folder (incremental: unchanged notes are not rewritten); says which concepts came and went. */
+  reingest: () => Promise<ConceptChanges | undefined>;
   events: LiveEvents;
   logger: Logger;
   debounceMs?: number;
@@ -61,9 +62,9 @@ export class GraphRefresher {
     this.inFlight += 1;
     const startedAt = performance.now();
     try {
-      await this.options.queue.run(() => this.options.reingest());
+      const concepts = await this.options.queue.run(() => this.options.reingest());
       this.options.logger.info({ files, ms: Math.round(performance.now() - startedAt) }, 're-ingested the notes folder');
-      if (files.length > 0) this.options.events.publish({ type: 'notes', files });
+      if (files.length > 0) this.options.events.publish({ type: 'notes', files, ...(concepts ? { concepts } : {}) });
       if (reasons.has('curation')) this.options.events.publish({ type: 'graph', reason: 'curation' });
     } catch (error) {
       this.options.logger.error({ err: error, files }, 're-ingest failed');

@@ -7,6 +7,7 @@ import { NotegraphError } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 import { lexiconFileName, relationsFileName } from '../ingest/curation/decisions.js';
 import { runIngest } from '../ingest/run-ingest.js';
+import { readConceptIds } from '../queries/curation.js';
 import type { Database } from '../queries/database.js';
 import { CurationService } from './curation/curation-service.js';
 import { DecisionStore } from './curation/decision-store.js';
@@ -47,14 +48,19 @@ export function createLiveServices(options: LiveServicesOptions): LiveServices {
   const events = new LiveEvents();
   const store = new DecisionStore(notesDir);
   const maxFileBytes = config.INGEST_MAX_FILE_MB * 1024 * 1024;
+  // The concept ids the graph held after the last re-ingest (read once from the database before the first).
+  let known: Set<string> | null = null;
   const refresher = new GraphRefresher({
     queue,
     events,
     logger,
     debounceMs: options.debounceMs,
     reingest: async () => {
-      const { summary } = await runIngest({ notesDir, db, maxFileBytes });
+      const before = known ?? new Set(await readConceptIds(db));
+      const { summary, graph } = await runIngest({ notesDir, db, maxFileBytes });
       logger.debug({ timings: summary.timings }, 're-ingest timings');
+      known = new Set(graph.concepts.map((concept) => concept.id));
+      return { updated: [...known].filter((id) => !before.has(id)).sort(), removed: [...before].filter((id) => !known!.has(id)).sort() };
     },
   });
   const watcher =

@@ -140,7 +140,8 @@ export class CurationService {
 
   private announce(result: CurationResult): CurationResult {
     this.options.refresher?.request('curation');
-    this.options.events?.publish({ type: 'curation', changeId: result.changeId, summary: result.summary });
+    const concepts = { updated: result.concepts.updated.map((concept) => concept.id), removed: result.concepts.removed };
+    this.options.events?.publish({ type: 'curation', changeId: result.changeId, summary: result.summary, concepts });
     return result;
   }
 

@@ -1,55 +1,61 @@
 /**
  * Curation and live notes in the explorer, behind a few hooks the explorer provides: runs each command, shows
- * what changed with an Undo button (Ctrl/Cmd+Z too), asks for the edit token when a network-facing server wants
- * one, remembers the last text selected in a note (clicking a button must not lose it), and turns live events
- * into a quiet "updated: file.md" and a refresh of what is on screen.
+ * what changed with an Undo button (the explorer's Undo and Ctrl/Cmd+Z take it back too), asks for the edit token
+ * when a network-facing server wants one, remembers the last text selected in a note (clicking a button must not
+ * lose it), says when the server is read-only, and turns live events into a quiet "updated: file.md" and a
+ * refresh of what is on screen.
  */
+import type { ConceptDetailResponse, NoteDetailResponse } from '../../../common/contract.js';
 import type { CurationResult, CurationStatus, LiveEvent } from '../../../common/curation-contract.js';
 import { ApiError } from '../api.js';
 import { button, el } from '../dom.js';
 import { curationApi, editToken } from './curation-api.js';
 import { liveMessage, type NoteSelection } from './curation-model.js';
-import type { ConceptChoice, CurationHost } from './curation-tools.js';
+import { curationTools, noteCurationTools, type ConceptChoice, type CurationHost } from './curation-tools.js';
 import { subscribeToLiveEvents } from './live-updates.js';
 import { noteTextIn, readNoteSelection } from './note-selection.js';
 
 export interface ExplorerHooks {
   /** The side panel, whose note cards hold selectable text. */
   panel: HTMLElement;
-  /** Where the change line with its Undo button goes. */
+  /** Where the change line with its Undo button (or the read-only notice) goes. */
   statusLine: HTMLElement;
   /** Updates graph and panel after a change (select `result.focus` when set). */
   changed(result: CurationResult): Promise<void>;
   /** Reloads what is on screen after notes changed or the graph was recomputed; keeps selection and layout. */
   refresh(event: LiveEvent): Promise<void>;
+  /** The explorer's buttons depend on whether there is something to undo. */
+  undoChanged(): void;
   notify(message: string, kind: 'info' | 'success' | 'error'): void;
   pickedConcepts(): ConceptChoice[];
   findConcepts(query: string): Promise<ConceptChoice[]>;
 }
 
+interface Latest {
+  changeId: string;
+  summary: string;
+  /** performance.now() when it was made or learnt of: Undo takes back the latest of an expand and a correction. */
+  at: number;
+}
+
 export class CurationController {
   private current: CurationStatus | null = null;
   private lastSelection: NoteSelection | null = null;
-  private latest: { changeId: string; summary: string } | null = null;
+  private latest: Latest | null = null;
   private stopListening: () => void = () => {};
   private busy = false;
+  /** The panel sections, kept while what they show is the same, so a panel redraw keeps an open form. */
+  private cached: { key: unknown[]; element: HTMLElement } | null = null;
 
   constructor(private readonly hooks: ExplorerHooks) {}
 
   async start(): Promise<void> {
     this.current = await curationApi.status();
-    this.latest = this.current?.undo ?? null;
+    this.setLatest(this.current?.undo ?? null, 0);
     this.renderStatus();
     document.addEventListener('selectionchange', () => {
       const selection = readNoteSelection(this.hooks.panel);
       if (selection) this.lastSelection = selection;
-    });
-    document.addEventListener('keydown', (event) => {
-      const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable], .cm-editor');
-      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z' && !typing && this.latest) {
-        event.preventDefault();
-        void this.undo();
-      }
     });
     this.stopListening = subscribeToLiveEvents((event) => void this.onLiveEvent(event));
   }
@@ -62,6 +68,14 @@ export class CurationController {
     return this.current;
   }
 
+  canUndo(): boolean {
+    return this.latest !== null && this.current?.editable === true;
+  }
+
+  latestAt(): number {
+    return this.latest?.at ?? 0;
+  }
+
   /** The host object the panel's curation tools use. */
   host(): CurationHost {
     return {
@@ -71,6 +85,21 @@ export class CurationController {
       noteSelection: () => readNoteSelection(this.hooks.panel) ?? this.lastSelection,
       noteText: (noteId) => noteTextIn(this.hooks.panel, noteId),
       perform: (run) => this.perform(run),
+      notify: (message) => this.hooks.notify(message, 'info'),
+    };
+  }
+
+  /** The panel's curation sections (the same element while concept, picks and access are unchanged). */
+  panelExtras(): { concept(detail: ConceptDetailResponse): HTMLElement; note(detail: NoteDetailResponse): HTMLElement } {
+    const reuse = (key: unknown[], build: () => HTMLElement): HTMLElement => {
+      const same = this.cached && this.cached.key.length === key.length && this.cached.key.every((part, index) => part === key[index]);
+      if (!same) this.cached = { key, element: build() };
+      return this.cached!.element;
+    };
+    const picked = () => this.hooks.pickedConcepts().map((concept) => concept.id).join('\u0000');
+    return {
+      concept: (detail) => reuse([detail, picked(), this.current], () => curationTools(detail, this.host())),
+      note: (detail) => reuse([detail, this.current], () => noteCurationTools(detail, this.host())),
     };
   }
 
@@ -80,12 +109,17 @@ export class CurationController {
     await this.perform(() => curationApi.undo(latest.changeId));
   }
 
+  private setLatest(latest: { changeId: string; summary: string } | null, at = performance.now()): void {
+    this.latest = latest ? { ...latest, at } : null;
+    this.hooks.undoChanged();
+  }
+
   private async perform(run: () => Promise<CurationResult>, retried = false): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     try {
       const result = await run();
-      this.latest = result.changeId ? { changeId: result.changeId, summary: result.summary } : null;
+      this.setLatest(result.changeId ? { changeId: result.changeId, summary: result.summary } : null);
       this.lastSelection = null;
       this.renderStatus(result.summary);
       await this.hooks.changed(result);
@@ -110,7 +144,7 @@ export class CurationController {
   private renderStatus(summary?: string): void {
     const line = this.hooks.statusLine;
     if (this.current && !this.current.editable) {
-      line.replaceChildren(el('span', { class: 'meta' }, this.current.message));
+      line.replaceChildren(el('span', { class: 'read-only-badge', id: 'read-only-badge', title: this.current.message }, 'Read-only'));
       return;
     }
     const text = summary ?? this.latest?.summary;
@@ -122,12 +156,14 @@ export class CurationController {
     const message = liveMessage(event);
     if (message) this.hooks.notify(message, event.type === 'refresh-failed' ? 'error' : 'info');
     if (event.type === 'curation') {
-      // Our own change was shown when its answer came; a change from another window is shown now.
-      const ours = event.changeId !== null && event.changeId === this.latest?.changeId;
+      // Our own change is shown when its answer comes (the event may arrive first: while a command of ours is in
+      // flight, events are its own); a change from another window is shown now.
+      const ours = this.busy || (event.changeId !== null && event.changeId === this.latest?.changeId);
+      if (ours) return;
       this.current = await curationApi.status();
-      this.latest = this.current?.undo ?? null;
+      this.setLatest(this.current?.undo ?? null);
       this.renderStatus(event.summary);
-      if (!ours) await this.hooks.refresh(event);
+      await this.hooks.refresh(event);
       return;
     }
     if (event.type === 'notes' || event.type === 'graph') await this.hooks.refresh(event);
