@@ -17,6 +17,8 @@ export interface CurationStatus {
   undo: { changeId: string; summary: string } | null;
   /** True while the notes folder is watched and saved notes are re-ingested. */
   watching: boolean;
+  /** True when GET /api/events streams live events (false: a server started without curation and live notes). */
+  events: boolean;
 }
 
 // POST /api/curation/* bodies

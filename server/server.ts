@@ -12,7 +12,7 @@ import { errorHandler } from './error-handler.js';
 import { clientStatic, hostCheck, requestId, requestLogger, responseCompression, securityHeaders } from './http-hygiene.js';
 import { jsonBody } from './json-body.js';
 import { mountRoutes } from './route-spec.js';
-import { curationRouter, type CurationRoutesDeps } from './routes/curation.js';
+import { curationRouter, readOnlyCurationRouter, type CurationRoutesDeps } from './routes/curation.js';
 import { apiRoutes } from './routes/index.js';
 
 export interface ServerDeps {
@@ -75,7 +75,7 @@ export function createApp({ db, logger, clientDir, config, requestLogging = true
   app.use(jsonBody('100kb'));
   const api = mountRoutes(apiRoutes, { db, cypherLimits: limits, consoleAdmission: new ConsoleAdmission(limits) });
   db.warmConsole();
-  if (curation) api.use(curationRouter(curation));
+  api.use(curation ? curationRouter(curation) : readOnlyCurationRouter());
   api.use((request) => {
     throw new NotegraphError('NOT_FOUND', `no API route ${request.method} ${request.path}`);
   });

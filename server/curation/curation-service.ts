@@ -83,6 +83,7 @@ export class CurationService {
       message: accessMessage(this.options.access),
       undo: latest ? { changeId: latest.changeId, summary: latest.summary } : null,
       watching: this.options.watching?.() ?? false,
+      events: true,
     };
   }
 

@@ -50,6 +50,24 @@ export const curationRouteDocs: RouteDoc[] = [
   ...commandRoutes.map((command): RouteDoc => ({ method: 'post', path: command.path, summary: command.summary, body: command.body, returns: 'CurationResult', errors: [401, 403, 404, 409, 413] })),
 ];
 
+/** Without curation (an API-only app, benchmarks): GET /api/curation still answers, saying nothing can be edited. */
+export function readOnlyCurationRouter(): Router {
+  const router = Router();
+  const status: CurationStatus = {
+    editable: false,
+    access: 'read-only',
+    message: 'This server was started without curation, so the graph is read-only.',
+    undo: null,
+    watching: false,
+    events: false,
+  };
+  router.get('/curation', (_request, response) => {
+    response.setHeader('Cache-Control', 'no-store');
+    response.json(status);
+  });
+  return router;
+}
+
 export function curationRouter({ service, events, access }: CurationRoutesDeps): Router {
   const router = Router();
   router.get('/curation', (_request, response) => {

@@ -57,7 +57,7 @@ export class CurationController {
       const selection = readNoteSelection(this.hooks.panel);
       if (selection) this.lastSelection = selection;
     });
-    this.stopListening = subscribeToLiveEvents((event) => void this.onLiveEvent(event));
+    if (this.current?.events) this.stopListening = subscribeToLiveEvents((event) => void this.onLiveEvent(event));
   }
 
   stop(): void {
