@@ -23,6 +23,11 @@ export interface IngestOptions {
   maxFileBytes?: number;
   /** Use the bundled lexicon as seed knowledge (default true; the CLI's `--no-lexicon` sets false). */
   lexicon?: boolean;
+  /**
+   * Apply the schema first (default true). A running server that re-ingests on every save has applied it
+   * already; doing it again costs Neo4j a second of work beside the extraction, on every save.
+   */
+  schema?: boolean;
   onProgress?: (event: { file: string; done: number; total: number }) => void;
 }
 
@@ -54,7 +59,7 @@ interface Prepared {
 }
 
 /** Schema, optional reset, and what is already stored: everything the write needs that does not need the notes. */
-async function prepareDatabase(db: Database, reset: boolean): Promise<Prepared> {
+async function prepareDatabase(db: Database, reset: boolean, schema: boolean): Promise<Prepared> {
   const timed = async <T>(work: () => Promise<T>) => {
     const started = performance.now();
     const value = await work();
@@ -66,8 +71,8 @@ async function prepareDatabase(db: Database, reset: boolean): Promise<Prepared> 
     return { state: { signatures: new Map(), empty: true }, schemaMs: schema.ms, stateMs: 0 };
   }
   // Reading what is stored does not depend on the schema: both run at once, in two sessions.
-  const [schema, state] = await Promise.all([timed(() => applySchema(db)), timed(() => readGraphState(db))]);
-  return { state: state.value, schemaMs: schema.ms, stateMs: state.ms };
+  const [applied, state] = await Promise.all([schema ? timed(() => applySchema(db)) : { ms: 0 }, timed(() => readGraphState(db))]);
+  return { state: state.value, schemaMs: applied.ms, stateMs: state.ms };
 }
 
 /** A promise whose rejection is held until it is awaited, so a failure during extraction is not "unhandled". */
@@ -92,7 +97,7 @@ function held<T>(promise: Promise<T>): () => Promise<T> {
 export async function runIngest(options: IngestOptions): Promise<{ summary: IngestSummary; graph: ExtractedGraph }> {
   const started = performance.now();
   const db = options.dryRun ? undefined : options.db;
-  const prepared = db ? held(prepareDatabase(db, options.reset === true)) : undefined;
+  const prepared = db ? held(prepareDatabase(db, options.reset === true, options.schema !== false || options.reset === true)) : undefined;
   const read = await readNoteFiles(options.notesDir, options.maxFileBytes ?? defaultMaxFileBytes);
   const lexicon = await loadLexicon(options.notesDir, { bundled: options.lexicon !== false });
   const extracted = await extractGraphYielding({ files: read.files, lexicon: lexicon.lexicon, onProgress: options.onProgress });

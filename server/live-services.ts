@@ -50,6 +50,8 @@ export function createLiveServices(options: LiveServicesOptions): LiveServices {
   const maxFileBytes = config.INGEST_MAX_FILE_MB * 1024 * 1024;
   // The concept ids the graph held after the last re-ingest (read once from the database before the first).
   let known: Set<string> | null = null;
+  // The first re-ingest applies the schema (idempotent); later ones on every save need not.
+  let schemaApplied = false;
   const refresher = new GraphRefresher({
     queue,
     events,
@@ -57,7 +59,8 @@ export function createLiveServices(options: LiveServicesOptions): LiveServices {
     debounceMs: options.debounceMs,
     reingest: async () => {
       const before = known ?? new Set(await readConceptIds(db));
-      const { summary, graph } = await runIngest({ notesDir, db, maxFileBytes });
+      const { summary, graph } = await runIngest({ notesDir, db, maxFileBytes, schema: !schemaApplied });
+      schemaApplied = true;
       logger.debug({ timings: summary.timings }, 're-ingest timings');
       known = new Set(graph.concepts.map((concept) => concept.id));
       return { updated: [...known].filter((id) => !before.has(id)).sort(), removed: [...before].filter((id) => !known!.has(id)).sort() };

@@ -40,13 +40,13 @@ async function neighbourhoods(ids: readonly string[], include: (id: string) => b
 /** Brings the view in line after concepts changed; `show` are concepts to add even when nothing links them to the view. */
 async function updateView(explorer: Explorer, changes: ConceptChanges, options: { base: boolean; show: readonly string[] }): Promise<void> {
   const { vm } = explorer;
-  const answers: FreshAnswer[] = [];
-  if (options.base) {
-    const base = await explorer.freshBase().catch(() => null);
-    if (base) answers.push(wholeGraphAnswer(base));
-  }
   const updated = changes.updated.filter((id) => !changes.removed.includes(id));
-  answers.push(...(await neighbourhoods(updated, (id) => options.show.includes(id))));
+  // The base view and the neighbourhoods are asked for at once: the answer comes in one round trip.
+  const [base, touched] = await Promise.all([
+    options.base ? explorer.freshBase().catch(() => null) : Promise.resolve(null),
+    neighbourhoods(updated, (id) => options.show.includes(id)),
+  ]);
+  const answers: FreshAnswer[] = [...(base ? [wholeGraphAnswer(base)] : []), ...touched];
   applyDiff(explorer, diffGraph({ nodes: new Set(vm.nodeIds()), edges: vm.edgeEnds() }, answers, changes.removed, (id) => vm.node(id)));
 }
 
