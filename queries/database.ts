@@ -85,6 +85,14 @@ export class Database {
     }
   }
 
+  /**
+   * Marks Neo4j as down until a probe succeeds, e.g. when the supervisor of the bundled Neo4j sees it exit, so
+   * the very next request fails in milliseconds instead of spending the driver's retry window.
+   */
+  markUnreachable(): void {
+    this.unreachable = true;
+  }
+
   private async probeIfUnreachable(): Promise<void> {
     if (!this.unreachable) return;
     try {

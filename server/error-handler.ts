@@ -35,7 +35,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, _request, response, _next) => {
     const translated = asNotegraphError(error);
     const status = statusByCode[translated.code];
-    if (status >= 500) logger.error({ err: error, code: translated.code }, translated.message);
+    // Neo4j down is an outage, reported once by whoever notices it (the supervisor of the bundled Neo4j); a request
+    // it fails gets only its request log line (which carries the code), not a stack per request.
+    if (status >= 500 && translated.code !== 'DB_UNAVAILABLE') logger.error({ err: error, code: translated.code }, translated.message);
+    response.locals.errorCode = translated.code;
+    if (status === 503) response.setHeader('Retry-After', '5');
     const body: ErrorResponse = {
       error: { code: translated.code, message: translated.message, ...(translated.details ? { details: translated.details } : {}) },
     };

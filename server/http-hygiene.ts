@@ -48,6 +48,12 @@ export function requestLogger(logger: Logger): RequestHandler {
     quietReqLogger: true,
     customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
       error || response.statusCode >= 500 ? 'error' : 'info',
+    // pino-http invents an Error with a stack for every 5xx; the error handler logs real ones, so keep this line
+    // short and name the error code instead (one short line per request while Neo4j is down).
+    customErrorObject: (_request: IncomingMessage, response: ServerResponse, _error: Error, value: Record<string, unknown>) => {
+      const { err: _synthetic, ...rest } = value;
+      return { ...rest, code: (response as ServerResponse & { locals?: { errorCode?: string } }).locals?.errorCode };
+    },
     serializers: {
       req: (request: { id?: unknown; method?: string; url?: string }) => ({
         id: request.id,
