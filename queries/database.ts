@@ -1,6 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import type { NotegraphError } from '../common/errors.js';
 import { translateDriverError } from './driver-errors.js';
+import { guardRead, readOneGeneration } from './generation.js';
 
 export interface DatabaseOptions {
   uri: string;
@@ -43,7 +44,11 @@ export class Database {
     await this.probeIfUnreachable();
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
     try {
-      return await session.executeRead(work, { timeout: options.timeoutMs });
+      // One generation of the graph per read, even when an ingest's swap commits meanwhile (queries/generation.ts).
+      return await readOneGeneration(
+        () => session.executeRead(guardRead(work), { timeout: options.timeoutMs }),
+        () => session.executeRead(work, { timeout: options.timeoutMs }),
+      );
     } catch (error) {
       throw this.noteFailure(error);
     } finally {

@@ -1,20 +1,15 @@
+import { createHash } from 'node:crypto';
 import { conceptEdgeTypes, type ConceptRecord, type MentionRecord, type NoteRecord, type SourceRecord } from '../common/graph-model.js';
 import { NotegraphError } from '../common/errors.js';
 import type { Database } from './database.js';
-import {
-  graphStateStatement,
-  noteBatchStatement,
-  removeStaleStatement,
-  sourcesConceptsEdgesStatement,
-  type WriteMode,
-} from './ingest-statements.js';
+import { beginSwapStatement, endSwapStatement } from './generation.js';
+import * as statements from './ingest-statements.js';
 import { toNumber } from './values.js';
 
 /**
- * Ingest's writes (statement text in ingest-statements.ts). Writes are batched `UNWIND` statements in write
- * transactions. Note ids are content hashes and each note carries a signature of everything written for it,
- * so a note whose text, places and mentions are unchanged is not rewritten at all; concepts and
- * concept-to-concept edges are upserted and the ones no longer extracted are removed.
+ * Ingest's writes (statement text and the generation scheme in ingest-statements.ts). The extracted graph is
+ * written as a new generation in bounded batches, then made live by one label swap, so readers see the old graph
+ * or the new one. A run whose rows are identical to the live generation's (same digest) writes nothing.
  */
 export type SourceRow = SourceRecord;
 
@@ -49,8 +44,13 @@ export interface StageTiming {
   ms: number;
 }
 
+/**
+ * `fresh`: there was no live graph; `replace`: a new generation replaced the live one; `unchanged`: the rows
+ * equal the live generation's, nothing was written.
+ */
+export type WriteMode = 'fresh' | 'replace' | 'unchanged';
+
 export interface WriteStats {
-  /** `fresh` when the graph held nothing ingest owns: nodes were created and no cleanup ran. */
   mode: WriteMode;
   notesWritten: number;
   notesDeleted: number;
@@ -59,9 +59,11 @@ export interface WriteStats {
   stages: StageTiming[];
 }
 
-
-// A note batch is bounded by notes, mentions and text so one transaction stays a few MB however notes are shaped.
-const batchLimits = { notes: 2000, mentions: 20000, textChars: 4_000_000 };
+// A note batch is bounded by notes, mentions and text so one transaction stays a few MB however notes are shaped
+// (Neo4j's per-transaction memory limit, db.memory.transaction.max, applies to ingest too).
+const batchLimits = { notes: 2000, mentions: 20000, textChars: 2_000_000 };
+/** Concepts and concept edges per staging transaction (small rows: a few hundred bytes each). */
+const rowsPerBatch = 5000;
 
 /** Splits notes into batches within `batchLimits`. */
 export function noteBatches(notes: NoteRow[]): NoteRow[][] {
@@ -85,6 +87,12 @@ export function noteBatches(notes: NoteRow[]): NoteRow[][] {
   return batches;
 }
 
+function chunks<T>(rows: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let at = 0; at < rows.length; at += size) result.push(rows.slice(at, at + size));
+  return result;
+}
+
 class StageClock {
   readonly stages: StageTiming[] = [];
 
@@ -101,27 +109,26 @@ class StageClock {
   }
 }
 
-/** Deletes every node ingest owns (Source, Note, Concept, Tag), in batches so a large graph fits in memory. */
-export async function resetIngestedGraph(db: Database): Promise<void> {
-  await db.runAutoCommit(
-    'MATCH (n) WHERE n:Source OR n:Note OR n:Concept OR n:Tag CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS',
-  );
-}
-
 export interface GraphState {
-  /** Signature of every stored note, by note id. */
+  /** Signature of every live note, by note id. */
   signatures: Map<string, string>;
-  /** True when no Source, Note, Concept or Tag exists. */
+  /** True when no live Source, Note, Concept or Tag exists. */
   empty: boolean;
+  /** Digest of the rows the live generation was written from (absent before the first swap). */
+  digest?: string;
+  /** A crashed ingest left staged or retired nodes, or its swap marker set. */
+  leftovers: boolean;
 }
 
-/** Each stored note's signature, and whether the graph holds nothing ingest owns. */
+/** Each live note's signature, whether the live graph is empty, and the live generation's digest. */
 export async function readGraphState(db: Database): Promise<GraphState> {
   return db.read(async (tx) => {
-    const record = (await tx.run(graphStateStatement)).records[0];
+    const record = (await tx.run(statements.graphStateStatement)).records[0];
     const pairs = (record?.get('notes') as [string, string | null][] | undefined) ?? [];
     const signatures = new Map(pairs.map(([id, signature]) => [id, signature ?? '']));
-    return { signatures, empty: signatures.size === 0 && toNumber(record?.get('others')) === 0 };
+    const digest = (record?.get('digest') as string | null | undefined) ?? undefined;
+    const leftovers = toNumber(record?.get('leftovers')) > 0 || record?.get('swapping') === true;
+    return { signatures, empty: signatures.size === 0 && toNumber(record?.get('others')) === 0, digest, leftovers };
   });
 }
 
@@ -141,39 +148,104 @@ function checkEdgeTypes(edges: ConceptEdgeRow[]): void {
 }
 
 /**
- * Brings the database in line with the extracted graph: new or changed notes are (re)written with their
- * places, tags and mentions; notes, sources, concepts and edges no longer extracted are removed. On an empty
- * graph everything is created and no cleanup runs.
+ * What a generation is written from: the rows and the statements that write them (a change to either means
+ * the live graph is out of date). Notes enter by signature, which already covers everything written for them.
  */
-export async function writeIngestedGraph(db: Database, rows: GraphRows, options: { now: string; run: string; state?: GraphState }): Promise<WriteStats> {
+export function graphDigest(rows: GraphRows): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([statements.stageSourcesStatement, statements.stageConceptsStatement, statements.stageEdgesStatement, statements.stageNotesStatement]));
+  hash.update(JSON.stringify(rows.sources));
+  for (const note of rows.notes) hash.update(note.signature);
+  hash.update(JSON.stringify(rows.concepts));
+  hash.update(JSON.stringify(rows.edges));
+  return hash.digest('hex');
+}
+
+const deletionOrder = ['Note', 'Concept', 'Source', 'Tag'] as const;
+
+/** Deletes nodes that are not live: leftovers of an ingest that died, or the generation a swap retired. */
+async function deleteOffGraph(db: Database, generations: ('staged' | 'retired')[]): Promise<void> {
+  for (const label of deletionOrder) {
+    for (const generation of generations) {
+      const name = generation === 'staged' ? statements.stagedLabel(label) : statements.retiredLabel(label);
+      await db.runAutoCommit(statements.deleteLabelStatement(name));
+    }
+  }
+}
+
+async function stageGeneration(db: Database, rows: GraphRows, clock: StageClock, params: { now: string }): Promise<void> {
+  const concepts = rows.concepts.map((concept) => ({ ...concept, aliasText: concept.aliases.join('\n') }));
+  await clock.time('stage sources', rows.sources.length, () => db.write((tx) => tx.run(statements.stageSourcesStatement, { sources: rows.sources, now: params.now })));
+  for (const batch of chunks(concepts, rowsPerBatch)) {
+    await clock.time('stage concepts', batch.length, () => db.write((tx) => tx.run(statements.stageConceptsStatement, { concepts: batch })));
+  }
+  for (const batch of chunks(rows.edges, rowsPerBatch)) {
+    await clock.time('stage edges', batch.length, () => db.write((tx) => tx.run(statements.stageEdgesStatement, { edges: batch })));
+  }
+  for (const batch of noteBatches(rows.notes)) {
+    const rowCount = batch.reduce((sum, note) => sum + 1 + note.mentions.length + note.occurrences.length + note.tags.length, 0);
+    await clock.time('stage notes', rowCount, () => db.write((tx) => tx.run(statements.stageNotesStatement, { rows: noteParams(batch) })));
+  }
+}
+
+/** Makes the staged generation live in one transaction, unless someone else staged or cleared nodes meanwhile. */
+async function swapGeneration(db: Database, rows: GraphRows, params: { digest: string; run: string; now: string }) {
+  const expected: Record<statements.LiveLabel, number> = {
+    Source: rows.sources.length,
+    Note: rows.notes.length,
+    Concept: rows.concepts.length,
+    Tag: new Set(rows.notes.flatMap((note) => note.tags)).size,
+  };
+  await db.write((tx) => tx.run(beginSwapStatement));
+  try {
+    return await db.write(async (tx) => {
+      const record = (await tx.run(statements.swapStatement, params)).records[0];
+      const mismatch = statements.liveLabels.find((label) => toNumber(record?.get(`staged${label}`)) !== expected[label]);
+      // Throwing here rolls the swap back: the live graph stays as it was.
+      if (mismatch) {
+        throw new NotegraphError('DB_ERROR', `another ingest wrote to this database at the same time (staged ${mismatch} nodes do not match); the live graph is unchanged, run the ingest again`);
+      }
+      return { sourcesDeleted: toNumber(record?.get('sourcesDeleted')), conceptsDeleted: toNumber(record?.get('conceptsDeleted')) };
+    });
+  } finally {
+    await db.write((tx) => tx.run(endSwapStatement));
+  }
+}
+
+export interface WriteOptions {
+  now: string;
+  run: string;
+  /** What is live, read earlier (e.g. while extraction ran); read here when omitted. */
+  state?: GraphState;
+  /** Write a new generation even when the rows equal the live one's. */
+  force?: boolean;
+}
+
+/**
+ * Replaces the live graph with the extracted one, atomically for readers: stage the new generation in bounded
+ * batches, swap labels in one transaction, delete the retired generation. Unchanged rows write nothing.
+ */
+export async function writeIngestedGraph(db: Database, rows: GraphRows, options: WriteOptions): Promise<WriteStats> {
   checkEdgeTypes(rows.edges);
   const clock = new StageClock();
   const state = options.state ?? (await clock.time('read state', 0, () => readGraphState(db)));
-  const mode: WriteMode = state.empty ? 'fresh' : 'update';
-  const concepts = rows.concepts.map((concept) => ({ ...concept, aliasText: concept.aliases.join('\n') }));
-  const nodeParams = { sources: rows.sources, concepts, edges: rows.edges, now: options.now, run: options.run };
-  await clock.time('sources+concepts+edges', rows.sources.length + concepts.length + rows.edges.length, () =>
-    db.write((tx) => tx.run(sourcesConceptsEdgesStatement(mode), nodeParams)),
-  );
-  const changed = rows.notes.filter((note) => state.signatures.get(note.id) !== note.signature);
-  const noteStatement = noteBatchStatement(mode);
-  for (const batch of noteBatches(changed)) {
-    const rowCount = batch.reduce((sum, note) => sum + 1 + note.mentions.length + note.occurrences.length + note.tags.length, 0);
-    await clock.time('notes+places+tags+mentions', rowCount, () => db.write((tx) => tx.run(noteStatement, { rows: noteParams(batch) })));
-  }
+  const digest = graphDigest(rows);
   const keep = new Set(rows.notes.map((note) => note.id));
-  const staleNoteIds = [...state.signatures.keys()].filter((id) => !keep.has(id));
-  let deleted = { sourcesDeleted: 0, conceptsDeleted: 0 };
-  if (mode === 'update') {
-    const params = { staleNoteIds, sourceIds: rows.sources.map((source) => source.id), conceptIds: rows.concepts.map((concept) => concept.id), edgeTypes: conceptEdgeTypes, run: options.run };
-    deleted = await clock.time('remove stale', staleNoteIds.length, () =>
-      db.write(async (tx) => {
-        const record = (await tx.run(removeStaleStatement, params)).records[0];
-        return { sourcesDeleted: toNumber(record?.get('sourcesDeleted')), conceptsDeleted: toNumber(record?.get('conceptsDeleted')) };
-      }),
-    );
+  const notesDeleted = [...state.signatures.keys()].filter((id) => !keep.has(id)).length;
+  const notesWritten = rows.notes.filter((note) => state.signatures.get(note.id) !== note.signature).length;
+  if (!options.force && state.digest === digest && !state.empty) {
+    return { mode: 'unchanged', notesWritten: 0, notesDeleted: 0, conceptsDeleted: 0, sourcesDeleted: 0, stages: clock.stages };
   }
-  return { mode, notesWritten: changed.length, notesDeleted: staleNoteIds.length, ...deleted, stages: clock.stages };
+  if (state.leftovers) {
+    await clock.time('delete leftovers', 0, async () => {
+      await db.write((tx) => tx.run(endSwapStatement));
+      await deleteOffGraph(db, ['staged', 'retired']);
+    });
+  }
+  await stageGeneration(db, rows, clock, { now: options.now });
+  const deleted = await clock.time('swap', 0, () => swapGeneration(db, rows, { digest, run: options.run, now: options.now }));
+  if (!state.empty) await clock.time('delete retired', 0, () => deleteOffGraph(db, ['retired']));
+  return { mode: state.empty ? 'fresh' : 'replace', notesWritten, notesDeleted, ...deleted, stages: clock.stages };
 }
 
 /** sha256 of every Source in the database, and whether any Note exists. */

@@ -1,0 +1,58 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { toNumber } from './values.js';
+
+/**
+ * Readers see one generation of the graph. Ingest makes a new generation live by a label swap in one transaction
+ * (ingest-statements.ts), but Neo4j isolates at read-committed: a read that overlaps the moment that commit is
+ * applied could see some nodes relabelled and others not, or relabelled records while the label index still
+ * lists the old ones (measured: sources of the old generation with none of their notes). So the swap is
+ * bracketed by a marker, like a sequence lock: `swapping` is set in a transaction of its own before the swap and
+ * cleared (with `version` bumped) in another one after the swap's commit has returned, indexes and all. A read
+ * transaction reads the marker before and after its work; when a swap was under way or happened meanwhile, the
+ * read runs again (bounded, then it answers with what it has).
+ */
+export interface GenerationMarker {
+  version: number;
+  swapping: boolean;
+}
+
+export const markerStatement = "OPTIONAL MATCH (g:IngestState {id: 'current'}) RETURN coalesce(g.version, 0) AS version, coalesce(g.swapping, false) AS swapping";
+
+export const beginSwapStatement = "MERGE (g:IngestState {id: 'current'}) SET g.swapping = true, g.version = coalesce(g.version, 0) + 1";
+
+/** After the swap committed, or after it failed (so readers stop waiting), or to clear what a crashed ingest left. */
+export const endSwapStatement = "MATCH (g:IngestState {id: 'current'}) WHERE g.swapping SET g.swapping = false, g.version = g.version + 1";
+
+async function readMarker(tx: ManagedTransaction): Promise<GenerationMarker> {
+  const record = (await tx.run(markerStatement)).records[0];
+  return { version: toNumber(record?.get('version')), swapping: record?.get('swapping') === true };
+}
+
+export type GuardedRead<T> = { consistent: true; value: T } | { consistent: false; value: T | undefined };
+
+/** Wraps read work so it reports whether a swap overlapped it. */
+export function guardRead<T>(work: (tx: ManagedTransaction) => Promise<T>): (tx: ManagedTransaction) => Promise<GuardedRead<T>> {
+  return async (tx) => {
+    const before = await readMarker(tx);
+    if (before.swapping) return { consistent: false, value: undefined };
+    const value = await work(tx);
+    const after = await readMarker(tx);
+    return after.version === before.version && !after.swapping ? { consistent: true, value } : { consistent: false, value };
+  };
+}
+
+/** Pauses between attempts; a swap usually commits within milliseconds, a huge one within seconds. */
+const retryPausesMs = [5, 20, 50, 100, 200, 400, 800];
+
+/**
+ * Runs a guarded read until no swap overlaps it. When swaps keep overlapping (or a crashed ingest left the
+ * marker set), the last result is returned rather than none: the marker makes reads consistent, never unavailable.
+ */
+export async function readOneGeneration<T>(attempt: () => Promise<GuardedRead<T>>, work: () => Promise<T>): Promise<T> {
+  for (const pauseMs of retryPausesMs) {
+    const result = await attempt();
+    if (result.consistent) return result.value;
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+  }
+  return work();
+}
