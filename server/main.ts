@@ -33,6 +33,8 @@ async function startSupervisedNeo4j(config: Config, logger: Logger, stack: Stack
     log: { info: (line) => logger.info(line), warn: (line) => logger.warn(line), error: (line) => logger.fatal(line) },
     // Requests fail fast with 503 from the moment Neo4j is gone, instead of each waiting on driver retries.
     onDown: () => stack.db?.markUnreachable(),
+    // A restarted Neo4j has cold caches: warm it before the next explorer asks (this also clears markUnreachable).
+    onUp: () => void (stack.db && warmUp(stack.db, logger).catch((error: unknown) => logger.warn({ err: error }, 'warm-up after restart failed'))),
     onGiveUp: giveUp,
   });
   stack.neo4j = supervisor;

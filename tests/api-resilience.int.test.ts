@@ -1,14 +1,15 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import type { Express } from 'express';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../common/logger.js';
 import { Database } from '../queries/database.js';
 import { createApp } from '../server/server.js';
 import { findFreePort, startLocalNeo4j, type LocalNeo4j } from '../tools/neo4j/local-neo4j.js';
-import { javaProcessesFor, startNotegraph, type NotegraphProcess } from './support/notegraph-process.js';
+import { javaProcessesFor, notegraphEnv, startNotegraph, type NotegraphProcess } from './support/notegraph-process.js';
 
 const dataDirs: string[] = [];
 const running: LocalNeo4j[] = [];
@@ -114,24 +115,43 @@ function smallNotesFolder(): string {
   return dir;
 }
 
-describe('when the bundled Neo4j is killed under a running notegraph', () => {
-  let notegraph: NotegraphProcess | undefined;
-  afterAll(async () => {
-    await notegraph?.stop(10_000);
-  });
-
-  it('logs the exit once, answers 503 with Retry-After fast, restarts Neo4j and answers 200 again on its own with the data intact', { timeout: 420_000 }, async () => {
-    const notesDir = smallNotesFolder();
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'notegraph-kill-neo4j-'));
+describe('a running notegraph (npm start) with the bundled Neo4j', () => {
+  let notegraph: NotegraphProcess;
+  let notesDir: string;
+  let dataDir: string;
+  beforeAll(async () => {
+    notesDir = smallNotesFolder();
+    dataDir = mkdtempSync(path.join(tmpdir(), 'notegraph-kill-neo4j-'));
     dataDirs.push(notesDir, dataDir);
     notegraph = await startNotegraph({ notesDir, dataDir });
+  }, 300_000);
+  afterAll(async () => {
+    await notegraph.stop(10_000);
+  });
+
+  it('lets npm run ingest use the store it holds: the ingest goes through its Neo4j and the explorer sees the new notes', { timeout: 300_000 }, async () => {
+    const before = await probe(`${notegraph.url}/api/health`);
+    writeFileSync(path.join(notesDir, 'glance.md'), '# Glance\nGlance stores images in Ceph RBD.\n');
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', notesDir], {
+      env: notegraphEnv({ notesDir, dataDir }),
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(cli.stderr).toMatch(/^the local store is in use by notegraph \(pid \d+\): ingesting through its Neo4j at bolt:\/\/127\.0\.0\.1:\d+$/m);
+    expect(`${cli.stdout}${cli.stderr}`).not.toMatch(/\tat |Exception/);
+    const after = await probe(`${notegraph.url}/api/health`);
+    expect(after.body.counts?.sources).toBe((before.body.counts?.sources ?? 0) + 1);
+    expect(javaProcessesFor(dataDir)).toHaveLength(1);
+  });
+
+  it('logs the exit once, answers 503 with Retry-After fast, restarts Neo4j and answers 200 again on its own with the data intact', { timeout: 300_000 }, async () => {
     const health = `${notegraph.url}/api/health`;
     const before = await probe(health);
     expect(before.status).toBe(200);
     expect(before.body.counts?.notes).toBeGreaterThan(0);
     const [javaPid] = javaProcessesFor(dataDir);
     expect(javaPid).toBeDefined();
-
     process.kill(Number(javaPid), 'SIGKILL');
     const killedAt = performance.now();
     const first = await probe(health);
@@ -167,7 +187,6 @@ describe('when the bundled Neo4j is killed under a running notegraph', () => {
     expect(notegraph.lines.filter((line) => line.includes('DB_UNAVAILABLE') && !line.includes('"statusCode":503'))).toEqual([]);
 
     expect(await notegraph.stop()).toBe(0);
-    notegraph = undefined;
     expect(javaProcessesFor(dataDir)).toEqual([]);
   });
 });

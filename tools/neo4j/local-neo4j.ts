@@ -155,9 +155,9 @@ export function launcherArgs(options: { dataDir: string; port: number; heapMb: n
 /** One line for a person: the innermost Java exception's message, or the last line of output. */
 export function summarizeLauncherFailure(output: string): string {
   const lines = output.split('\n').map((line) => line.trim()).filter(Boolean);
-  const causes = lines.filter((line) => /^(Caused by: )?[\w.$]+(Exception|Error)(: |$)/.test(line));
+  const causes = lines.filter((line) => /^(Caused by: )?[\w.$]*(Exception|Error)(: |$)/.test(line));
   const innermost = causes[causes.length - 1] ?? lines[lines.length - 1] ?? 'no output';
-  return innermost.replace(/^(Caused by: )?[\w.$]+(Exception|Error): /, '');
+  return innermost.replace(/^(Caused by: )?[\w.$]*(Exception|Error): /, '');
 }
 
 function refuseIfStoreInUse(dataDir: string): void {
@@ -232,6 +232,12 @@ function waitForReady(child: ChildProcess, options: { dataDir: string; timeoutMs
       writeFileSync(logFile, stderrTail);
       reject(new NotegraphError('LOCAL_DB_START_FAILED', `${message}: ${summarizeLauncherFailure(stderrTail)} (full output: ${logFile})`));
     };
+    const cannotRun = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      reject(new NotegraphError('LOCAL_DB_START_FAILED', `java could not be started (${error.message}): ${waysOut}.`, { cause: error }));
+    };
     const timer = setTimeout(() => fail(`Neo4j did not become ready within ${options.timeoutMs / 1000} s`), options.timeoutMs);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const match = /^ready (bolt:\/\/\S+)$/.exec(line.trim());
@@ -240,7 +246,7 @@ function waitForReady(child: ChildProcess, options: { dataDir: string; timeoutMs
       clearTimeout(timer);
       resolve(match[1]!);
     });
-    child.once('error', (error) => fail(`java could not be started: ${error.message}`));
+    child.once('error', cannotRun);
     child.once('exit', (code, signal) => fail(`Neo4j exited before it was ready (code ${code ?? signal})`));
   });
 }
