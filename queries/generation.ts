@@ -16,9 +16,13 @@ export interface GenerationMarker {
   swapping: boolean;
 }
 
-export const markerStatement = "OPTIONAL MATCH (g:IngestState {id: 'current'}) RETURN coalesce(g.version, 0) AS version, coalesce(g.swapping, false) AS swapping";
+/** A swap marker older than this is taken for one an ingest left when it died; readers stop waiting for it. */
+const abandonedAfterMs = 120_000;
 
-export const beginSwapStatement = "MERGE (g:IngestState {id: 'current'}) SET g.swapping = true, g.version = coalesce(g.version, 0) + 1";
+export const markerStatement = `OPTIONAL MATCH (g:IngestState {id: 'current'})
+  RETURN coalesce(g.version, 0) AS version, coalesce(g.swapping AND g.swappingSince > timestamp() - ${abandonedAfterMs}, false) AS swapping`;
+
+export const beginSwapStatement = "MERGE (g:IngestState {id: 'current'}) SET g.swapping = true, g.swappingSince = timestamp(), g.version = coalesce(g.version, 0) + 1";
 
 /** After the swap committed, or after it failed (so readers stop waiting), or to clear what a crashed ingest left. */
 export const endSwapStatement = "MATCH (g:IngestState {id: 'current'}) WHERE g.swapping SET g.swapping = false, g.version = g.version + 1";
@@ -41,8 +45,11 @@ export function guardRead<T>(work: (tx: ManagedTransaction) => Promise<T>): (tx:
   };
 }
 
-/** Pauses between attempts; a swap usually commits within milliseconds, a huge one within seconds. */
-const retryPausesMs = [5, 20, 50, 100, 200, 400, 800];
+/**
+ * Pauses between attempts (about 5 s in all). A swap takes about a second on the bundled notes and longer on big
+ * graphs; only its commit is racy, but readers cannot see when that starts, so they wait for the whole swap.
+ */
+export const retryPausesMs = [5, 20, 50, 100, 200, 400, 800, 1000, 1000, 1000];
 
 /**
  * Runs a guarded read until no swap overlaps it. When swaps keep overlapping (or a crashed ingest left the

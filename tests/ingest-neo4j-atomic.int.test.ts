@@ -75,4 +75,19 @@ describe('an ingest seen by a concurrent reader', () => {
     );
     expect(leftovers).toBe(0);
   });
+
+  it('recovers from an ingest that died mid-swap: reads still answer, and the next ingest clears what it left', async () => {
+    const before = await observe();
+    await db.write(async (tx) => {
+      await tx.run("MATCH (g:IngestState {id: 'current'}) SET g.swapping = true, g.swappingSince = timestamp() - 600000");
+      await tx.run("CREATE (:StagedNote {id: 'left-by-a-dead-ingest', text: 'half written'})");
+    });
+    expect(await observe()).toBe(before);
+    writeFileSync(path.join(notesDir, 'later.md'), '# Later\nKeystone issues tokens.\n');
+    await runIngest({ notesDir, db });
+    const marker = await db.read(async (tx) => (await tx.run("MATCH (g:IngestState {id: 'current'}) RETURN g.swapping AS swapping")).records[0]?.get('swapping'));
+    expect(marker).toBe(false);
+    const staged = await db.read(async (tx) => toNumber((await tx.run('MATCH (n:StagedNote) RETURN count(n) AS n')).records[0]?.get('n')));
+    expect(staged).toBe(0);
+  });
 });
