@@ -98,6 +98,14 @@ export async function runIngest(options: IngestOptions): Promise<{ summary: Inge
       const { state, schemaMs, stateMs } = await prepared();
       Object.assign(timings, { schemaMs, stateMs });
       timings.write = await writeIngestedGraph(db, toGraphRows(graph), { now: new Date().toISOString(), run: randomUUID(), state, force: options.reset });
+      if (!timings.write.atomic) {
+        const swapMs = timings.write.stages.find((stage) => stage.stage === 'swap')?.ms ?? 0;
+        graph.diagnostics.push({
+          file: options.notesDir,
+          stage: 'write',
+          message: `the graph (${timings.write.swappedNodes} nodes, old and new) is too large to swap in one transaction: it was swapped in steps, so readers could see a mix for ${swapMs} ms`,
+        });
+      }
     } catch (error) {
       graph.diagnostics.push({ file: options.notesDir, stage: 'write', message: `writing to Neo4j failed: ${(error as Error).message}` });
       throw error;

@@ -58,15 +58,29 @@ export const stageNotesStatement = `
  * staged), live → retired, staged → live, and record the generation's digest. Sources and concepts whose id the
  * new generation no longer has are counted for the summary.
  */
+const stagedCounts = `CALL () { RETURN ${liveLabels.map((label) => `COUNT { (:${stagedLabel(label)}) } AS staged${label}`).join(', ')} }`;
+const recordGeneration = `MERGE (g:IngestState {id: 'current'})
+  SET g.digest = $digest, g.run = $run, g.committedAt = $now`;
+const deletedCounts = `COUNT { MATCH (s:RetiredSource) WHERE NOT EXISTS { (:Source {id: s.id}) } } AS sourcesDeleted,
+         COUNT { MATCH (c:RetiredConcept) WHERE NOT EXISTS { (:Concept {id: c.id}) } } AS conceptsDeleted`;
+
 export const swapStatement = `
-  CALL () { RETURN ${liveLabels.map((label) => `COUNT { (:${stagedLabel(label)}) } AS staged${label}`).join(', ')} }
+  ${stagedCounts}
   ${liveLabels.map((label) => `CALL () { MATCH (n:${label}) REMOVE n:${label} SET n:${retiredLabel(label)} }`).join('\n  ')}
   ${liveLabels.map((label) => `CALL () { MATCH (n:${stagedLabel(label)}) REMOVE n:${stagedLabel(label)} SET n:${label} }`).join('\n  ')}
-  MERGE (g:IngestState {id: 'current'})
-  SET g.digest = $digest, g.run = $run, g.committedAt = $now
+  ${recordGeneration}
   RETURN ${liveLabels.map((label) => `staged${label}`).join(', ')},
-         COUNT { MATCH (s:RetiredSource) WHERE NOT EXISTS { (:Source {id: s.id}) } } AS sourcesDeleted,
-         COUNT { MATCH (c:RetiredConcept) WHERE NOT EXISTS { (:Concept {id: c.id}) } } AS conceptsDeleted`;
+         ${deletedCounts}`;
+
+/**
+ * For a graph too large to swap in one transaction (its memory grows with every relabelled node): the same
+ * swap in steps, each its own transaction, so readers may see a mix while it runs. Live first, so two
+ * generations never hold the same unique id under one label.
+ */
+export const stagedCountsStatement = `${stagedCounts} RETURN ${liveLabels.map((label) => `staged${label}`).join(', ')}`;
+export const relabelInStepsStatement = (from: string, to: string) =>
+  `MATCH (n:${from}) CALL (n) { REMOVE n:${from} SET n:${to} } IN TRANSACTIONS OF 10000 ROWS`;
+export const recordGenerationStatement = `${recordGeneration} RETURN ${deletedCounts}`;
 
 /** Deletes every node with one off-graph label, notes first so the others have few relationships left. */
 export function deleteLabelStatement(label: string): string {

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toJsonExport } from '../ingest/report.js';
+import { extractGraph } from '../ingest/extract-graph.js';
+import { toGraphRows } from '../ingest/graph-rows.js';
+import { loadLexicon } from '../ingest/lexicon.js';
+import { readNoteFiles } from '../ingest/read-files.js';
 import { isGraphStale, runIngest, type IngestSummary } from '../ingest/run-ingest.js';
+import { writeIngestedGraph } from '../queries/ingest-write.js';
 import type { Database } from '../queries/database.js';
 import { toNumber } from '../queries/values.js';
 import { connectTestDatabase } from './support/test-database.js';
@@ -207,5 +212,16 @@ describe('re-ingesting', () => {
     const fresh = await runIngest({ notesDir, db });
     expect(fresh.summary.timings.write?.mode).toBe('fresh');
     expect(await graphSnapshot()).toEqual(overStored);
+  });
+
+  it('swaps a graph too large for one transaction in steps, saying so, and leaves the same graph', async () => {
+    await runIngest({ notesDir, db, reset: true });
+    const atomic = await graphSnapshot();
+    const read = await readNoteFiles(notesDir, 1 << 30);
+    const rows = toGraphRows(extractGraph({ files: read.files, lexicon: (await loadLexicon(notesDir)).lexicon }).graph);
+    const stats = await writeIngestedGraph(db, rows, { now: new Date().toISOString(), run: 'in-steps', force: true, maxAtomicSwapNodes: 100 });
+    expect(stats.atomic).toBe(false);
+    expect(stats.swappedNodes).toBeGreaterThan(100);
+    expect(await graphSnapshot()).toEqual(atomic);
   });
 });
