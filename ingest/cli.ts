@@ -9,24 +9,27 @@ import { formatSummary, toJsonExport } from './report.js';
 import { runIngest, type IngestOptions } from './run-ingest.js';
 
 /**
- * `npm run ingest -- [dir] [--dry-run] [--json FILE] [--reset]`. Without NEO4J_URI the bundled local Neo4j is
- * started for the run and stopped afterwards, unless a running notegraph already holds its store: then the ingest
- * goes through that Neo4j (the running explorer sees the new graph at once). Exits non-zero only when nothing could
- * be ingested.
+ * `npm run ingest -- [dir] [--dry-run] [--json FILE] [--reset] [--no-lexicon]`. Without NEO4J_URI the bundled
+ * local Neo4j is started for the run and stopped afterwards, unless a running notegraph already holds its store:
+ * then the ingest goes through that Neo4j (the running explorer sees the new graph at once). Exits non-zero only
+ * when nothing could be ingested.
  */
 interface CliArgs {
   dir?: string;
   dryRun: boolean;
   reset: boolean;
+  /** False with --no-lexicon: concepts come from discovery (and the notes folder's own lexicon) only. */
+  lexicon: boolean;
   json?: string;
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { dryRun: false, reset: false };
+  const args: CliArgs = { dryRun: false, reset: false, lexicon: true };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     if (arg === '--dry-run') args.dryRun = true;
     else if (arg === '--reset') args.reset = true;
+    else if (arg === '--no-lexicon') args.lexicon = false;
     else if (arg === '--json') args.json = argv[++i];
     else if (arg.startsWith('--json=')) args.json = arg.slice('--json='.length);
     else if (!arg.startsWith('--')) args.dir = arg;
@@ -79,6 +82,7 @@ async function main(): Promise<number> {
       db,
       dryRun: args.dryRun,
       reset: args.reset,
+      lexicon: args.lexicon,
       maxFileBytes: config.INGEST_MAX_FILE_MB * 1024 * 1024,
       onProgress: progress.onProgress,
     });

@@ -22,6 +22,8 @@ export interface IngestOptions {
   /** Rewrite the graph even when nothing changed (it is still replaced atomically, never emptied first). */
   reset?: boolean;
   maxFileBytes?: number;
+  /** Use the bundled lexicon as seed knowledge (default true; the CLI's `--no-lexicon` sets false). */
+  lexicon?: boolean;
   onProgress?: (event: { file: string; done: number; total: number }) => void;
 }
 
@@ -88,7 +90,7 @@ export async function runIngest(options: IngestOptions): Promise<{ summary: Inge
   const db = options.dryRun ? undefined : options.db;
   const prepared = db ? held(prepareDatabase(db)) : undefined;
   const read = await readNoteFiles(options.notesDir, options.maxFileBytes ?? defaultMaxFileBytes);
-  const lexicon = await loadLexicon(options.notesDir);
+  const lexicon = await loadLexicon(options.notesDir, { bundled: options.lexicon !== false });
   const extracted = await extractGraphYielding({ files: read.files, lexicon: lexicon.lexicon, onProgress: options.onProgress });
   const graph = extracted.graph;
   graph.diagnostics.unshift(...read.diagnostics, ...lexicon.diagnostics);
