@@ -3,13 +3,16 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../common/config.js';
 import { Database } from '../queries/database.js';
-import { startLocalNeo4j, type LocalNeo4j } from '../tools/neo4j/local-neo4j.js';
+import { localNeo4jStarter, type LocalNeo4j } from '../tools/neo4j/local-neo4j.js';
+import { readStoreOwner } from '../tools/neo4j/store-owner.js';
 import { formatSummary, toJsonExport } from './report.js';
 import { runIngest, type IngestOptions } from './run-ingest.js';
 
 /**
- * `npm run ingest -- [dir] [--dry-run] [--json FILE] [--reset] [--no-lexicon]`. Without NEO4J_URI the bundled local Neo4j is
- * started for the run and stopped afterwards. Exits non-zero only when nothing could be ingested.
+ * `npm run ingest -- [dir] [--dry-run] [--json FILE] [--reset] [--no-lexicon]`. Without NEO4J_URI the bundled
+ * local Neo4j is started for the run and stopped afterwards, unless a running notegraph already holds its store:
+ * then the ingest goes through that Neo4j (the running explorer sees the new graph at once). Exits non-zero only
+ * when nothing could be ingested.
  */
 interface CliArgs {
   dir?: string;
@@ -57,13 +60,13 @@ async function connect(dryRun: boolean): Promise<{ db?: Database; local?: LocalN
   if (config.NEO4J_URI) {
     return { db: new Database({ uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE }) };
   }
-  const local = await startLocalNeo4j({
-    dataDir: config.LOCAL_NEO4J_DATA,
-    port: config.LOCAL_NEO4J_PORT,
-    heapMb: config.LOCAL_NEO4J_HEAP_MB,
-    pageCacheMb: config.LOCAL_NEO4J_PAGECACHE_MB,
-    log: (line) => console.error(line),
-  });
+  // Only one process may open the store: if notegraph is running on it, use its Neo4j instead of a second one.
+  const owner = readStoreOwner(path.resolve(config.LOCAL_NEO4J_DATA));
+  if (owner) {
+    console.error(`the local store is in use by notegraph (pid ${owner.pid}): ingesting through its Neo4j at ${owner.uri}`);
+    return { db: new Database({ uri: owner.uri }) };
+  }
+  const local = await localNeo4jStarter(config, { root: process.cwd(), log: (line) => console.error(line) })();
   return { db: new Database({ uri: local.uri }), local };
 }
 
