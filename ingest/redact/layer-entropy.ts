@@ -1,0 +1,85 @@
+import { hanChar } from '../../common/script.js';
+import type { CompiledRules } from './rules.js';
+import { classCount, isHex, isPasswordShaped, isPlaceholder, isUuid, letterParts, looksRandom, quotedLiterals, wordCoverage } from './shape.js';
+import type { Finding, Line, RedactionLayer, TextScan } from './types.js';
+
+/**
+ * Unlabelled secrets, found by shape (character classes, Shannon entropy) but only where a secret sits in
+ * notes: a token alone on its line, the value of a short `key<sep>value` line (`2====5ab3…`), a quoted value
+ * assigned to a key, a string literal inside a hash call (`md5(… + 'salt')`). Ids stay: UUIDs, values of id-like
+ * keys (`hostId`, `_id`, `sha`), hashes as commands and logs print them, git SHAs, `data:` payloads (protected).
+ */
+const loneToken = /^[ \t]*(\S+)[ \t]*$/;
+const shortKeyValue = /^[ \t]*([^\s=:：]{1,24}?)[ \t]*(?:={1,}|-{2,}>?|=>|:|：)[ \t]*(\S{12,})[ \t]*$/;
+const quotedAssignment = /([\w$.\-[\]'"]{1,60}?)["'\]]*[ \t]*(?:=>|:|=)[ \t]*(["'])([A-Za-z0-9+/=_.-]{16,})\2/g;
+
+function keyIsIdentifier(key: string, rules: CompiledRules): boolean {
+  const parts = letterParts(key).map((part) => part.toLowerCase());
+  return parts.some((part) => rules.identifierKeys.has(part)) || [...rules.identifierKeys].some((word) => hanChar.test(word) && key.includes(word));
+}
+
+/** Mostly made of words (`setArray2`, `getUserName`): an identifier, however mixed its characters. */
+const isMadeOfWords = (token: string, rules: CompiledRules): boolean => wordCoverage(token, rules.isWord) >= 0.5;
+
+/** A lone token that is a password or key: random-looking, or password-shaped and not made of words. */
+export function isLoneSecret(token: string, rules: CompiledRules): boolean {
+  if (token.length < 8 || token.length > 200 || !/^[\x21-\x7e]+$/.test(token)) return false;
+  if (isUuid(token) || isPlaceholder(token) || rules.notSecret.has(token)) return false;
+  if (isHex(token) && (token.length === 40 || token.length === 64)) return false;
+  if (isPasswordShaped(token) && !/^[@#$]/.test(token) && !/@[\w-]+\.[a-z]/i.test(token)) return !isMadeOfWords(token, rules);
+  if (!looksRandom(token) || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(token)) return false;
+  return token.length >= 32 || !isMadeOfWords(token, rules);
+}
+
+function finding(line: Line, start: number, value: string): Finding {
+  return { start: line.start + start, end: line.start + start + value.length, kind: 'secret-key', layer: 'entropy', value, spread: 'secret' };
+}
+
+function lineFindings(line: Line, rules: CompiledRules): Finding[] {
+  const lone = loneToken.exec(line.text);
+  if (lone && !shortKeyValue.test(line.text)) {
+    return isLoneSecret(lone[1]!, rules) ? [finding(line, line.text.indexOf(lone[1]!), lone[1]!)] : [];
+  }
+  const pair = shortKeyValue.exec(line.text);
+  if (pair && !keyIsIdentifier(pair[1]!, rules) && looksRandom(pair[2]!) && !isMadeOfWords(pair[2]!, rules)) {
+    return [finding(line, line.text.lastIndexOf(pair[2]!), pair[2]!)];
+  }
+  const found: Finding[] = [];
+  if (!/["']/.test(line.text)) return found;
+  for (const match of line.text.matchAll(quotedAssignment)) {
+    const value = match[3]!;
+    if (keyIsIdentifier(match[1]!, rules) || !looksRandom(value) || isMadeOfWords(value, rules) && value.length < 32) continue;
+    found.push(finding(line, match.index + match[0].length - 1 - value.length, value));
+  }
+  return found;
+}
+
+/** String literals inside the parentheses of a hash call on the same line: a salt or key. */
+function hashCallLiterals(line: Line, rules: CompiledRules): Finding[] {
+  const found: Finding[] = [];
+  if (!line.text.includes('(')) return found;
+  for (const call of line.text.matchAll(rules.hashCall)) {
+    const open = call.index + call[0].length;
+    let depth = 1;
+    let close = open;
+    while (close < line.text.length && depth > 0) {
+      const char = line.text[close];
+      if (char === '(') depth += 1;
+      else if (char === ')') depth -= 1;
+      close += 1;
+    }
+    for (const literal of quotedLiterals(line.text.slice(open, close))) {
+      const value = literal.value;
+      if (value.length < 6 || isPlaceholder(value) || rules.isWord(value) || rules.notSecret.has(value) || /\s/.test(value)) continue;
+      if (classCount(value) >= 2 || looksRandom(value)) found.push(finding(line, open + literal.start, value));
+    }
+  }
+  return found;
+}
+
+export const entropyLayer: RedactionLayer = {
+  name: 'entropy',
+  find(scan: TextScan) {
+    return scan.lines.flatMap((line) => (line.text.trim() === '' ? [] : [...lineFindings(line, scan.rules), ...hashCallLiterals(line, scan.rules)]));
+  },
+};

@@ -1,0 +1,100 @@
+import { AhoCorasick, leftmostLongest } from '../aho-corasick.js';
+import { hanChar } from '../../common/script.js';
+import type { RedactionKind } from './kinds.js';
+import type { CompiledRules } from './rules.js';
+import { isPlaceholder, isUuid, wordCoverage } from './shape.js';
+import type { Finding, Spread } from './types.js';
+
+/**
+ * Propagation: a value found once (next to a label, in a chat header) is often pasted again without its label —
+ * a password alone on a line, a handle in a sentence. Such values are redacted everywhere, but only when they
+ * are secret-like: long enough, not a word of any pack, not a frequent term of the notes. `postgres` next to
+ * a label is a password there; elsewhere it is the database. Matching is one linear Aho–Corasick pass per
+ * file over all values, never a regular expression built from them.
+ */
+export interface Candidate {
+  value: string;
+  kind: RedactionKind;
+  spread: Spread;
+}
+
+/** A value occurring more often than this outside redacted places is a term of the notes, not a secret. */
+const frequentTerm = { word: 3, person: 10 };
+
+const asciiLetters = /^[A-Za-z]+$/;
+const alnumEdge = /[A-Za-z0-9]/;
+
+function isSecretLike(value: string, rules: CompiledRules): boolean {
+  if (value.length < 6 || /\s/.test(value) || isPlaceholder(value) || hanChar.test(value)) return false;
+  if (rules.isWord(value) || wordCoverage(value, rules.isWord) >= 0.5) return false;
+  // A pure number is a secret only when long (a port, a year or a count is not).
+  return !/^\d+$/.test(value) || value.length >= 8 || isUuid(value);
+}
+
+/** The values (and parts of handles: `董毅-武汉` gives `董毅`) worth looking for elsewhere. */
+export function candidatesOf(findings: readonly Finding[], rules: CompiledRules): Candidate[] {
+  const candidates = new Map<string, Candidate>();
+  const add = (value: string, kind: RedactionKind, spread: Spread) => {
+    if (!rules.notSecret.has(value) && !candidates.has(value)) candidates.set(value, { value, kind, spread });
+  };
+  for (const finding of findings) {
+    const value = finding.value?.trim();
+    if (!value || !finding.spread) continue;
+    if (finding.spread === 'secret' && isSecretLike(value, rules)) add(value, finding.kind, 'secret');
+    if (finding.spread === 'number' && /^\d{6,}$/.test(value)) add(value, finding.kind, 'number');
+    if (finding.spread === 'person') {
+      for (const part of new Set([value, ...value.split(/[-_\s·•]+/)])) {
+        const name = part.replace(/^\*+|\*+$/g, '');
+        const han = hanChar.test(name);
+        if ((han ? name.length >= 2 : name.length >= 4) && !rules.isWord(name)) add(name, finding.kind, 'person');
+      }
+    }
+  }
+  return [...candidates.values()];
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  candidate: number;
+}
+
+/** Exact (case-sensitive) occurrences; an ASCII value must not run on into letters or digits. */
+function occurrences(matcher: AhoCorasick, candidates: readonly Candidate[], text: string): Hit[] {
+  const exact = matcher.findAll(text).filter((hit) => {
+    const value = candidates[hit.pattern]!.value;
+    if (text.slice(hit.start, hit.end) !== value) return false;
+    const before = text[hit.start - 1] ?? ' ';
+    const after = text[hit.end] ?? ' ';
+    return !(alnumEdge.test(value[0]!) && alnumEdge.test(before)) && !(alnumEdge.test(value[value.length - 1]!) && alnumEdge.test(after));
+  });
+  return leftmostLongest(exact).map((hit) => ({ start: hit.start, end: hit.end, candidate: hit.pattern }));
+}
+
+export interface PropagationPlan {
+  matcher: AhoCorasick;
+  candidates: Candidate[];
+}
+
+/** Drops the candidates that are frequent terms across `texts` (already redacted once), keeps the rest. */
+export function planPropagation(candidates: readonly Candidate[], texts: readonly string[]): PropagationPlan | undefined {
+  if (candidates.length === 0) return undefined;
+  const counting = new AhoCorasick(candidates.map((candidate) => candidate.value));
+  const counts = new Array<number>(candidates.length).fill(0);
+  for (const text of texts) for (const hit of occurrences(counting, candidates, text)) counts[hit.candidate]! += 1;
+  const kept = candidates.filter((candidate, index) => {
+    if (candidate.spread === 'person') return counts[index]! <= frequentTerm.person;
+    return !asciiLetters.test(candidate.value) || counts[index]! <= frequentTerm.word;
+  });
+  return kept.length === 0 ? undefined : { matcher: new AhoCorasick(kept.map((candidate) => candidate.value)), candidates: kept };
+}
+
+/** The findings propagation adds to one (already redacted) text. */
+export function propagationFindings(plan: PropagationPlan, text: string): Finding[] {
+  return occurrences(plan.matcher, plan.candidates, text).map((hit) => ({
+    start: hit.start,
+    end: hit.end,
+    kind: plan.candidates[hit.candidate]!.kind,
+    layer: 'propagation',
+  }));
+}
