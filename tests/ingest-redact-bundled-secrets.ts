@@ -25,7 +25,7 @@ export const bundledSecrets: Record<string, readonly string[]> = {
     'Wu9Hk1yW3AxjCw9L', 'O4gYdMx8h7g3zSTD', 'rL3vx5UKoE8fLo9H', 'qJBe33jLwkZX93Fe', '8h5wACjT9CTjll6V', '2UWt3eOrZMHbm0z7',
     '5P4hXAbhVf9g5lVL', 'mN9f9pBGVizWy1V7', 'Tp7IJ9ajUYG5jh5q', 'NtfV07vLlRh1TP4s', '4EbQlBx6EEv8iL9c',
   ],
-  'a user name above its password': ['zsadmin'],
+  'a user name above its password': ['zsadmin', 'ysoft_admin'],
   'accounts: QQ number before a QQ label, merchant and app ids, an account label': [
     '8187899750', '9655140452', 'wxc0fc3300a081637c', 'cepher_tina', '账号：cp',
   ],
