@@ -55,17 +55,18 @@ const redaction: RedactionRules = {
   ],
   authSchemes: ['bearer', 'basic', 'token', 'digest', 'negotiate'],
   statements: [
-    { pattern: String.raw`\bIDENTIFIED\s+(?:WITH\s+\w+\s+)?BY\s+(?:PASSWORD\s+)?(?<value>'[^'\n]*'|"[^"\n]*"|[^\s;'"]+)`, kind: 'password' },
-    { pattern: String.raw`\bAES_(?:EN|DE)CRYPT\(\s*'(?<value>[^'\n]*)'`, kind: 'password' },
-    { pattern: String.raw`\bAES_(?:EN|DE)CRYPT\([^,\n]*,\s*'(?<value>[^'\n]*)'`, kind: 'secret-key' },
+    { pattern: String.raw`IDENTIFIED\s+(?:WITH\s+\w+\s+)?BY\s+(?:PASSWORD\s+)?(?<value>'[^'\n]*'|"[^"\n]*"|[^\s;'"]+)`, kind: 'password' },
+    { pattern: String.raw`AES_(?:EN|DE)CRYPT\(\s*'(?<value>[^'\n]*)'`, kind: 'password' },
+    { pattern: String.raw`AES_(?:EN|DE)CRYPT\([^,\n]*,\s*'(?<value>[^'\n]*)'`, kind: 'secret-key' },
     // mysql -pSECRET (glued; `-p` alone prompts, `-P` is the port), sshpass -p, curl -u user:pass.
-    { pattern: String.raw`\bmysql(?:dump|admin|import|check|slap)?\b[^\n]*?[ \t]-p(?<value>[^\s'"-][^\s]*|'[^'\n]+'|"[^"\n]+")`, kind: 'password', flags: 'gu' },
-    { pattern: String.raw`\bsshpass[ \t]+-p[ \t]*(?<value>'[^'\n]+'|"[^"\n]+"|\S+)`, kind: 'password', flags: 'gu' },
-    { pattern: String.raw`(?<![\w-])(?:-u|--user)[ \t]+['"]?(?<value>[^\s:'"/]+:[^\s'"]+)`, kind: 'password', flags: 'gu' },
-    { pattern: String.raw`(?<![\w-])--(?:password|passwd|pass|token|api-key|auth-token)[ \t]+(?!-|[0-9a-f]{8}-)(?<value>'[^'\n]+'|"[^"\n]+"|\S+)`, kind: 'password' },
-    { pattern: String.raw`\becho[ \t]+['"]?(?<value>[^\s'"|]+)['"]?[ \t]*\|[ \t]*(?:sudo[ \t]+)?(?:passwd[ \t]+--stdin|chpasswd)\b`, kind: 'password' },
+    { pattern: String.raw`mysql(?:dump|admin|import|check|slap)?\b[^\n]*?[ \t]-p(?<value>[^\s'"-][^\s]*|'[^'\n]+'|"[^"\n]+")`, kind: 'password', flags: 'gu' },
+    { pattern: String.raw`sshpass[ \t]+-p[ \t]*(?<value>'[^'\n]+'|"[^"\n]+"|\S+)`, kind: 'password', flags: 'gu' },
+    { pattern: String.raw`-(?<![\w-]-)(?:u|-user)[ \t]+['"]?(?<value>[^\s:'"/]+:[^\s'"]+)`, kind: 'password', flags: 'gu' },
+    { pattern: String.raw`--(?<![\w-]--)(?:password|passwd|pass|token|api-key|auth-token)[ \t]+(?!-|[0-9a-f]{8}-)(?<value>'[^'\n]+'|"[^"\n]+"|\S+)`, kind: 'password' },
+    { pattern: String.raw`echo[ \t]+['"]?(?<value>[^\s'"|]+)['"]?[ \t]*\|[ \t]*(?:sudo[ \t]+)?(?:passwd[ \t]+--stdin|chpasswd)\b`, kind: 'password' },
     // Credentials in a URL: scheme://user:password@host (the user goes too: it is half of the login).
-    { pattern: String.raw`\b[a-z][a-z0-9+.-]*:\/\/(?<value>[^\s:/@'"]+:[^\s/@'"]+)@`, kind: 'url-credentials' },
+    // Patterns start with a literal where they can, so the regex engine skips ahead instead of trying every offset.
+    { pattern: String.raw`:\/\/(?<value>[^\s:/@'"]+:[^\s/@'"]+)@`, kind: 'url-credentials' },
   ],
   hashCalls: ['md5', 'sha1', 'sha256', 'sha512', 'hash_hmac', 'hmac', 'crypt', 'hash', 'password_hash', 'pbkdf2'],
   chatHeaders: [],

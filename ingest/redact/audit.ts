@@ -1,5 +1,4 @@
 import { redactedMark, type RedactionKind } from './kinds.js';
-import { lineAt, splitLines } from './scan.js';
 import type { Finding, LayerName } from './types.js';
 
 /**
@@ -16,15 +15,16 @@ export interface RedactionRecord {
   layer: LayerName;
 }
 
+/** Records of findings in text order (line numbers counted in one walk over the text). */
 export function recordsOf(file: string, text: string, findings: readonly Finding[]): RedactionRecord[] {
-  const lines = splitLines(text);
-  return findings.map((finding) => ({
-    file,
-    line: lineAt(lines, finding.start).number,
-    kind: finding.kind,
-    chars: [...text.slice(finding.start, finding.end)].length,
-    layer: finding.layer,
-  }));
+  let line = 1;
+  let at = 0;
+  return findings.map((finding) => {
+    for (let next = text.indexOf('\n', at); next >= 0 && next < finding.start; next = text.indexOf('\n', next + 1)) line += 1;
+    at = Math.max(at, finding.start);
+    // Characters as a person counts them (code points), not UTF-16 units.
+    return { file, line, kind: finding.kind, chars: [...text.slice(finding.start, finding.end)].length, layer: finding.layer };
+  });
 }
 
 export function countByKind(records: readonly RedactionRecord[]): Record<string, number> {

@@ -1,7 +1,7 @@
 import { hanChar } from '../../common/script.js';
 import type { CompiledRules } from './rules.js';
 import { classCount, isHex, isPasswordShaped, isPlaceholder, isUuid, letterParts, looksRandom, quotedLiterals, wordCoverage } from './shape.js';
-import type { Finding, Line, RedactionLayer, TextScan } from './types.js';
+import { noFindings, type Finding, type Line, type RedactionLayer, type TextScan } from './types.js';
 
 /**
  * Unlabelled secrets, found by shape (character classes, Shannon entropy) but only where a secret sits in
@@ -35,17 +35,17 @@ function finding(line: Line, start: number, value: string): Finding {
   return { start: line.start + start, end: line.start + start + value.length, kind: 'secret-key', layer: 'entropy', value, spread: 'secret' };
 }
 
-function lineFindings(line: Line, rules: CompiledRules): Finding[] {
-  const lone = loneToken.exec(line.text);
-  if (lone && !shortKeyValue.test(line.text)) {
-    return isLoneSecret(lone[1]!, rules) ? [finding(line, line.text.indexOf(lone[1]!), lone[1]!)] : [];
-  }
-  const pair = shortKeyValue.exec(line.text);
+function lineFindings(line: Line, rules: CompiledRules): readonly Finding[] {
+  // Short lines only: a key of up to 24 characters, a separator, a value of 12+ (or a lone token).
+  const pair = line.text.length >= 13 && line.text.length <= 300 ? shortKeyValue.exec(line.text) : null;
+  const lone = pair ? null : loneToken.exec(line.text);
+  if (lone) return isLoneSecret(lone[1]!, rules) ? [finding(line, line.text.indexOf(lone[1]!), lone[1]!)] : noFindings;
   if (pair && !keyIsIdentifier(pair[1]!, rules) && looksRandom(pair[2]!) && !isMadeOfWords(pair[2]!, rules)) {
     return [finding(line, line.text.lastIndexOf(pair[2]!), pair[2]!)];
   }
+  // Cheap test first: a quoted run of 16+ value characters.
+  if (!/["'][A-Za-z0-9+/=_.-]{16,}["']/.test(line.text)) return noFindings;
   const found: Finding[] = [];
-  if (!/["']/.test(line.text)) return found;
   for (const match of line.text.matchAll(quotedAssignment)) {
     const value = match[3]!;
     if (keyIsIdentifier(match[1]!, rules) || !looksRandom(value) || isMadeOfWords(value, rules) && value.length < 32) continue;
@@ -55,9 +55,9 @@ function lineFindings(line: Line, rules: CompiledRules): Finding[] {
 }
 
 /** String literals inside the parentheses of a hash call on the same line: a salt or key. */
-function hashCallLiterals(line: Line, rules: CompiledRules): Finding[] {
+function hashCallLiterals(line: Line, rules: CompiledRules): readonly Finding[] {
+  if (!line.text.includes('(') || !rules.hashCallName.test(line.text)) return noFindings;
   const found: Finding[] = [];
-  if (!line.text.includes('(')) return found;
   for (const call of line.text.matchAll(rules.hashCall)) {
     const open = call.index + call[0].length;
     let depth = 1;
@@ -80,6 +80,12 @@ function hashCallLiterals(line: Line, rules: CompiledRules): Finding[] {
 export const entropyLayer: RedactionLayer = {
   name: 'entropy',
   find(scan: TextScan) {
-    return scan.lines.flatMap((line) => (line.text.trim() === '' ? [] : [...lineFindings(line, scan.rules), ...hashCallLiterals(line, scan.rules)]));
+    const found: Finding[] = [];
+    for (const line of scan.lines) {
+      if (line.text.length < 8) continue;
+      for (const item of lineFindings(line, scan.rules)) found.push(item);
+      for (const item of hashCallLiterals(line, scan.rules)) found.push(item);
+    }
+    return found;
   },
 };

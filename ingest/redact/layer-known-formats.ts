@@ -11,37 +11,43 @@ interface TokenFormat {
   name: string;
   pattern: RegExp;
   kind: RedactionKind;
-  /** Named groups to redact; the whole match when omitted. */
-  groups?: { name: string; kind: RedactionKind }[];
 }
 
 const tokenFormats: TokenFormat[] = [
-  { name: 'ceph keyring key', pattern: /(?<![A-Za-z0-9+/])AQ[A-Za-z0-9+/]{36,38}==(?![A-Za-z0-9+/=])/g, kind: 'keyring-key' },
-  {
-    name: 's3 key pair',
-    pattern: /(?<![A-Za-z0-9])(?<access>(?=[A-Z0-9]*[0-9])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{20})(?![A-Za-z0-9])[\s"',:=]{1,80}?(?:"?secret[_-]?key"?[\s:=]*"?)?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dg,
-    kind: 'access-key',
-    groups: [
-      { name: 'access', kind: 'access-key' },
-      { name: 'secret', kind: 'secret-key' },
-    ],
-  },
-  { name: 'json web token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, kind: 'token' },
+  { name: 'ceph keyring key', pattern: /AQ(?<![A-Za-z0-9+/]AQ)[A-Za-z0-9+/]{36,38}==(?![A-Za-z0-9+/=])/g, kind: 'keyring-key' },
+  // AWS access key ids (secretlint's own scan of them also scans for account ids, slowly and with false positives).
+  { name: 'aws access key id', pattern: /(?<![A-Z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, kind: 'access-key' },
+  { name: 'json web token', pattern: /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, kind: 'token' },
   { name: 'private key block', pattern: /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----[\s\S]*?-----END \1PRIVATE KEY\2-----/g, kind: 'private-key' },
 ];
 
-function formatFindings(text: string): Finding[] {
+// An S3 access key (20 upper-case letters and digits), then within a few characters a 40-character secret key.
+const accessKeyRun = /(?<![A-Z0-9])[A-Z0-9]{20,}/g;
+const secretKeyAfter = /[\s"',:=]{1,80}?(?:"?secret[_-]?key"?[\s:=]*"?)?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/y;
+
+function s3KeyPairs(text: string): Finding[] {
   const found: Finding[] = [];
+  for (const run of text.matchAll(accessKeyRun)) {
+    const access = run[0];
+    const start = run.index;
+    if (access.length !== 20 || !/[0-9]/.test(access) || !/[A-Z]/.test(access) || /[A-Za-z0-9]/.test(text[start - 1] ?? '') || /[a-z]/.test(text[start + 20] ?? '')) continue;
+    secretKeyAfter.lastIndex = start + 20;
+    const secret = secretKeyAfter.exec(text);
+    if (!secret) continue;
+    const secretStart = secretKeyAfter.lastIndex - secret[1]!.length;
+    found.push(
+      { start, end: start + 20, kind: 'access-key', layer: 'known-format', value: access, spread: 'secret' },
+      { start: secretStart, end: secretStart + 40, kind: 'secret-key', layer: 'known-format', value: secret[1]!, spread: 'secret' },
+    );
+  }
+  return found;
+}
+
+function formatFindings(text: string): Finding[] {
+  const found = s3KeyPairs(text);
   for (const format of tokenFormats) {
     for (const match of text.matchAll(format.pattern)) {
-      if (!format.groups) {
-        found.push({ start: match.index, end: match.index + match[0].length, kind: format.kind, layer: 'known-format', value: match[0], spread: 'secret' });
-        continue;
-      }
-      for (const group of format.groups) {
-        const span = match.indices?.groups?.[group.name];
-        if (span) found.push({ start: span[0], end: span[1], kind: group.kind, layer: 'known-format', value: text.slice(span[0], span[1]), spread: 'secret' });
-      }
+      found.push({ start: match.index, end: match.index + match[0].length, kind: format.kind, layer: 'known-format', value: match[0], spread: 'secret' });
     }
   }
   return found;

@@ -2,7 +2,7 @@ import { hanChar } from '../../common/script.js';
 import type { SecretLabel } from '../languages/redaction-rules.js';
 import { findLabelHits, type LabelHit } from './label-keys.js';
 import { isCredentialValue, readValue, skipAuthScheme, type ValueSpan } from './label-values.js';
-import { classCount, isPlaceholder, looksRandom, quotedLiterals } from './shape.js';
+import { isPlaceholder, looksRandom, quotedLiterals } from './shape.js';
 import type { Finding, Line, RedactionLayer, Spread, TextScan } from './types.js';
 
 /**
@@ -124,23 +124,26 @@ function trailingValue(line: Line, scan: TextScan): Finding[] {
   return [finding(line, { start, end: start + value.length, value }, label)];
 }
 
+// A line that can hold `<value> [qualifier] <label>`: an ASCII start and at most three words.
+const trailingCandidate = /^[ \t]*[A-Za-z0-9]\S{5,}(?:[ \t]+\S+){0,2}[ \t]*$/;
+
 export const labelLayer: RedactionLayer = {
   name: 'label',
   find(scan) {
     const found: Finding[] = [];
+    // One pass of the label pattern over the whole text, then the layouts of the lines that have a label.
+    const hits = findLabelHits(scan.text, scan.rules.labels, scan.rules);
+    let at = 0;
     scan.lines.forEach((line, index) => {
-      if (line.text.trim() === '') return;
-      for (const hit of findLabelHits(line.text, scan.rules.labels, scan.rules)) {
-        const same = sameLineValue(line, hit, scan);
-        found.push(...(same.length > 0 ? same : isLoneLabel(line, hit) ? valuesBelow(scan.lines, index, hit, scan) : []));
+      for (; at < hits.length && hits[at]!.start < line.end; at += 1) {
+        const hit = hits[at]!;
+        if (hit.start < line.start) continue;
+        const local = { ...hit, start: hit.start - line.start, end: hit.end - line.start };
+        const same = sameLineValue(line, local, scan);
+        found.push(...(same.length > 0 ? same : isLoneLabel(line, local) ? valuesBelow(scan.lines, index, local, scan) : []));
       }
-      found.push(...trailingValue(line, scan));
+      if (trailingCandidate.test(line.text)) found.push(...trailingValue(line, scan));
     });
     return found;
   },
 };
-
-/** A password-shaped token: 3+ character classes, or random-looking. Used where the layout says "secret here". */
-export function looksLikePassword(token: string): boolean {
-  return token.length >= 6 && token.length <= 64 && (classCount(token) >= 3 || looksRandom(token));
-}

@@ -2,7 +2,7 @@ import type { SecretLabel } from '../languages/redaction-rules.js';
 import { findLabelHits } from './label-keys.js';
 import { isCredentialValue } from './label-values.js';
 import { classCount, isPlaceholder, looksRandom } from './shape.js';
-import type { Finding, Line, RedactionLayer, TextScan } from './types.js';
+import { noFindings, type Finding, type Line, type RedactionLayer, type TextScan } from './types.js';
 
 /**
  * Credential tables and credential pairs without labels on the value's line:
@@ -19,9 +19,9 @@ function cellFinding(line: Line, cell: Cell, kind: Finding['kind']): Finding {
   return { start: line.start + cell.start + offset, end: line.start + cell.start + offset + value.length, kind, layer: 'label', value, spread: kind === 'password' ? 'secret' : 'person' };
 }
 
-function chapSecrets(line: Line): Finding[] {
-  const match = chapRow.exec(line.text);
-  if (!match) return [];
+function chapSecrets(line: Line): readonly Finding[] {
+  const match = line.text.includes('*') ? chapRow.exec(line.text) : null;
+  if (!match) return noFindings;
   const user = { text: match[1]!, start: line.text.indexOf(match[1]!) };
   const secretStart = line.text.indexOf(match[2]!, user.start + user.text.length);
   return [cellFinding(line, user, 'username'), cellFinding(line, { text: match[2]!, start: secretStart }, 'password')];
@@ -44,7 +44,7 @@ function cells(text: string): Cell[] {
 
 /** A header row with a password column (`用户名  密码  IP`, `| user | password |`): its label and columns. */
 function headerColumns(line: Line, scan: TextScan): { password: number; user: number; label: SecretLabel } | undefined {
-  if (!/\t|  |\|/.test(line.text)) return undefined;
+  if (!/\t|  |\|/.test(line.text) || !scan.rules.passwordLabel.test(line.text)) return undefined;
   const row = cells(line.text);
   // A header names its columns in a word or two; a row that explains a password column is not one.
   if (row.length < 2 || row.some((cell) => cell.text.length > 24 || /\s/.test(cell.text))) return undefined;
@@ -57,9 +57,9 @@ function headerColumns(line: Line, scan: TextScan): { password: number; user: nu
   return undefined;
 }
 
-function headerTable(lines: readonly Line[], index: number, scan: TextScan): Finding[] {
+function headerTable(lines: readonly Line[], index: number, scan: TextScan): readonly Finding[] {
   const columns = headerColumns(lines[index]!, scan);
-  if (!columns) return [];
+  if (!columns) return noFindings;
   const width = cells(lines[index]!.text).length;
   const found: Finding[] = [];
   for (let at = index + 1; at < lines.length; at += 1) {
@@ -77,28 +77,31 @@ function headerTable(lines: readonly Line[], index: number, scan: TextScan): Fin
 const loneToken = /^[ \t]*([^\s]+)[ \t]*$/;
 
 /** A lone line after a user name: a password when it is not a word, a path, an address or a command. */
-function passwordAfterUser(lines: readonly Line[], index: number, scan: TextScan): Finding[] {
+function passwordAfterUser(lines: readonly Line[], index: number, scan: TextScan): readonly Finding[] {
+  if (lines[index]!.text.length > 40) return noFindings;
   const user = loneToken.exec(lines[index]!.text)?.[1];
   const next = lines[index + 1];
   const token = next ? loneToken.exec(next.text)?.[1] : undefined;
-  if (!user || !next || !token || !scan.rules.accountNames.has(user.toLowerCase())) return [];
-  if (token.length < 6 || token.length > 64 || /[/\\:()]|^[-#$@.]|\.[a-z]{2,4}$/i.test(token) || isPlaceholder(token)) return [];
-  if (scan.rules.isWord(token) || scan.rules.accountNames.has(token.toLowerCase()) || scan.rules.notSecret.has(token)) return [];
-  if (!(classCount(token) >= 2 || looksRandom(token))) return [];
+  if (!user || !next || !token || !scan.rules.accountNames.has(user.toLowerCase())) return noFindings;
+  if (token.length < 6 || token.length > 64 || /[/\\:()]|^[-#$@.]|\.[a-z]{2,4}$/i.test(token) || isPlaceholder(token)) return noFindings;
+  if (scan.rules.isWord(token) || scan.rules.accountNames.has(token.toLowerCase()) || scan.rules.notSecret.has(token)) return noFindings;
+  if (!(classCount(token) >= 2 || looksRandom(token))) return noFindings;
   const start = next.text.indexOf(token);
   return [{ start: next.start + start, end: next.start + start + token.length, kind: 'password', layer: 'label', value: token, spread: 'secret' }];
 }
 
 /** `用户名: zsadmin` right above a password line: the user name is half of the login (shared account names stay). */
-function userAbovePassword(lines: readonly Line[], index: number, scan: TextScan): Finding[] {
-  const user = scan.rules.userLine.exec(lines[index]!.text)?.[1];
+function userAbovePassword(lines: readonly Line[], index: number, scan: TextScan): readonly Finding[] {
+  const user = /[:：=]/.test(lines[index]!.text) ? scan.rules.userLine.exec(lines[index]!.text)?.[1] : undefined;
   const next = lines[index + 1];
-  if (!user || !next || scan.rules.accountNames.has(user.toLowerCase()) || isPlaceholder(user) || scan.rules.notSecret.has(user)) return [];
+  if (!user || !next || scan.rules.accountNames.has(user.toLowerCase()) || isPlaceholder(user) || scan.rules.notSecret.has(user)) return noFindings;
   const passwordBelow = findLabelHits(next.text, scan.rules.labels, scan.rules).some((hit) => hit.label.kind === 'password');
-  if (!passwordBelow) return [];
+  if (!passwordBelow) return noFindings;
   const start = lines[index]!.text.lastIndexOf(user);
   return [{ start: lines[index]!.start + start, end: lines[index]!.start + start + user.length, kind: 'username', layer: 'label', value: user, spread: 'person' }];
 }
+
+const layouts = [(lines: readonly Line[], index: number) => chapSecrets(lines[index]!), headerTable, passwordAfterUser, userAbovePassword];
 
 export const tableLayer: RedactionLayer = {
   name: 'label',
@@ -106,7 +109,7 @@ export const tableLayer: RedactionLayer = {
     const found: Finding[] = [];
     scan.lines.forEach((line, index) => {
       if (line.text.trim() === '') return;
-      found.push(...chapSecrets(line), ...headerTable(scan.lines, index, scan), ...passwordAfterUser(scan.lines, index, scan), ...userAbovePassword(scan.lines, index, scan));
+      for (const layout of layouts) for (const item of layout(scan.lines, index, scan)) found.push(item);
     });
     return found;
   },

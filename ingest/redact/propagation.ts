@@ -71,30 +71,21 @@ function occurrences(matcher: AhoCorasick, candidates: readonly Candidate[], tex
   return leftmostLongest(exact).map((hit) => ({ start: hit.start, end: hit.end, candidate: hit.pattern }));
 }
 
-export interface PropagationPlan {
-  matcher: AhoCorasick;
-  candidates: Candidate[];
-}
-
-/** Drops the candidates that are frequent terms across `texts` (already redacted once), keeps the rest. */
-export function planPropagation(candidates: readonly Candidate[], texts: readonly string[]): PropagationPlan | undefined {
-  if (candidates.length === 0) return undefined;
-  const counting = new AhoCorasick(candidates.map((candidate) => candidate.value));
+/**
+ * The findings propagation adds to each (already redacted) text: one pass over every text finds every
+ * candidate; candidates that turn out to be frequent terms of the notes are then dropped.
+ */
+export function propagate(candidates: readonly Candidate[], texts: readonly string[]): Finding[][] {
+  if (candidates.length === 0) return texts.map(() => []);
+  const matcher = new AhoCorasick(candidates.map((candidate) => candidate.value));
+  const hitsByText = texts.map((text) => occurrences(matcher, candidates, text));
   const counts = new Array<number>(candidates.length).fill(0);
-  for (const text of texts) for (const hit of occurrences(counting, candidates, text)) counts[hit.candidate]! += 1;
-  const kept = candidates.filter((candidate, index) => {
-    if (candidate.spread === 'person') return counts[index]! <= frequentTerm.person;
-    return !asciiLetters.test(candidate.value) || counts[index]! <= frequentTerm.word;
-  });
-  return kept.length === 0 ? undefined : { matcher: new AhoCorasick(kept.map((candidate) => candidate.value)), candidates: kept };
-}
-
-/** The findings propagation adds to one (already redacted) text. */
-export function propagationFindings(plan: PropagationPlan, text: string): Finding[] {
-  return occurrences(plan.matcher, plan.candidates, text).map((hit) => ({
-    start: hit.start,
-    end: hit.end,
-    kind: plan.candidates[hit.candidate]!.kind,
-    layer: 'propagation',
-  }));
+  for (const hits of hitsByText) for (const hit of hits) counts[hit.candidate]! += 1;
+  const frequent = (candidate: Candidate, count: number) =>
+    candidate.spread === 'person' ? count > frequentTerm.person : asciiLetters.test(candidate.value) && count > frequentTerm.word;
+  return hitsByText.map((hits) =>
+    hits
+      .filter((hit) => !frequent(candidates[hit.candidate]!, counts[hit.candidate]!))
+      .map((hit) => ({ start: hit.start, end: hit.end, kind: candidates[hit.candidate]!.kind, layer: 'propagation' as const })),
+  );
 }

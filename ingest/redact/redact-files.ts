@@ -2,7 +2,7 @@ import { languagePacks, type LanguagePack } from '../languages/index.js';
 import type { Diagnostic } from '../types.js';
 import { countByKind, recordsOf, type RedactionRecord } from './audit.js';
 import { applyFindings, defaultLayers, mergeFindings, RedactionLayerError, redactText } from './engine.js';
-import { candidatesOf, planPropagation, propagationFindings } from './propagation.js';
+import { candidatesOf, propagate } from './propagation.js';
 import { compileRules } from './rules.js';
 import type { Finding, RedactionLayer } from './types.js';
 
@@ -57,17 +57,18 @@ export function redactFiles(files: readonly TextFile[], options: RedactionOption
       diagnostics.push(failure(file.path, error, 'first pass'));
     }
   }
-  const plan = planPropagation(candidatesOf(found, rules), first.map((file) => file.text));
+  const spreadByFile = propagate(candidatesOf(found, rules), first.map((file) => file.text));
   const redacted: TextFile[] = [];
   const records: RedactionRecord[] = [];
-  for (const file of first) {
+  first.forEach((file, index) => {
     try {
-      const spread = plan ? mergeFindings(propagationFindings(plan, file.text)) : [];
+      const spread = mergeFindings(spreadByFile[index]!);
+      const text = applyFindings(file.text, spread);
       records.push(...recordsOf(file.path, file.original, file.findings), ...recordsOf(file.path, file.text, spread));
-      redacted.push({ path: file.path, text: applyFindings(file.text, spread) });
+      redacted.push({ path: file.path, text });
     } catch (error) {
       diagnostics.push(failure(file.path, error, 'propagation'));
     }
-  }
+  });
   return { files: redacted, records, counts: countByKind(records), diagnostics };
 }

@@ -26,6 +26,8 @@ export interface CompiledPattern {
 export interface CompiledRules {
   labels: CompiledLabels;
   trailingLabels: CompiledLabels;
+  /** Any password label somewhere in a line (a cheap test before the table layouts). */
+  passwordLabel: RegExp;
   /** A whole table cell that is a user-name label. */
   userLabel: RegExp;
   /** A whole line `<user label>: <value>` (group 1: the value). */
@@ -37,6 +39,8 @@ export interface CompiledRules {
   authSchemes: ReadonlySet<string>;
   statements: readonly CompiledPattern[];
   hashCall: RegExp;
+  /** The names of the hash calls, without the call shape (a cheap test first). */
+  hashCallName: RegExp;
   chatHeaders: readonly RegExp[];
   identifiers: readonly CompiledPattern[];
   keptMailLocalParts: ReadonlySet<string>;
@@ -80,6 +84,14 @@ export function compileRules(packs: readonly LanguagePack[], notSecret: Iterable
     labelSuffixes: lowerSet(all((pack) => pack.redaction.labelSuffixes)),
     authSchemes: lowerSet(all((pack) => pack.redaction.authSchemes)),
     statements: compilePatterns(all((pack) => pack.redaction.statements)),
+    passwordLabel: new RegExp(
+      all((pack) => pack.redaction.labels)
+        .filter((label) => label.kind === 'password')
+        .map((label) => label.pattern)
+        .join('|') || '(?!)',
+      'iu',
+    ),
+    hashCallName: new RegExp(hashCalls.join('|') || '(?!)', 'i'),
     hashCall: new RegExp(`(?<![\\w$])(?:[\\w$]+\\.)*(?:${hashCalls.join('|') || '(?!)'})\\s*\\(`, 'giu'),
     chatHeaders: all((pack) => pack.redaction.chatHeaders).map((source) => new RegExp(`^[ \\t]*(?:${source})[ \\t]*$`, 'du')),
     identifiers: compilePatterns(all((pack) => pack.redaction.identifiers)),

@@ -22,12 +22,30 @@ export function splitLines(text: string): Line[] {
 }
 
 const dataUri = /data:[\w.+-]+\/[\w.+-]+(?:;[\w.+-]+=[\w.+-]+)*;base64,[A-Za-z0-9+/=]*/gi;
-const longBlob = /[A-Za-z0-9+/=]{1000,}/g;
+const longBlobLength = 1000;
+
+const isBase64Code = (code: number) =>
+  (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 43 || code === 47 || code === 61;
+
+/** Runs of 1000+ base64 characters, found in one pass (a `{1000,}` regex would rescan every shorter run). */
+function longBlobs(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = -1;
+  for (let at = 0; at <= text.length; at += 1) {
+    const inRun = at < text.length && isBase64Code(text.charCodeAt(at));
+    if (inRun && start < 0) start = at;
+    if (!inRun && start >= 0) {
+      if (at - start >= longBlobLength) spans.push({ start, end: at });
+      start = -1;
+    }
+  }
+  return spans;
+}
 
 export function findProtectedSpans(text: string): Span[] {
-  const spans: Span[] = [];
-  for (const pattern of [dataUri, longBlob]) {
-    for (const match of text.matchAll(pattern)) spans.push({ start: match.index, end: match.index + match[0].length });
+  const spans = longBlobs(text);
+  if (text.includes('base64,')) {
+    for (const match of text.matchAll(dataUri)) spans.push({ start: match.index, end: match.index + match[0].length });
   }
   return spans.sort((a, b) => a.start - b.start);
 }

@@ -35,7 +35,6 @@ export function kindOfRule(ruleId: string): RedactionKind {
 
 // Rules that only filter other rules' reports (`secretlint-disable` comments) have nothing to find in notes.
 const scanners = recommendedRules.filter((rule) => rule.meta.type === 'scanner') as SecretLintRuleCreator<Record<string, unknown>>[];
-const ruleOptions: Record<string, Record<string, unknown>> = { '@secretlint/secretlint-rule-aws': { enableIDScanRule: true } };
 
 function sourceOf(content: string): SecretLintSourceCode {
   const position = (index: number) => {
@@ -69,7 +68,7 @@ export function findKnownTokens(content: string): TokenMatch[] {
       report: (descriptor) => matches.push({ start: descriptor.range[0], end: descriptor.range[1], ruleId: rule.meta.id }),
       ignore: () => {},
     };
-    const pending = rule.create(context, ruleOptions[rule.meta.id] ?? {}).file?.(source);
+    const pending = rule.create(context, {}).file?.(source);
     // An async handler's later reports are lost; its rejection must not surface as an unhandled error.
     if (pending) pending.catch(() => {});
   }

@@ -47,3 +47,6 @@ export interface RedactionLayer {
   name: LayerName;
   find(scan: TextScan): Finding[];
 }
+
+/** The empty result of a line without findings, shared so that scanning 10,000 quiet lines allocates nothing. */
+export const noFindings: readonly Finding[] = Object.freeze([]);
