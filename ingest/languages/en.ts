@@ -51,11 +51,15 @@ const redaction: RedactionRules = {
     'name', 'names', 'type', 'types', 'file', 'files', 'path', 'dir', 'url', 'uri', 'endpoint', 'length', 'len', 'size', 'ttl', 'expiry',
     'expires', 'expiration', 'lifetime', 'policy', 'mode', 'store', 'manager', 'provider', 'ref', 'source', 'field', 'header', 'prefix',
     'format', 'version', 'hash', 'plugin', 'plugins', 'flush', 'list', 'set', 'get', 'define', 'create', 'delete', 'count', 'limit', 'less',
-    'generator', 'reset', 'change', 'prompt', 'auth', 'required', 'enabled', 'strength', 'rule', 'rules', 'label', 'map',
+    'generator', 'reset', 'change', 'prompt', 'auth', 'required', 'enabled', 'strength', 'rule', 'rules', 'label', 'map', 'digest',
+    'ids', 'count', 'counts', 'param', 'params', 'parser', 'bucket', 'filter', 'kind', 'class', 'budget', 'usage', 'lookup', 'plugin',
   ],
   authSchemes: ['bearer', 'basic', 'token', 'digest', 'negotiate'],
   statements: [
-    { pattern: String.raw`IDENTIFIED\s+(?:WITH\s+\w+\s+)?BY\s+(?:PASSWORD\s+)?(?<value>'[^'\n]*'|"[^"\n]*"|[^\s;'"]+)`, kind: 'password' },
+    // SQL: a quoted password after IDENTIFIED BY in any case; unquoted (Oracle) only in upper case, as prose says
+    // "uniquely identified by the …".
+    { pattern: String.raw`IDENTIFIED[ \t]+(?:WITH[ \t]+\w+[ \t]+)?BY[ \t]+(?:PASSWORD[ \t]+)?(?<value>'[^'\n]*'|"[^"\n]*")`, kind: 'password' },
+    { pattern: String.raw`IDENTIFIED[ \t]+BY[ \t]+(?<value>[^\s;'"]+)`, kind: 'password', flags: 'gu' },
     { pattern: String.raw`AES_(?:EN|DE)CRYPT\(\s*'(?<value>[^'\n]*)'`, kind: 'password' },
     { pattern: String.raw`AES_(?:EN|DE)CRYPT\([^,\n]*,\s*'(?<value>[^'\n]*)'`, kind: 'secret-key' },
     // mysql -pSECRET (glued; `-p` alone prompts, `-P` is the port), sshpass -p, curl -u user:pass.
@@ -79,7 +83,8 @@ const redaction: RedactionRules = {
       'john', 'jane', 'johndoe', 'john.doe', 'jane.doe', 'test', 'example', 'admin', 'info', 'noreply', 'no-reply', 'email', 'mail', 'hello',
       'support', 'contact', 'first.last', 'firstname.lastname',
     ],
-    domains: ['example.com', 'example.org', 'example.net', 'example.edu', 'example', 'test', 'invalid', 'localhost', 'domain.com', 'company.com'],
+    // Reserved for documentation (RFC 2606, RFC 6761), and the stand-ins docs use like them.
+    domains: ['example.com', 'example.org', 'example.net', 'example.edu', 'example', 'test', 'invalid', 'localhost', 'domain.com', 'company.com', 'email.com', 'yourdomain.com', 'mydomain.com', 'test.com'],
   },
   isWord: isEnglishWord,
 };

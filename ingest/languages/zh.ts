@@ -60,7 +60,8 @@ const redaction: RedactionRules = {
     { pattern: String.raw`(?<![A-Za-z0-9+/=])(?:QQ|扣扣)(?:号码?|群)?[ \t]*[:：]?[ \t]*(?<value>[1-9]\d{4,11})(?!\d)`, kind: 'account' },
     { pattern: String.raw`(?<![\w])(?<value>[1-9]\d{4,11})(?=[ \t]*(?:企业)?QQ)`, kind: 'account', flags: 'gu' },
     { pattern: String.raw`(?:微信号?|weixin|wechat|vx)[ \t]*[:：][ \t]*(?<value>[A-Za-z][\w-]{5,19}|1[3-9]\d{9})`, kind: 'account' },
-    { pattern: String.raw`(?<![\w.+/-])(?<value>1[3-9]\d{9})(?![\w./-])`, kind: 'phone' },
+    // An unlabelled mobile number only in Chinese text (a Han character or a colon shortly before it).
+    { pattern: String.raw`(?<![\w.+/-])(?<value>1[3-9]\d{9})(?![\w./-])(?<=(?:\p{Script=Han}|[:：])[^\n\d]{0,20}\d{11})`, kind: 'phone' },
     { pattern: String.raw`(?:手机号?码?|电话|联系电话|座机)[ \t]*[:：]?[ \t]*(?<value>\+?\d[\d -]{6,18}\d)`, kind: 'phone' },
     { pattern: String.raw`身份证(?:号码?)?[ \t]*[:：]?[ \t]*(?<value>\d{17}[\dXx])`, kind: 'account' },
   ],

@@ -1,7 +1,7 @@
 import { hanChar } from '../../common/script.js';
 import type { SecretLabel } from '../languages/redaction-rules.js';
 import type { CompiledRules } from './rules.js';
-import { isPasswordShaped, isPlaceholder, looksRandom } from './shape.js';
+import { isCodeReference, isPasswordShaped, isPlaceholder, looksRandom } from './shape.js';
 
 /**
  * Reading the value after a label, and deciding whether it is one. Offsets are relative to the text given.
@@ -27,14 +27,15 @@ export function readValue(text: string): ValueSpan | undefined {
   // In a query string the value ends at the next parameter (`appid=wx…&mch_id=…`).
   let value = bare[0].replace(/&[\w.-]+=.*$/, '');
   // `pass,` `key;` and the closing quote of a shell argument (`-H "X-Auth-Token: {SHA1}ab…"`) end the value.
-  while (/[,;"'`\]}>]$/.test(value) && !balanced(value)) value = value.slice(0, -1);
+  while (/[,;"'`\]})>\\]$/.test(value) && !balanced(value)) value = value.slice(0, -1);
   value = value.replace(/[,;。]+$/, '');
   return value.length > 0 ? { start: 0, end: value.length, value, quoted: false } : undefined;
 }
 
 function balanced(value: string): boolean {
   const last = value[value.length - 1]!;
-  const open = ({ ']': '[', '}': '{', '>': '<' } as Record<string, string>)[last];
+  if (last === '\\') return false;
+  const open = ({ ']': '[', '}': '{', '>': '<', ')': '(' } as Record<string, string>)[last];
   if (open) return value.includes(open);
   return value.slice(0, -1).includes(last);
 }
@@ -47,7 +48,7 @@ const callExpression = /^[\w$.]+\(/;
  * begins a sentence (`token: a string that…`). A weak label (`key`) needs a random-looking value.
  */
 export function isCredentialValue(value: string, label: SecretLabel, rules: CompiledRules, after: string): boolean {
-  if (value.length < 2 || hanChar.test(value[0]!) || isPlaceholder(value) || callExpression.test(value)) return false;
+  if (value.length < 2 || hanChar.test(value[0]!) || isPlaceholder(value) || callExpression.test(value) || isCodeReference(value)) return false;
   const lower = value.toLowerCase();
   if (rules.notValues.has(lower) || rules.labels.whole.test(value) || rules.notSecret.has(value)) return false;
   if (label.weak) return looksRandom(value) || (value.length >= 12 && isPasswordShaped(value));

@@ -1,6 +1,6 @@
 import { hanChar } from '../../common/script.js';
 import type { CompiledRules } from './rules.js';
-import { classCount, isHex, isPasswordShaped, isPlaceholder, isUuid, letterParts, looksRandom, quotedLiterals, wordCoverage } from './shape.js';
+import { classCount, decodesToText, isHex, isPasswordShaped, isPlaceholder, isUuid, letterParts, looksRandom, quotedLiterals, wordCoverage } from './shape.js';
 import { noFindings, type Finding, type Line, type RedactionLayer, type TextScan } from './types.js';
 
 /**
@@ -25,7 +25,9 @@ const isMadeOfWords = (token: string, rules: CompiledRules): boolean => wordCove
 export function isLoneSecret(token: string, rules: CompiledRules): boolean {
   if (token.length < 8 || token.length > 200 || !/^[\x21-\x7e]+$/.test(token)) return false;
   if (isUuid(token) || isPlaceholder(token) || rules.notSecret.has(token)) return false;
-  if (isHex(token) && (token.length === 40 || token.length === 64)) return false;
+  // md5, sha1 (git) and sha256 digests as tools print them; and base64 of readable text (`base64` output).
+  if (isHex(token) && (token.length === 32 || token.length === 40 || token.length === 64)) return false;
+  if (decodesToText(token)) return false;
   if (isPasswordShaped(token) && !/^[@#$]/.test(token) && !/@[\w-]+\.[a-z]/i.test(token)) return !isMadeOfWords(token, rules);
   if (!looksRandom(token) || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(token)) return false;
   return token.length >= 32 || !isMadeOfWords(token, rules);
@@ -68,10 +70,13 @@ function hashCallLiterals(line: Line, rules: CompiledRules): readonly Finding[] 
       else if (char === ')') depth -= 1;
       close += 1;
     }
-    for (const literal of quotedLiterals(line.text.slice(open, close))) {
+    const args = line.text.slice(open, close - 1);
+    for (const literal of quotedLiterals(args)) {
       const value = literal.value;
+      // The only argument is the data being hashed (`md5("text")`); a literal joined to others is a salt or key.
+      if (args.trim().length === value.length + 2) continue;
       if (value.length < 6 || isPlaceholder(value) || rules.isWord(value) || rules.notSecret.has(value) || /\s/.test(value)) continue;
-      if (classCount(value) >= 2 || looksRandom(value)) found.push(finding(line, open + literal.start, value));
+      if ((/\d/.test(value) && classCount(value) >= 2) || looksRandom(value)) found.push(finding(line, open + literal.start, value));
     }
   }
   return found;

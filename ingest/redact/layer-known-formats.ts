@@ -1,6 +1,7 @@
 import type { RedactionKind } from './kinds.js';
 import { findKnownTokens, kindOfRule } from './secretlint-rules.js';
-import type { Finding, RedactionLayer } from './types.js';
+import { isPlaceholderCredential } from './layer-statements.js';
+import type { Finding, RedactionLayer, TextScan } from './types.js';
 
 /**
  * Known token formats: secretlint's recommended rules, plus formats it does not cover that notes on storage
@@ -67,16 +68,20 @@ function normalise(text: string, start: number, end: number): { start: number; e
   return { start: assignment && assignment[0].length < to - start ? start + assignment[0].length : start, end: to };
 }
 
-function secretlintFindings(text: string): Finding[] {
-  return findKnownTokens(text).map((match) => {
-    const span = normalise(text, match.start, match.end);
-    return { ...span, kind: kindOfRule(match.ruleId), layer: 'known-format', value: text.slice(span.start, span.end), spread: 'secret' };
-  });
+function secretlintFindings(scan: TextScan): Finding[] {
+  const found: Finding[] = [];
+  for (const match of findKnownTokens(scan.text)) {
+    const span = normalise(scan.text, match.start, match.end);
+    const value = scan.text.slice(span.start, span.end);
+    // `mongodb+srv://<USER>:<PASSWORD>@host` in a how-to is a template, not a credential.
+    if (!isPlaceholderCredential(value, scan)) found.push({ ...span, kind: kindOfRule(match.ruleId), layer: 'known-format', value, spread: 'secret' });
+  }
+  return found;
 }
 
 export const knownFormatLayer: RedactionLayer = {
   name: 'known-format',
   find(scan) {
-    return [...formatFindings(scan.text), ...secretlintFindings(scan.text)];
+    return [...formatFindings(scan.text), ...secretlintFindings(scan)];
   },
 };

@@ -11,7 +11,8 @@ import type { Finding, Line, RedactionLayer, Spread, TextScan } from './types.js
  * the following indented lines (`七牛key：` then two tab-indented keys), and the label after its value.
  */
 const closers = /^["'`\]\)*]*/;
-const separator = /^[ \t]*(?:=>|:=|==|[:=：|])[ \t]*/;
+// Not `==`: `pass == "x"` compares.
+const separator = /^[ \t]*(?:=>|:=|[:：|]|=(?!=))[ \t]*/;
 // `密码是 abc`: a Han label may be followed by "is"; `Secret 是 Kubernetes 的…` is a sentence about Secrets.
 const hanSeparator = /^[ \t]*(?:是|为)[ \t]*/;
 const whitespace = /^[ \t]+/;
@@ -40,11 +41,12 @@ function separatorAfter(text: string, quotedKey: boolean, han: boolean): Separat
 }
 
 /** Which separators a label accepts: a Han label also takes a space or nothing (`密码951!#%…`). */
-function acceptsSeparator(separated: Separated, han: boolean, value: ValueSpan): boolean {
+function acceptsSeparator(separated: Separated, han: boolean, value: ValueSpan, text: string): boolean {
   if (separated.kind === 'mark' || separated.kind === 'tab') return true;
   if (separated.kind === 'comma') return value.quoted;
   if (han) return /^[\x21-\x7e]/.test(value.value);
-  return separated.kind === 'space' && value.quoted;
+  // `password "newpwd"` is an argument; `pass \`!$\`` is a Markdown code span in a sentence.
+  return separated.kind === 'space' && value.quoted && !text.startsWith('`');
 }
 
 /** Quoted literals in a comment after the value: the previous passwords (`'pwd' => 'x',//'old1',//'old2'`). */
@@ -71,7 +73,7 @@ function sameLineValue(line: Line, hit: LabelHit, scan: TextScan): Finding[] {
   const read = readValue(line.text.slice(valueStart));
   if (!read) return [];
   const value = skipAuthScheme(read, line.text.slice(valueStart), scan.rules);
-  if (!acceptsSeparator(separated, han, value)) return [];
+  if (!acceptsSeparator(separated, han, value, line.text.slice(valueStart))) return [];
   const valueEnd = valueStart + value.end;
   const after = line.text.slice(valueEnd + (value.quoted ? 1 : 0));
   const tail = commentTail(line, valueEnd, hit.label);

@@ -42,11 +42,31 @@ function identifierFindings(scan: TextScan): Finding[] {
   return found;
 }
 
-function keptMail(local: string, domain: string, rules: CompiledRules): boolean {
+// `…@2x.png`, `mxcl.postgresql@11.plist`: file names, not addresses.
+const fileExtension = /\.(?:png|jpe?g|gif|svg|webp|pdf|txt|md|json|ya?ml|xml|html?|m?js|tsx?|jsx|css|rb|sh|conf|cfg|log|zip|t?gz|tar|so|dll|exe|jar|war|lock|tmp|bak|swp|plist)$/i;
+// `ssh dev@server.com`, `scp root@host:…`: a login on a host.
+const remoteLogin = /\b(?:ssh|scp|sftp|rsync|mosh|telnet)\b[^\n]*$/;
+
+/**
+ * Addresses kept as written: SSH remotes and logins (`git@github.com`, `ssh root@host`), file names, and
+ * documentation examples — an example domain (RFC 2606) with a local part that reads as words or a stand-in
+ * (`liz.lemon@example.com`, `user@example.com`). An identifier-like local part (`8826334419@example.com`,
+ * random letters) is treated as a real address even there.
+ */
+function keptMail(text: string, start: number, local: string, domain: string, rules: CompiledRules): boolean {
+  const lowerLocal = local.toLowerCase();
+  if (lowerLocal === 'git' || rules.accountNames.has(lowerLocal) || fileExtension.test(domain)) return true;
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  if (remoteLogin.test(text.slice(lineStart, start))) return true;
   const lowerDomain = domain.toLowerCase();
-  if (local.toLowerCase() === 'git') return true;
   const exampleDomain = rules.keptMailDomains.has(lowerDomain) || [...rules.keptMailDomains].some((kept) => lowerDomain.endsWith(`.${kept}`));
-  return exampleDomain && rules.keptMailLocalParts.has(local.toLowerCase());
+  return exampleDomain && (rules.keptMailLocalParts.has(lowerLocal) || !identifierLike(local));
+}
+
+/** A local part that identifies someone: a QQ-style number, initials, or random letters (`ubemmdsfp`). */
+function identifierLike(local: string): boolean {
+  const letters = local.replace(/[^A-Za-z]/g, '');
+  return /\d{5,}/.test(local) || letters.length <= 2 || /[bcdfghjklmnpqrstvwxz]{4,}/i.test(letters);
 }
 
 const localPart = /[A-Za-z0-9._%+-]/;
@@ -61,8 +81,9 @@ function mailFindings(scan: TextScan): Finding[] {
     while (start > 0 && localPart.test(text[start - 1]!)) start -= 1;
     domainAt.lastIndex = at + 1;
     const domain = domainAt.exec(text);
-    if (start === at || !domain) continue;
-    if (keptMail(text.slice(start, at), domain[0], scan.rules)) continue;
+    // `postgres://user:password@host`: the user info of a URL, which the URL rule redacts.
+    if (start === at || !domain || /:\/\/[^\s/@]*$/.test(text.slice(Math.max(0, start - 200), start))) continue;
+    if (keptMail(text, start, text.slice(start, at), domain[0], scan.rules)) continue;
     const end = at + 1 + domain[0].length;
     found.push({ start, end, kind: 'email', layer: 'personal', value: text.slice(start, end), spread: 'secret' });
     at = end - 1;

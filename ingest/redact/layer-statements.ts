@@ -1,4 +1,4 @@
-import type { Finding, RedactionLayer } from './types.js';
+import type { Finding, RedactionLayer, TextScan } from './types.js';
 import { isPlaceholder, unquote } from './shape.js';
 
 /**
@@ -6,6 +6,11 @@ import { isPlaceholder, unquote } from './shape.js';
  * BY '…'`, `AES_ENCRYPT('…', '…')`, `mysql -p…`, `sshpass -p …`, `curl -u user:pass`, `scheme://user:pass@host`.
  * The packs hold the patterns (a `value` group each); quotes around a value stay in the text.
  */
+/** `username:password`, `<USER>:<PASSWORD>`, `$USER:$PASS`: every part a placeholder, a label or a user label. */
+export function isPlaceholderCredential(value: string, scan: TextScan): boolean {
+  return value.split(':').every((part) => part === '' || isPlaceholder(part) || scan.rules.labels.whole.test(part) || scan.rules.userLabel.test(part) || scan.rules.notValues.has(part.toLowerCase()));
+}
+
 export const statementLayer: RedactionLayer = {
   name: 'label',
   find(scan) {
@@ -16,7 +21,7 @@ export const statementLayer: RedactionLayer = {
         const raw = match.groups?.value;
         if (!span || !raw) continue;
         const value = unquote(raw);
-        if (value === '' || isPlaceholder(value) || scan.rules.notSecret.has(value)) continue;
+        if (value === '' || isPlaceholderCredential(value, scan) || scan.rules.notSecret.has(value)) continue;
         const inset = raw.length === value.length ? 0 : 1;
         found.push({ start: span[0] + inset, end: span[1] - inset, kind: rule.kind, layer: 'label', value, spread: 'secret' });
       }

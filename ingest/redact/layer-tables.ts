@@ -1,7 +1,7 @@
 import type { SecretLabel } from '../languages/redaction-rules.js';
 import { findLabelHits } from './label-keys.js';
 import { isCredentialValue } from './label-values.js';
-import { classCount, isPlaceholder, looksRandom } from './shape.js';
+import { classCount, isCodeReference, isPlaceholder, looksRandom } from './shape.js';
 import { noFindings, type Finding, type Line, type RedactionLayer, type TextScan } from './types.js';
 
 /**
@@ -95,6 +95,8 @@ function userAbovePassword(lines: readonly Line[], index: number, scan: TextScan
   const user = /[:：=]/.test(lines[index]!.text) ? scan.rules.userLine.exec(lines[index]!.text)?.[1] : undefined;
   const next = lines[index + 1];
   if (!user || !next || scan.rules.accountNames.has(user.toLowerCase()) || isPlaceholder(user) || scan.rules.notSecret.has(user)) return noFindings;
+  // `username: email,` in code: a word or a reference, not a user name.
+  if (scan.rules.isWord(user.replace(/[,;]$/, '')) || isCodeReference(user) || /[,;]$/.test(user)) return noFindings;
   const passwordBelow = findLabelHits(next.text, scan.rules.labels, scan.rules).some((hit) => hit.label.kind === 'password');
   if (!passwordBelow) return noFindings;
   const start = lines[index]!.text.lastIndexOf(user);

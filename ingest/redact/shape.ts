@@ -57,12 +57,14 @@ export const isHex = (value: string): boolean => hexPattern.test(value);
 const hexEntropyLimit = 3.0;
 const base64EntropyLimit = 3.7;
 
-// snake_case, kebab-case and dotted names (`openstack_compute_api_v21`): joined words, however long.
-const joinedName = /^[a-z]+[0-9]*(?:[_.-][a-z]+[0-9]*)+$/;
+// snake_case, kebab-case and dotted names (`openstack_compute_api_v21`, `fc-rails-app-abcefg-123456`): joined
+// lower-case parts, one of them a run of 3+ letters; and paths (`/aws/codebuild/…`).
+const joinedName = /^(?=.*(?:^|[_.-])[a-z]{3,}(?:[_.-]|$))[a-z0-9]+(?:[_.-][a-z0-9]+)+$/;
+const pathLike = /^\/|\/[A-Za-z]+[\w-]*\//;
 
 /** A random-looking string: long hex or base64/base62 with high entropy. Digits-only strings are numbers. */
 export function looksRandom(value: string): boolean {
-  if (/^[0-9]+$/.test(value) || isUuid(value) || joinedName.test(value)) return false;
+  if (/^[0-9]+$/.test(value) || isUuid(value) || joinedName.test(value) || pathLike.test(value)) return false;
   if (isHex(value)) return value.length >= 16 && shannonEntropy(value) >= hexEntropyLimit;
   if (!base64Pattern.test(value) || value.length < 20) return false;
   const classes = charClasses(value);
@@ -81,7 +83,7 @@ export function letterParts(value: string): string[] {
 }
 
 /** Template variables, placeholders and masks that stand for a value without being one. */
-const placeholder = /^(?:\$|%\(|%[sd]$|\{\{|\$\{|<[^>]*>?$|\[REDACTED|\*+$|[x×]{3,}$|\.{3}|…|\?+$|-+$)/i;
+const placeholder = /^(?:\$|%\(|%[sd]$|\{\{|\$\{|<[^<>]*>|<[^>]*$|\[REDACTED|\*+$|[x×]{3,}$|\.{3}|…|\?+$|-+$)/i;
 
 export function isPlaceholder(value: string): boolean {
   return placeholder.test(value) || /^(?:your|my|some|example|sample)[_-]/i.test(value);
@@ -115,4 +117,20 @@ export function wordCoverage(token: string, isWord: (word: string) => boolean): 
   if (letters === 0) return 0;
   const inWords = parts.filter((part) => part.length >= 3 && isWord(part.toLowerCase())).reduce((sum, part) => sum + part.length, 0);
   return inWords / letters;
+}
+
+/** Base64 that decodes to readable text with spaces (`aGVyZSBpcyBh…` = "here is a…"): encoded prose, not a key. */
+export function decodesToText(value: string): boolean {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length < 8) return false;
+  const bytes = Buffer.from(value, 'base64');
+  if (bytes.length === 0) return false;
+  let printable = 0;
+  for (const byte of bytes) if ((byte >= 32 && byte < 127) || byte === 10 || byte === 9) printable += 1;
+  return printable / bytes.length > 0.95 && bytes.includes(32);
+}
+
+/** A reference in code rather than a value: `params[:password]`, `process.env.TOKEN`, `recieved.id`. */
+export function isCodeReference(value: string): boolean {
+  if (/^[A-Za-z_$][\w$]*\[.*\]$/.test(value)) return true;
+  return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?$/.test(value) && !/\d/.test(value);
 }
