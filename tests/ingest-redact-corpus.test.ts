@@ -34,8 +34,8 @@ describe('the bundled notes', () => {
     expect(allBundledSecrets.filter((secret) => !raw.includes(secret))).toEqual([]);
   });
 
-  it.each(allBundledSecrets.map((secret) => [secret]))('keep %s out of the JSON export', (secret) => {
-    expect(exported).not.toContain(JSON.stringify(secret).slice(1, -1));
+  it('keep every listed value out of the JSON export', () => {
+    expect(allBundledSecrets.filter((secret) => exported.includes(JSON.stringify(secret).slice(1, -1)))).toEqual([]);
   });
 
   it('keep their line numbers: no note ends past its file', () => {

@@ -41,7 +41,8 @@ const redaction: RedactionRules = {
     'string', 'str', 'text', 'varchar', 'char', 'int', 'integer', 'bigint', 'number', 'numeric', 'bool', 'boolean', 'bytes', 'bytea', 'blob',
     'object', 'json', 'jsonb', 'array', 'list', 'any', 'uuid', 'true', 'false', 'null', 'nil', 'none', 'undefined', 'required', 'optional',
     'yes', 'no', 'on', 'off', 'hidden', 'masked', 'empty', 'default', 'env', 'field', 'type', 'column', 'value', 'hash', 'md5', 'sha1',
-    'sha256', 'bcrypt', 'base64', 'plain', 'plaintext', 'encrypted', 'redacted', 'bearer', 'basic', 'prompt', 'stdin',
+    'sha256', 'bcrypt', 'base64', 'plain', 'plaintext', 'encrypted', 'redacted', 'bearer', 'basic', 'prompt', 'stdin', 'auth',
+    'foo', 'bar', 'baz', 'qux', 'dummy', 'placeholder', 'secret', 'password', 'token', 'unset',
   ],
   identifierKeys: [
     'id', 'ids', 'uuid', 'guid', 'sha', 'sha1', 'sha256', 'sha512', 'md5', 'hash', 'checksum', 'digest', 'commit', 'rev', 'revision',

@@ -1,7 +1,7 @@
 import { hanChar } from '../../common/script.js';
 import type { SecretLabel } from '../languages/redaction-rules.js';
 import type { CompiledRules } from './rules.js';
-import { isCodeReference, isPasswordShaped, isPlaceholder, looksRandom } from './shape.js';
+import { isCodeReference, isPasswordShaped, isPlaceholder, looksRandom, wordCoverage } from './shape.js';
 
 /**
  * Reading the value after a label, and deciding whether it is one. Offsets are relative to the text given.
@@ -52,6 +52,9 @@ export function isCredentialValue(value: string, label: SecretLabel, rules: Comp
   const lower = value.toLowerCase();
   if (rules.notValues.has(lower) || rules.labels.whole.test(value) || rules.notSecret.has(value)) return false;
   if (label.weak) return looksRandom(value) || (value.length >= 12 && isPasswordShaped(value));
+  // `smtp password`, `sentinel-password`, `tls-secret`: words about a credential, or the name of one.
+  if (/\s/.test(value) && wordCoverage(value, rules.isWord) >= 0.5) return false;
+  if (/^[a-z0-9]+(?:[_.-][a-z0-9]+)+$/.test(value) && value.split(/[_.-]/).some((part) => rules.labels.whole.test(part))) return false;
   if (/^[A-Za-z]+$/.test(value) && rules.isWord(lower) && /^[ \t]+[\p{L}]/u.test(after)) return false;
   return true;
 }

@@ -28,11 +28,12 @@ function finding(line: Line, span: { start: number; end: number; value: string }
 interface Separated {
   offset: number;
   kind: 'mark' | 'space' | 'tab' | 'none' | 'comma';
+  pipe?: boolean;
 }
 
 function separatorAfter(text: string, quotedKey: boolean, han: boolean): Separated {
   const mark = separator.exec(text) ?? (han ? hanSeparator.exec(text) : null);
-  if (mark) return { offset: mark[0].length, kind: 'mark' };
+  if (mark) return { offset: mark[0].length, kind: 'mark', pipe: mark[0].includes('|') };
   const comma = quotedKey ? /^[ \t]*,[ \t]*/.exec(text) : null;
   if (comma) return { offset: comma[0].length, kind: 'comma' };
   const space = whitespace.exec(text);
@@ -41,8 +42,10 @@ function separatorAfter(text: string, quotedKey: boolean, han: boolean): Separat
 }
 
 /** Which separators a label accepts: a Han label also takes a space or nothing (`密码951!#%…`). */
-function acceptsSeparator(separated: Separated, han: boolean, value: ValueSpan, text: string): boolean {
+function acceptsSeparator(separated: Separated, han: boolean, value: ValueSpan, text: string, quotedKey: boolean): boolean {
   if (separated.kind === 'mark' || separated.kind === 'tab') return true;
+  // `resource "alicloud_ram_access_key" "ak"`: a quoted key then a quoted word is HCL, not an argument.
+  if (quotedKey && separated.kind === 'space') return false;
   if (separated.kind === 'comma') return value.quoted;
   if (han) return /^[\x21-\x7e]/.test(value.value);
   // `password "newpwd"` is an argument; `pass \`!$\`` is a Markdown code span in a sentence.
@@ -73,7 +76,9 @@ function sameLineValue(line: Line, hit: LabelHit, scan: TextScan): Finding[] {
   const read = readValue(line.text.slice(valueStart));
   if (!read) return [];
   const value = skipAuthScheme(read, line.text.slice(valueStart), scan.rules);
-  if (!acceptsSeparator(separated, han, value, line.text.slice(valueStart))) return [];
+  if (!acceptsSeparator(separated, han, value, line.text.slice(valueStart), quotedKey || /["']/.test(close))) return [];
+  // A table cell separator only in a table row (`| password | x |`), not a shell pipe (`get secret | grep`).
+  if (separated.pipe && !/\|[ \t]*$/.test(key)) return [];
   const valueEnd = valueStart + value.end;
   const after = line.text.slice(valueEnd + (value.quoted ? 1 : 0));
   const tail = commentTail(line, valueEnd, hit.label);

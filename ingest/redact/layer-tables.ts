@@ -92,7 +92,9 @@ function passwordAfterUser(lines: readonly Line[], index: number, scan: TextScan
 
 /** `用户名: zsadmin` right above a password line: the user name is half of the login (shared account names stay). */
 function userAbovePassword(lines: readonly Line[], index: number, scan: TextScan): readonly Finding[] {
-  const user = /[:：=]/.test(lines[index]!.text) ? scan.rules.userLine.exec(lines[index]!.text)?.[1] : undefined;
+  const quoted = /[:：=]/.test(lines[index]!.text) ? scan.rules.userLine.exec(lines[index]!.text)?.[1] : undefined;
+  const user = quoted?.replace(/^["']|["']$/g, '');
+  if (user && (scan.rules.userLabel.test(user) || scan.rules.labels.whole.test(user))) return noFindings;
   const next = lines[index + 1];
   if (!user || !next || scan.rules.accountNames.has(user.toLowerCase()) || isPlaceholder(user) || scan.rules.notSecret.has(user)) return noFindings;
   // `username: email,` in code: a word or a reference, not a user name.

@@ -42,7 +42,8 @@ export function classCount(value: string): number {
  * which make paths, identifiers and code), a digit, and 3+ character classes (`hrpbk5480R`, `dn334@#$trx`).
  */
 export function isPasswordShaped(value: string): boolean {
-  return /^[A-Za-z0-9!@#$%^&*+=?~！]{6,64}$/.test(value) && /[0-9]/.test(value) && classCount(value) >= 3;
+  // Not `=`: `gpgcheck=1` and `HISTSIZE=4000` are settings.
+  return /^[A-Za-z0-9!@#$%^&*+?~！]{6,64}$/.test(value) && /[0-9]/.test(value) && classCount(value) >= 3;
 }
 
 export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -85,8 +86,16 @@ export function letterParts(value: string): string[] {
 /** Template variables, placeholders and masks that stand for a value without being one. */
 const placeholder = /^(?:\$|%\(|%[sd]$|\{\{|\$\{|<[^<>]*>|<[^>]*$|\[REDACTED|\*+$|[x×]{3,}$|\.{3}|…|\?+$|-+$)/i;
 
+// `your_password`, `YourPASSWD`, `yourpassword`, `<YOUR-TOKEN>`, `LTAIUrZCw3********` (masked), `PRIVATE_KEY_FILE`.
+const standIns = [
+  /^(?:your|my|some|example|sample)[_-]/i,
+  /^(?:[Yy]our|[Mm]y|[Ss]ome|[Ee]xample|[Ss]ample)[A-Z]/,
+  /^(?:your|my)(?:pass(?:word|wd)?|pwd|token|key|secret|name)$/i,
+];
+const metavariable = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
 export function isPlaceholder(value: string): boolean {
-  return placeholder.test(value) || /^(?:your|my|some|example|sample)[_-]/i.test(value);
+  return placeholder.test(value) || standIns.some((standIn) => standIn.test(value)) || /\*{3,}/.test(value) || metavariable.test(value);
 }
 
 /** Removes one pair of surrounding quotes. */
