@@ -54,6 +54,7 @@ const redaction: RedactionRules = {
     'format', 'version', 'hash', 'plugin', 'plugins', 'flush', 'list', 'set', 'get', 'define', 'create', 'delete', 'count', 'limit', 'less',
     'generator', 'reset', 'change', 'prompt', 'auth', 'required', 'enabled', 'strength', 'rule', 'rules', 'label', 'map', 'digest',
     'ids', 'count', 'counts', 'param', 'params', 'parser', 'bucket', 'filter', 'kind', 'class', 'budget', 'usage', 'lookup', 'plugin',
+    'pattern', 'regex', 're', 'placeholder', 'input', 'field', 'label', 'hint', 'text', 'url', 'uri',
   ],
   authSchemes: ['bearer', 'basic', 'token', 'digest', 'negotiate'],
   statements: [
@@ -66,7 +67,7 @@ const redaction: RedactionRules = {
     // mysql -pSECRET (glued; `-p` alone prompts, `-P` is the port), sshpass -p, curl -u user:pass.
     { pattern: String.raw`mysql(?:dump|admin|import|check|slap)?\b[^\n]*?[ \t]-p(?<value>[^\s'"-][^\s]*|'[^'\n]+'|"[^"\n]+")`, kind: 'password', flags: 'gu' },
     { pattern: String.raw`sshpass[ \t]+-p[ \t]*(?<value>'[^'\n]+'|"[^"\n]+"|\S+)`, kind: 'password', flags: 'gu' },
-    { pattern: String.raw`-(?<![\w-]-)(?:u|-user)[ \t]+['"]?(?<value>[^\s:'"/]+:[^\s'"]+)`, kind: 'password', flags: 'gu' },
+    { pattern: String.raw`-(?<![\w-]-)(?:u|-user)[ \t]+['"]?(?<value>[^\s:'"/]+:(?!\/\/)[^\s'"]+)`, kind: 'password', flags: 'gu' },
     { pattern: String.raw`--(?<![\w-]--)(?:password|passwd|pass|token|api-key|auth-token)[ \t]+(?!-|[0-9a-f]{8}-)(?<value>'[^'\n]+'|"[^"\n]+"|\S+)`, kind: 'password' },
     { pattern: String.raw`echo[ \t]+['"]?(?<value>[^\s'"|]+)['"]?[ \t]*\|[ \t]*(?:sudo[ \t]+)?(?:passwd[ \t]+--stdin|chpasswd)\b`, kind: 'password' },
     // Credentials in a URL: scheme://user:password@host (the user goes too: it is half of the login).
@@ -79,10 +80,11 @@ const redaction: RedactionRules = {
     { pattern: String.raw`(?<![\w])(?:phone|mobile|cell|tel)(?:[ \t]*(?:no\.?|number|#))?[ \t]*[:：][ \t]*(?<value>\+?\d[\d \t().-]{6,18}\d)`, kind: 'phone' },
   ],
   keptMail: {
+    // Stand-in and role mailboxes, kept on any domain (names on example domains are kept by the engine).
     localParts: [
-      'user', 'username', 'you', 'yourname', 'your.name', 'name', 'me', 'someone', 'somebody', 'foo', 'bar', 'baz', 'alice', 'bob', 'carol',
-      'john', 'jane', 'johndoe', 'john.doe', 'jane.doe', 'test', 'example', 'admin', 'info', 'noreply', 'no-reply', 'email', 'mail', 'hello',
-      'support', 'contact', 'first.last', 'firstname.lastname',
+      'user', 'username', 'you', 'yourname', 'your.name', 'your-email', 'youremail', 'name', 'me', 'someone', 'somebody', 'foo', 'bar',
+      'baz', 'test', 'example', 'admin', 'info', 'noreply', 'no-reply', 'email', 'mail', 'hello', 'support', 'contact', 'first.last',
+      'firstname.lastname',
     ],
     // Reserved for documentation (RFC 2606, RFC 6761), and the stand-ins docs use like them.
     domains: ['example.com', 'example.org', 'example.net', 'example.edu', 'example', 'test', 'invalid', 'localhost', 'domain.com', 'company.com', 'email.com', 'yourdomain.com', 'mydomain.com', 'test.com'],

@@ -53,7 +53,8 @@ const redaction: RedactionRules = {
   // `2016-02-01 14:33:20 小余(817195391)` (QQ's message manager export).
   chatHeaders: [
     String.raw`(?<handle>[^\s()（）:：\[\]]{1,30}?)[(（](?<number>[^()（）\n]{1,40})[)）][ \t]+\d{1,2}:\d{2}:\d{2}`,
-    String.raw`(?<handle>[^\s()（）:：\[\]]{1,30}?)(?:[(（](?<number>[^()（）\n]{1,40})[)）])?[ \t]+\d{4}[/-]\d{1,2}[/-]\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?`,
+    // With seconds: an article byline (`小白安全工具   2023-11-24 20:42`) has none.
+    String.raw`(?<handle>[^\s()（）:：\[\]]{1,30}?)(?:[(（](?<number>[^()（）\n]{1,40})[)）])?[ \t]+\d{4}[/-]\d{1,2}[/-]\d{1,2}[ \t]+\d{1,2}:\d{2}:\d{2}`,
     String.raw`\d{4}[/-]\d{1,2}[/-]\d{1,2}[ \t]+\d{1,2}:\d{2}:\d{2}[ \t]+(?<handle>[^\s()（）<>]{1,30}?)[(（<](?<number>[^()（）<>\n]{1,40})[)）>]`,
   ],
   identifiers: [

@@ -16,12 +16,16 @@ export interface ValueSpan {
 
 // A bare value runs to whitespace, Chinese punctuation or Han text (`密码：abc123，然后…`).
 const bareValue = /^[^\s\p{Script=Han}，。；、：（）【】]+/u;
-const quotedValue = /^(["'`])([^\n]*?)\1/;
+// Python's f'…', b'…', r'…' are quoted strings too.
+const quotedValue = /^[fbr]?(["'`])([^\n]*?)\1/;
 
 /** The value at the start of `text`: a quoted string, or a bare run with trailing punctuation trimmed. */
 export function readValue(text: string): ValueSpan | undefined {
   const quoted = quotedValue.exec(text);
-  if (quoted) return { start: 1, end: 1 + quoted[2]!.length, value: quoted[2]!, quoted: true };
+  if (quoted) {
+    const start = quoted[0].length - quoted[2]!.length - 1;
+    return { start, end: start + quoted[2]!.length, value: quoted[2]!, quoted: true };
+  }
   const bare = bareValue.exec(text);
   if (!bare) return undefined;
   // In a query string the value ends at the next parameter (`appid=wx…&mch_id=…`).
@@ -49,6 +53,8 @@ const callExpression = /^[\w$.]+\(/;
  */
 export function isCredentialValue(value: string, label: SecretLabel, rules: CompiledRules, after: string): boolean {
   if (value.length < 2 || hanChar.test(value[0]!) || isPlaceholder(value) || callExpression.test(value) || isCodeReference(value)) return false;
+  // A value has a letter or digit, and is not an address (`账户http://dnslog.pw/dns`).
+  if (!/[\p{L}\p{N}]/u.test(value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false;
   const lower = value.toLowerCase();
   if (rules.notValues.has(lower) || rules.labels.whole.test(value) || rules.notSecret.has(value)) return false;
   if (label.weak) return looksRandom(value) || (value.length >= 12 && isPasswordShaped(value));

@@ -48,19 +48,19 @@ const fileExtension = /\.(?:png|jpe?g|gif|svg|webp|pdf|txt|md|json|ya?ml|xml|htm
 const remoteLogin = /\b(?:ssh|scp|sftp|rsync|mosh|telnet)\b[^\n]*$/;
 
 /**
- * Addresses kept as written: SSH remotes and logins (`git@github.com`, `ssh root@host`), file names, and
- * documentation examples — an example domain (RFC 2606) with a local part that reads as words or a stand-in
- * (`liz.lemon@example.com`, `user@example.com`). An identifier-like local part (`8826334419@example.com`,
- * random letters) is treated as a real address even there.
+ * Addresses kept as written: SSH remotes and logins (`git@github.com`, `ssh root@host`), file names, stand-in
+ * mailboxes on any domain (`email@mail.com`, `user@host`), and documentation examples — an example domain
+ * (RFC 2606) with a local part that reads as a name (`liz.lemon@example.com`). An identifier-like local part
+ * (`8826334419@example.com`, random letters) is treated as a real address even there.
  */
 function keptMail(text: string, start: number, local: string, domain: string, rules: CompiledRules): boolean {
   const lowerLocal = local.toLowerCase();
-  if (lowerLocal === 'git' || rules.accountNames.has(lowerLocal) || fileExtension.test(domain)) return true;
+  if (lowerLocal === 'git' || rules.accountNames.has(lowerLocal) || rules.keptMailLocalParts.has(lowerLocal) || fileExtension.test(domain)) return true;
   const lineStart = text.lastIndexOf('\n', start) + 1;
   if (remoteLogin.test(text.slice(lineStart, start))) return true;
   const lowerDomain = domain.toLowerCase();
   const exampleDomain = rules.keptMailDomains.has(lowerDomain) || [...rules.keptMailDomains].some((kept) => lowerDomain.endsWith(`.${kept}`));
-  return exampleDomain && (rules.keptMailLocalParts.has(lowerLocal) || !identifierLike(local));
+  return exampleDomain && !identifierLike(local);
 }
 
 /** A local part that identifies someone: a QQ-style number, initials, or random letters (`ubemmdsfp`). */

@@ -67,7 +67,7 @@ const pathLike = /^\/|\/[A-Za-z]+[\w-]*\//;
 export function looksRandom(value: string): boolean {
   if (/^[0-9]+$/.test(value) || isUuid(value) || joinedName.test(value) || pathLike.test(value)) return false;
   if (isHex(value)) return value.length >= 16 && shannonEntropy(value) >= hexEntropyLimit;
-  if (!base64Pattern.test(value) || value.length < 20) return false;
+  if (!base64Pattern.test(value) || value.length < 20 || decodesToText(value)) return false;
   const classes = charClasses(value);
   return classes.digit && (classes.lower || classes.upper) && shannonEntropy(value) >= base64EntropyLimit;
 }
@@ -84,7 +84,7 @@ export function letterParts(value: string): string[] {
 }
 
 /** Template variables, placeholders and masks that stand for a value without being one. */
-const placeholder = /^(?:\$|%\(|%[sd]$|\{\{|\$\{|<[^<>]*>|<[^>]*$|\[REDACTED|\*+$|[x×]{3,}$|\.{3}|…|\?+$|-+$)/i;
+const placeholder = /^(?:\$|%\(|%[sd]$|\{\{|\$\{|\{[\w.]*\}$|<[^<>]*>|<[^>]*$|\[REDACTED|\*+$|[x×]{3,}$|\.{3}|…|\?+$|-+$)/i;
 
 // `your_password`, `YourPASSWD`, `yourpassword`, `<YOUR-TOKEN>`, `LTAIUrZCw3********` (masked), `PRIVATE_KEY_FILE`.
 const standIns = [
