@@ -9,7 +9,6 @@ import { noFindings, type Finding, type Line, type RedactionLayer, type TextScan
  * assigned to a key, a string literal inside a hash call (`md5(… + 'salt')`). Ids stay: UUIDs, values of id-like
  * keys (`hostId`, `_id`, `sha`), hashes as commands and logs print them, git SHAs, `data:` payloads (protected).
  */
-const loneToken = /^[ \t]*(\S+)[ \t]*$/;
 const shortKeyValue = /^[ \t]*([^\s=:：]{1,24}?)[ \t]*(?:={1,}|-{2,}>?|=>|:|：)[ \t]*(\S{12,})[ \t]*$/;
 const quotedAssignment = /([\w$.\-[\]'"]{1,60}?)["'\]]*[ \t]*(?:=>|:|=)[ \t]*(["'])([A-Za-z0-9+/=_.-]{16,})\2/g;
 
@@ -39,9 +38,9 @@ function finding(line: Line, start: number, value: string): Finding {
 
 function lineFindings(line: Line, rules: CompiledRules): readonly Finding[] {
   // Short lines only: a key of up to 24 characters, a separator, a value of 12+ (or a lone token).
-  const pair = line.text.length >= 13 && line.text.length <= 300 ? shortKeyValue.exec(line.text) : null;
-  const lone = pair ? null : loneToken.exec(line.text);
-  if (lone) return isLoneSecret(lone[1]!, rules) ? [finding(line, line.text.indexOf(lone[1]!), lone[1]!)] : noFindings;
+  const pair = line.text.length >= 13 && line.text.length <= 300 && /[=:：-]/.test(line.text.slice(0, 40)) ? shortKeyValue.exec(line.text) : null;
+  const lone = pair ? undefined : line.lone;
+  if (lone) return isLoneSecret(lone, rules) ? [finding(line, line.text.indexOf(lone), lone)] : noFindings;
   if (pair && !keyIsIdentifier(pair[1]!, rules) && looksRandom(pair[2]!) && !isMadeOfWords(pair[2]!, rules)) {
     return [finding(line, line.text.lastIndexOf(pair[2]!), pair[2]!)];
   }
@@ -87,7 +86,7 @@ export const entropyLayer: RedactionLayer = {
   find(scan: TextScan) {
     const found: Finding[] = [];
     for (const line of scan.lines) {
-      if (line.text.length < 8) continue;
+      if (line.text.length < 8 || !line.ascii) continue;
       for (const item of lineFindings(line, scan.rules)) found.push(item);
       for (const item of hashCallLiterals(line, scan.rules)) found.push(item);
     }

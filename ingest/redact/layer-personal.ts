@@ -94,7 +94,7 @@ function mailFindings(scan: TextScan): Finding[] {
 export const personalLayer: RedactionLayer = {
   name: 'personal',
   find(scan) {
-    const headers = scan.lines.flatMap((line) => (line.text.trim() === '' ? [] : headerFindings(line, scan.rules)));
+    const headers = scan.lines.flatMap((line) => (line.ascii ? headerFindings(line, scan.rules) : []));
     return [...headers, ...identifierFindings(scan), ...mailFindings(scan)];
   },
 };

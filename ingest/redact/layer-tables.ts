@@ -74,14 +74,13 @@ function headerTable(lines: readonly Line[], index: number, scan: TextScan): rea
   return found;
 }
 
-const loneToken = /^[ \t]*([^\s]+)[ \t]*$/;
 
 /** A lone line after a user name: a password when it is not a word, a path, an address or a command. */
 function passwordAfterUser(lines: readonly Line[], index: number, scan: TextScan): readonly Finding[] {
   if (lines[index]!.text.length > 40) return noFindings;
-  const user = loneToken.exec(lines[index]!.text)?.[1];
+  const user = lines[index]!.lone;
   const next = lines[index + 1];
-  const token = next ? loneToken.exec(next.text)?.[1] : undefined;
+  const token = next?.lone;
   if (!user || !next || !token || !scan.rules.accountNames.has(user.toLowerCase())) return noFindings;
   if (token.length < 6 || token.length > 64 || /[/\\:()]|^[-#$@.]|\.[a-z]{2,4}$/i.test(token) || isPlaceholder(token)) return noFindings;
   if (scan.rules.isWord(token) || scan.rules.accountNames.has(token.toLowerCase()) || scan.rules.notSecret.has(token)) return noFindings;
@@ -92,7 +91,8 @@ function passwordAfterUser(lines: readonly Line[], index: number, scan: TextScan
 
 /** `用户名: zsadmin` right above a password line: the user name is half of the login (shared account names stay). */
 function userAbovePassword(lines: readonly Line[], index: number, scan: TextScan): readonly Finding[] {
-  const quoted = /[:：=]/.test(lines[index]!.text) ? scan.rules.userLine.exec(lines[index]!.text)?.[1] : undefined;
+  const text = lines[index]!.text;
+  const quoted = text.length < 80 && /[:：=]/.test(text) && lines[index + 1] !== undefined ? scan.rules.userLine.exec(text)?.[1] : undefined;
   const user = quoted?.replace(/^["']|["']$/g, '');
   if (user && (scan.rules.userLabel.test(user) || scan.rules.labels.whole.test(user))) return noFindings;
   const next = lines[index + 1];
@@ -112,7 +112,8 @@ export const tableLayer: RedactionLayer = {
   find(scan) {
     const found: Finding[] = [];
     scan.lines.forEach((line, index) => {
-      if (line.text.trim() === '') return;
+      // Every layout here has an ASCII value on the line (or, for a header row, a label and a next line).
+      if (!line.ascii && !scan.rules.passwordLabel.test(line.text)) return;
       for (const layout of layouts) for (const item of layout(scan.lines, index, scan)) found.push(item);
     });
     return found;

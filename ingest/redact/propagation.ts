@@ -1,4 +1,5 @@
-import { AhoCorasick, leftmostLongest } from '../aho-corasick.js';
+import { leftmostLongest } from '../aho-corasick.js';
+import { AsciiAutomaton } from './ascii-automaton.js';
 import { hanChar } from '../../common/script.js';
 import type { RedactionKind } from './kinds.js';
 import type { CompiledRules } from './rules.js';
@@ -10,7 +11,8 @@ import type { Finding, Spread } from './types.js';
  * a password alone on a line, a handle in a sentence. Such values are redacted everywhere, but only when they
  * are secret-like: long enough, not a word of any pack, not a frequent term of the notes. `postgres` next to
  * a label is a password there; elsewhere it is the database. Matching is one linear Aho–Corasick pass per
- * file over all values, never a regular expression built from them.
+ * file over all values (plus a string search for each of the few non-ASCII names), never a regular
+ * expression built from them.
  */
 export interface Candidate {
   value: string;
@@ -59,9 +61,37 @@ interface Hit {
   candidate: number;
 }
 
+/**
+ * The candidates in two parts. ASCII values: one pass of a dense Aho–Corasick automaton over the whole text.
+ * The others — Han names from chat headers, a handful per corpus — by the engine's own string search
+ * (`indexOf`), one scan each.
+ */
+interface Matcher {
+  ascii?: { automaton: AsciiAutomaton; indexes: number[] };
+  others: number[];
+}
+
+const isAscii = (value: string) => /^[\x00-\x7f]+$/.test(value);
+
+function matcherOf(candidates: readonly Candidate[]): Matcher {
+  const ascii = candidates.flatMap((candidate, index) => (isAscii(candidate.value) ? [index] : []));
+  const others = candidates.flatMap((candidate, index) => (isAscii(candidate.value) ? [] : [index]));
+  const automaton = ascii.length > 0 ? new AsciiAutomaton(ascii.map((index) => candidates[index]!.value)) : undefined;
+  return { ascii: automaton ? { automaton, indexes: ascii } : undefined, others };
+}
+
+function rawHits(matcher: Matcher, candidates: readonly Candidate[], text: string): { start: number; end: number; pattern: number }[] {
+  const hits = matcher.ascii ? matcher.ascii.automaton.findAll(text).map((hit) => ({ ...hit, pattern: matcher.ascii!.indexes[hit.pattern]! })) : [];
+  for (const index of matcher.others) {
+    const value = candidates[index]!.value;
+    for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) hits.push({ start: at, end: at + value.length, pattern: index });
+  }
+  return hits;
+}
+
 /** Exact (case-sensitive) occurrences; an ASCII value must not run on into letters or digits. */
-function occurrences(matcher: AhoCorasick, candidates: readonly Candidate[], text: string): Hit[] {
-  const exact = matcher.findAll(text).filter((hit) => {
+function occurrences(matcher: Matcher, candidates: readonly Candidate[], text: string): Hit[] {
+  const exact = rawHits(matcher, candidates, text).filter((hit) => {
     const value = candidates[hit.pattern]!.value;
     if (text.slice(hit.start, hit.end) !== value) return false;
     const before = text[hit.start - 1] ?? ' ';
@@ -77,7 +107,7 @@ function occurrences(matcher: AhoCorasick, candidates: readonly Candidate[], tex
  */
 export function propagate(candidates: readonly Candidate[], texts: readonly string[]): Finding[][] {
   if (candidates.length === 0) return texts.map(() => []);
-  const matcher = new AhoCorasick(candidates.map((candidate) => candidate.value));
+  const matcher = matcherOf(candidates);
   const hitsByText = texts.map((text) => occurrences(matcher, candidates, text));
   const counts = new Array<number>(candidates.length).fill(0);
   for (const hits of hitsByText) for (const hit of hits) counts[hit.candidate]! += 1;

@@ -14,7 +14,10 @@ export function splitLines(text: string): Line[] {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
     const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    lines.push({ number, start, end: lineEnd, text: text.slice(start, lineEnd) });
+    const line = text.slice(start, lineEnd);
+    const trimmed = line.trim();
+    const lone = trimmed !== '' && !/\s/.test(trimmed) ? trimmed : undefined;
+    lines.push({ number, start, end: lineEnd, text: line, lone, ascii: /[A-Za-z0-9]/.test(line) });
     if (newline < 0) return lines;
     start = newline + 1;
     number += 1;
@@ -23,18 +26,19 @@ export function splitLines(text: string): Line[] {
 
 const dataUri = /data:[\w.+-]+\/[\w.+-]+(?:;[\w.+-]+=[\w.+-]+)*;base64,[A-Za-z0-9+/=]*/gi;
 const longBlobLength = 1000;
+const base64Codes = new Uint8Array(128);
+for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=') base64Codes[char.charCodeAt(0)] = 1;
 
-const isBase64Code = (code: number) =>
-  (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 43 || code === 47 || code === 61;
-
-/** Runs of 1000+ base64 characters, found in one pass (a `{1000,}` regex would rescan every shorter run). */
+/** Runs of 1000+ base64 characters, in one pass (a `{1000,}` pattern would rescan every shorter run). */
 function longBlobs(text: string): Span[] {
   const spans: Span[] = [];
+  const length = text.length;
   let start = -1;
-  for (let at = 0; at <= text.length; at += 1) {
-    const inRun = at < text.length && isBase64Code(text.charCodeAt(at));
-    if (inRun && start < 0) start = at;
-    if (!inRun && start >= 0) {
+  for (let at = 0; at <= length; at += 1) {
+    const code = at < length ? text.charCodeAt(at) : 0;
+    if (code < 128 && base64Codes[code] === 1) {
+      if (start < 0) start = at;
+    } else if (start >= 0) {
       if (at - start >= longBlobLength) spans.push({ start, end: at });
       start = -1;
     }

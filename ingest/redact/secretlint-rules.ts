@@ -58,19 +58,33 @@ function sourceOf(content: string): SecretLintSourceCode {
   };
 }
 
-export function findKnownTokens(content: string): TokenMatch[] {
-  const matches: TokenMatch[] = [];
-  const source = sourceOf(content);
-  for (const rule of scanners) {
+const translate = ((messageId: string) => ({ message: messageId, messageId, data: undefined })) as never;
+
+/**
+ * Creates every rule once (a rule's handlers hold no state between files) and returns the scan of one text.
+ * Reports go to the list of the scan in progress; scans are synchronous, so one list at a time.
+ */
+function createTokenFinder(): (content: string) => TokenMatch[] {
+  let matches: TokenMatch[] = [];
+  const handlers = scanners.map((rule) => {
     const context: SecretLintRuleContext = {
       sharedOptions: {},
-      createTranslator: () => ((messageId: string) => ({ message: messageId, messageId, data: undefined })) as never,
+      createTranslator: () => translate,
       report: (descriptor) => matches.push({ start: descriptor.range[0], end: descriptor.range[1], ruleId: rule.meta.id }),
       ignore: () => {},
     };
-    const pending = rule.create(context, {}).file?.(source);
-    // An async handler's later reports are lost; its rejection must not surface as an unhandled error.
-    if (pending) pending.catch(() => {});
-  }
-  return matches;
+    return rule.create(context, {});
+  });
+  return (content) => {
+    matches = [];
+    const source = sourceOf(content);
+    for (const handler of handlers) {
+      const pending = handler.file?.(source);
+      // An async handler's later reports are lost; its rejection must not surface as an unhandled error.
+      if (pending) pending.catch(() => {});
+    }
+    return matches;
+  };
 }
+
+export const findKnownTokens = createTokenFinder();

@@ -27,6 +27,10 @@ export interface Line {
   /** Offset of the line's end, before its line break. */
   end: number;
   text: string;
+  /** The line's only token when it holds exactly one (no inner whitespace), else undefined. */
+  lone?: string;
+  /** The line has an ASCII letter or digit: a line without one holds no value a layer looks for. */
+  ascii: boolean;
 }
 
 export interface Span {
