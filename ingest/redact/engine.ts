@@ -49,16 +49,22 @@ export function mergeFindings(findings: readonly Finding[]): Finding[] {
   return merged;
 }
 
-/** Replaces each span by its mark, keeping the line breaks the span covered. */
+/**
+ * Replaces each span by its mark, keeping the line breaks the span covered. Joined from parts, so the result is
+ * one flat string: a string built by `+=` is a rope, and reading a rope character by character (propagation's
+ * automaton) is several times slower.
+ */
 export function applyFindings(text: string, findings: readonly Finding[]): string {
-  let result = '';
+  if (findings.length === 0) return text;
+  const parts: string[] = [];
   let at = 0;
   for (const finding of findings) {
     const covered = text.slice(finding.start, finding.end);
-    result += text.slice(at, finding.start) + redactedMark(finding.kind) + '\n'.repeat(covered.split('\n').length - 1);
+    parts.push(text.slice(at, finding.start), redactedMark(finding.kind), '\n'.repeat(covered.split('\n').length - 1));
     at = finding.end;
   }
-  return result + text.slice(at);
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 function allowed(finding: Finding, text: string, rules: CompiledRules): boolean {
