@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { AhoCorasick } from '../ingest/aho-corasick.js';
+import { AsciiAutomaton } from '../ingest/redact/ascii-automaton.js';
 import { redactFiles } from '../ingest/redact/index.js';
 
 const files = (...texts: string[]) => texts.map((text, index) => ({ path: `note-${index}.txt`, text }));
@@ -52,5 +54,15 @@ describe('propagation: a value found once is redacted elsewhere only when it is 
       expect(second).not.toContain(secret);
     }
     expect(second!.match(/\[REDACTED:password\]/g)).toHaveLength(5000);
+  });
+});
+
+describe('the dense ASCII automaton', () => {
+  it('finds what the shared Aho-Corasick matcher finds, overlaps included, with exact case', () => {
+    const patterns = ['he', 'she', 'his', 'hers', 'Xk29', 'k29v', 'a', 'aa'];
+    const text = 'ushers said his Xk29vQ and xk29 — aaa 密码 hers';
+    const key = (hit: { start: number; end: number; pattern: number }) => `${hit.start}-${hit.end}-${hit.pattern}`;
+    const exact = new AhoCorasick(patterns).findAll(text).filter((hit) => text.slice(hit.start, hit.end) === patterns[hit.pattern]);
+    expect(new AsciiAutomaton(patterns).findAll(text).map(key).sort()).toEqual(exact.map(key).sort());
   });
 });

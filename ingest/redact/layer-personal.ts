@@ -85,7 +85,8 @@ function mailFindings(scan: TextScan): Finding[] {
     if (start === at || !domain || /:\/\/[^\s/@]*$/.test(text.slice(Math.max(0, start - 200), start))) continue;
     if (keptMail(text, start, text.slice(start, at), domain[0], scan.rules)) continue;
     const end = at + 1 + domain[0].length;
-    found.push({ start, end, kind: 'email', layer: 'personal', value: text.slice(start, end), spread: 'secret' });
+    // No spread: this layer finds every address anyway.
+    found.push({ start, end, kind: 'email', layer: 'personal', value: text.slice(start, end) });
     at = end - 1;
   }
   return found;

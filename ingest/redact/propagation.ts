@@ -1,4 +1,4 @@
-import { leftmostLongest } from '../aho-corasick.js';
+import { AhoCorasick, leftmostLongest } from '../aho-corasick.js';
 import { AsciiAutomaton } from './ascii-automaton.js';
 import { hanChar } from '../../common/script.js';
 import type { RedactionKind } from './kinds.js';
@@ -67,16 +67,22 @@ interface Hit {
  * (`indexOf`), one scan each.
  */
 interface Matcher {
-  ascii?: { automaton: AsciiAutomaton; indexes: number[] };
+  ascii?: { automaton: AsciiAutomaton | AhoCorasick; indexes: number[] };
   others: number[];
 }
+
+// A dense automaton takes 512 bytes a state (a state per pattern character): past this many, the shared
+// Map-based one, whose size follows the patterns, does the pass instead.
+const denseStates = 20_000;
 
 const isAscii = (value: string) => /^[\x00-\x7f]+$/.test(value);
 
 function matcherOf(candidates: readonly Candidate[]): Matcher {
   const ascii = candidates.flatMap((candidate, index) => (isAscii(candidate.value) ? [index] : []));
   const others = candidates.flatMap((candidate, index) => (isAscii(candidate.value) ? [] : [index]));
-  const automaton = ascii.length > 0 ? new AsciiAutomaton(ascii.map((index) => candidates[index]!.value)) : undefined;
+  const values = ascii.map((index) => candidates[index]!.value);
+  const states = values.reduce((sum, value) => sum + value.length, 0);
+  const automaton = values.length === 0 ? undefined : states <= denseStates ? new AsciiAutomaton(values) : new AhoCorasick(values);
   return { ascii: automaton ? { automaton, indexes: ascii } : undefined, others };
 }
 

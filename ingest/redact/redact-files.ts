@@ -57,7 +57,13 @@ export function redactFiles(files: readonly TextFile[], options: RedactionOption
       diagnostics.push(failure(file.path, error, 'first pass'));
     }
   }
-  const spreadByFile = propagate(candidatesOf(found, rules), first.map((file) => file.text));
+  let spreadByFile: Finding[][];
+  try {
+    spreadByFile = propagate(candidatesOf(found, rules), first.map((file) => file.text));
+  } catch (error) {
+    // Without propagation a value pasted again unlabelled would stay: no file goes further.
+    return { files: [], records: [], counts: {}, diagnostics: [...diagnostics, ...first.map((file) => failure(file.path, error, 'propagation'))] };
+  }
   const redacted: TextFile[] = [];
   const records: RedactionRecord[] = [];
   first.forEach((file, index) => {
