@@ -7,6 +7,12 @@ function redactOne(text: string, notSecret: string[] = []) {
   return { text: result.files[0]!.text, counts: result.counts, records: result.records };
 }
 
+function expectRedacted(input: string, secret: string, kind: string): void {
+  const result = redactOne(input);
+  expect(result.text).not.toContain(secret);
+  expect(result.text).toContain(`[REDACTED:${kind}]`);
+}
+
 describe('redaction by label, every layout', () => {
   it.each([
     // [case, input, secret that must go, kind]
@@ -17,6 +23,9 @@ describe('redaction by label, every layout', () => {
     ['口令 label', '口令：wrgrqbf99', 'wrgrqbf99', 'password'],
     ['a table row with a tab', '商户平台登录密码\t117527', '117527', 'password'],
     ['secret key in Chinese', '接口密钥：k8Zq2LmN4pR7', 'k8Zq2LmN4pR7', 'secret-key'],
+    ['a token in Chinese', '访问令牌：gh7Kq2mZpL9x', 'gh7Kq2mZpL9x', 'token'],
+    ['a Chinese label with a space', '数据库密码 Wq82kLz9', 'Wq82kLz9', 'password'],
+    ['a Chinese label in a Markdown table', '| 密码 | Lp93kQz2 |', 'Lp93kQz2', 'password'],
     ['merchant id after 商户号', '微信支付商户号\t9655140452', '9655140452', 'account'],
     ['app id after 公众号APPID', '公众号APPID\twxc0fc3300a081637c', 'wxc0fc3300a081637c', 'account'],
     ['account after 账号', '账号：cepher_tina', 'cepher_tina', 'account'],
@@ -48,11 +57,7 @@ describe('redaction by label, every layout', () => {
     ['a label after its value', 'c6ed0147-18ab-47a8-a9b0-c7be72dd9b5e 96密钥', 'c6ed0147-18ab-47a8-a9b0-c7be72dd9b5e', 'secret-key'],
     ['a coupon code glued to 优惠券', 'CA6575B91C191BB09558优惠券', 'CA6575B91C191BB09558', 'coupon'],
     ['an English label after its value', 'Xk29vQ7pL3 password', 'Xk29vQ7pL3', 'password'],
-  ])('redacts %s', (_layout, input, secret, kind) => {
-    const result = redactOne(input);
-    expect(result.text).not.toContain(secret);
-    expect(result.text).toContain(`[REDACTED:${kind}]`);
-  });
+  ])('redacts %s', (_layout, input, secret, kind) => expectRedacted(input, secret, kind));
 });
 
 describe('redaction by statement, table and known format', () => {
@@ -79,11 +84,7 @@ describe('redaction by statement, table and known format', () => {
     ['a Slack webhook (secretlint)', 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX', 'XXXXXXXXXXXXXXXXXXXXXXXX', 'token'],
     ['a JWT', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U', 'dozjgNryP4J3jVmNHl0w5N', 'token'],
     ['a private key block', '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA1\n-----END RSA PRIVATE KEY-----', 'MIIEowIBAAKCAQEA1', 'private-key'],
-  ])('redacts %s', (_layout, input, secret, kind) => {
-    const result = redactOne(input);
-    expect(result.text).not.toContain(secret);
-    expect(result.text).toContain(`[REDACTED:${kind}]`);
-  });
+  ])('redacts %s', (_layout, input, secret, kind) => expectRedacted(input, secret, kind));
 });
 
 describe('unlabelled secrets by entropy, in credential positions', () => {
@@ -114,6 +115,7 @@ describe('personal identifiers', () => {
     ['a QQ number after its label', '有问题加QQ：345751026', '345751026'],
     ['a WeChat id', '微信：wxid_k29dlq3m', 'wxid_k29dlq3m'],
     ['a Chinese mobile number', '联系我 13912345678 或邮件', '13912345678'],
+    ['an ID card number', '身份证号：11010519491231002X', '11010519491231002X'],
     ['a labelled phone number', 'Phone: +1 (415) 555-0134', '555-0134'],
     ['an e-mail address', 'SERVER_ADMIN: 8826334419@qq.com', '8826334419@qq.com'],
     ['an e-mail address on an example domain', 'ceph问题交流邮箱：ubemmdsfp@example.com', 'ubemmdsfp@example.com'],
@@ -149,6 +151,9 @@ describe('what must survive', () => {
     ['secret and key as XML words', "<secret type='ceph' uuid='0f1c4968-0400-4205-805c-8b5b8861ee9b'/>"],
     ['密钥 in a sentence', 'Cephx使用共享秘密密钥进行认证'],
     ['a label with no value', '需要输入mysql密码\n3、如果第二步中跳过了输入名'],
+    ['Chinese prose about passwords', '忘记密码时，在控制台重置密码，重置后必须重启实例才生效。密码错误三次会锁定账号。'],
+    ['a Chinese sentence about tokens', 'token 过期导致接口返回 401：客户端要先刷新 token 再重试。'],
+    ['numbers in a Ruby array', '=> [1, 32, 59049, 17179869184]'],
     ['mkpasswd', 'mkpasswd.pl -l 16 -d 4 -C 6 -c 6 -s 0'],
     ['a time line after a chat', '9:59:39'],
     ['a log line that looks like a chat header', '2015-08-03 15:19:18.0 [22359][0]:LOG_MAIN:E:rbd_copy2 start!'],
