@@ -47,6 +47,24 @@ export const configSchema = z.object({
   CYPHER_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   /** Row cap of a user Cypher query. */
   CYPHER_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1000),
+  /** Byte budget of a user Cypher result (rows and graph elements as JSON); past it the answer is `capped`. */
+  CYPHER_MAX_RESULT_BYTES: z.coerce.number().int().min(1024).max(256 * 1024 * 1024).default(8 * 1024 * 1024),
+  /** Longest user Cypher query, in characters. */
+  CYPHER_MAX_QUERY_LENGTH: z.coerce.number().int().min(100).max(100_000).default(20_000),
+  /** Deepest bracket nesting in a user Cypher query (Neo4j's parser hangs on thousands). */
+  CYPHER_MAX_NESTING: z.coerce.number().int().min(8).max(200).default(100),
+  /** Console queries one client (remote address) may run at once; more answer 429. */
+  CYPHER_MAX_PER_CLIENT: z.coerce.number().int().min(1).max(100).default(4),
+  /** Console queries all clients may run at once (bounded by the console's own connection pool); more answer 503. */
+  CYPHER_MAX_CONCURRENT: z.coerce.number().int().min(1).max(100).default(8),
+  /**
+   * Host names the server answers to (comma-separated; a Host header naming anything else gets 403, which stops
+   * DNS rebinding). Loopback names by default; add the name you serve under when HOST is not loopback.
+   */
+  ALLOWED_HOSTS: z
+    .string()
+    .default('localhost,127.0.0.1,[::1]')
+    .transform((value) => value.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean)),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -43,7 +43,7 @@ export interface GraphElements {
 }
 
 export interface ErrorResponse {
-  error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
+  error: { code: ErrorCode; message: string; details?: Record<string, unknown>; requestId?: string };
 }
 
 // GET /api/health
@@ -205,7 +205,9 @@ export interface CypherResponse {
   /** One array per record, values in column order, JSON-safe. */
   rows: unknown[][];
   graph: GraphElements;
-  /** True when the result had more rows than the cap. */
+  /** True when the result had more than fits: more rows than the row cap, or more bytes than the byte budget. */
   capped: boolean;
+  /** Which limit capped it. */
+  cappedBy?: 'rows' | 'bytes';
   summary: { queryType: string; timeMs: number; counters: Record<string, number> };
 }

@@ -13,6 +13,7 @@ import { aggregateRelations, extractRelations } from './relations.js';
 import { splitSentences } from './sentences.js';
 import { splitNotes } from './split/split-notes.js';
 import { titleFromPath } from './source-title.js';
+import { indexVault, linkRelations, pageMentions, withLinkHits } from './vault.js';
 import type { Diagnostic, ExtractedGraph, Mention, Note, NoteDraft, RawFile, Relation, SourceDoc, StageName } from './types.js';
 
 export interface ExtractOptions {
@@ -75,7 +76,7 @@ function splitAll(files: DecodedFile[], diagnostics: Diagnostic[], options: Extr
     options.onProgress?.({ file: file.path, done: index + 1, total: files.length });
     if (!split) return;
     diagnostics.push(...split.diagnostics);
-    sources.push({ id: file.path, path: file.path, title: titleFromPath(file.path), format: split.format, sha256: file.sha256, bytes: file.bytes, text: '' });
+    sources.push({ id: file.path, path: file.path, title: split.page?.title ?? titleFromPath(file.path), format: split.format, sha256: file.sha256, bytes: file.bytes, text: '', ...(split.page ? { page: split.page } : {}) });
     for (const draft of split.notes) {
       const text = cleanText(draft.text);
       if (text !== '') drafts.push({ ...draft, text, title: draft.title || text.split('\n')[0]!.slice(0, 80) });
@@ -97,20 +98,25 @@ export function* extractGraphSteps(options: ExtractOptions): Generator<StageName
   const { notes, duplicatesCollapsed } = dedupeNotes(drafts);
   yield 'dedupe';
 
-  const matcher = new LexiconMatcher(options.lexicon);
-  const info = lexiconConceptInfo(options.lexicon);
+  // Markdown pages that take part in links are concepts: seed entries for them, LINKS_TO edges from their links.
+  const vault = indexVault(sources, notes, options.lexicon);
+  const lexicon = vault.lexicon;
+  const matcher = new LexiconMatcher(lexicon);
+  const info = lexiconConceptInfo(lexicon);
   const hitsByNote = new Map<string, ConceptHit[]>();
   for (const note of notes) hitsByNote.set(note.id, guarded(diagnostics, note.occurrences[0]!.path, 'concepts', () => matcher.match(note.text)) ?? []);
   yield 'concepts';
-  const discovery = discoverConcepts(notes, hitsByNote, options.lexicon);
+  const discovery = discoverConcepts(notes, hitsByNote, lexicon);
   for (const [id, concept] of discovery.concepts) info.set(id, concept);
   for (const [noteId, hits] of discovery.hitsByNote) hitsByNote.set(noteId, [...(hitsByNote.get(noteId) ?? []), ...hits].sort((a, b) => a.start - b.start));
+  for (const noteId of vault.links.keys()) hitsByNote.set(noteId, withLinkHits(vault, noteId, hitsByNote.get(noteId) ?? []));
   yield 'concepts';
 
   const mentions: Mention[] = notes.flatMap((note) => mentionsOf(note.id, hitsByNote.get(note.id) ?? []));
+  mentions.push(...pageMentions(vault, notes, mentions));
   const concepts = buildConcepts(info, mentions);
   const known = new Set(concepts.map((concept) => concept.id));
-  const relations = extractAllRelations(notes, hitsByNote, commandLinks(options.lexicon, discovery.commandOf), diagnostics).filter(
+  const relations = [...extractAllRelations(notes, hitsByNote, commandLinks(lexicon, discovery.commandOf), diagnostics), ...linkRelations(vault, notes)].filter(
     (relation) => known.has(relation.source) && known.has(relation.target),
   );
   const cooccurrences = computeCoOccurrence(
@@ -123,7 +129,7 @@ export function* extractGraphSteps(options: ExtractOptions): Generator<StageName
     concept.rank = analysis.rank.get(concept.id) ?? 0;
     concept.community = analysis.community.get(concept.id) ?? -1;
   }
-  const graph: ExtractedGraph = { sources: sources.map(({ text: _text, ...source }) => source), notes, concepts, mentions, relations, cooccurrences, diagnostics };
+  const graph: ExtractedGraph = { sources: sources.map(({ text: _text, page: _page, ...source }) => source), notes, concepts, mentions, relations, cooccurrences, diagnostics };
   return {
     graph,
     filesIngested: sources.length,

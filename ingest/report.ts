@@ -19,6 +19,7 @@ export function toJsonExport(graph: ExtractedGraph) {
       date: note.date,
       text: note.text,
       lang: note.lang,
+      tags: note.tags,
       occurrences: note.occurrences.map((place) => `${place.path}:${place.lineStart}-${place.lineEnd}`),
     })),
     diagnostics: graph.diagnostics,

@@ -32,9 +32,23 @@ export interface RawFile {
   bytes: Buffer;
 }
 
+/**
+ * What a Markdown page says about itself: its title (the file name, or front-matter `title`), front-matter
+ * aliases, and the tags that apply to all of its notes. `generic` titles (README, Untitled, a date) name no
+ * subject, so the page is not a concept.
+ */
+export interface PageInfo {
+  title: string;
+  aliases: string[];
+  tags: string[];
+  generic: boolean;
+}
+
 export interface SourceDoc extends SourceRecord {
   format: SourceFormat;
   text: string;
+  /** Set for Markdown files: the page the file is. */
+  page?: PageInfo;
 }
 
 /** What every note carries, from the splitter on. */

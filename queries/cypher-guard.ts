@@ -1,113 +1,99 @@
 import { NotegraphError } from '../common/errors.js';
+import type { CypherFacts, StatementKind } from './cypher-syntax.js';
 
 /**
- * Static refusals for user Cypher, checked before anything reaches Neo4j. EXPLAIN + a READ transaction are the
- * real guard; these rules refuse, with a clear message, what must never run whatever EXPLAIN reports:
- * several statements, LOAD CSV, CALL … IN TRANSACTIONS, and procedures outside a read-only allow-list.
+ * The first gate for user Cypher: an allow-list of statement kinds and procedures, applied to the facts read
+ * from the parse tree (cypher-syntax.ts). EXPLAIN reporting query type `r` and a READ transaction come after it;
+ * Neo4j's own procedure allow-list and limits (tools/neo4j/Launcher.java) sit behind all three.
  */
 
-/** Procedures a user query may call (all read-only). Compared case-insensitively. */
-export const allowedProcedures: ReadonlySet<string> = new Set(
-  [
-    'db.labels',
-    'db.relationshipTypes',
-    'db.propertyKeys',
-    'db.schema.visualization',
-    'db.schema.nodeTypeProperties',
-    'db.schema.relTypeProperties',
-    'db.index.fulltext.queryNodes',
-    'db.index.fulltext.queryRelationships',
-    'db.index.fulltext.listAvailableAnalyzers',
-    'db.info',
-    'db.ping',
-  ].map((name) => name.toLowerCase()),
-);
+/** Procedures a user query may call (all read-only). Compared case-insensitively, as Neo4j resolves them. */
+export const allowedProcedures: readonly string[] = [
+  'db.labels',
+  'db.relationshipTypes',
+  'db.propertyKeys',
+  'db.schema.visualization',
+  'db.schema.nodeTypeProperties',
+  'db.schema.relTypeProperties',
+  'db.index.fulltext.queryNodes',
+  'db.index.fulltext.queryRelationships',
+  'db.index.fulltext.listAvailableAnalyzers',
+  'db.info',
+  'db.ping',
+];
 
-/**
- * The query with string literals emptied, comments blanked and backtick-quoted names unquoted (with characters
- * other than letters, digits, `_` and `.` replaced by `_`), so keyword checks cannot be fooled by quoting.
- */
-export function maskCypher(query: string): string {
-  let out = '';
-  let index = 0;
-  while (index < query.length) {
-    const char = query[index]!;
-    const next = query[index + 1];
-    if (char === '/' && next === '/') {
-      const end = query.indexOf('\n', index);
-      index = end === -1 ? query.length : end;
-      out += ' ';
-    } else if (char === '/' && next === '*') {
-      const end = query.indexOf('*/', index + 2);
-      index = end === -1 ? query.length : end + 2;
-      out += ' ';
-    } else if (char === "'" || char === '"') {
-      index = skipQuoted(query, index, char);
-      out += "''";
-    } else if (char === '`') {
-      const end = query.indexOf('`', index + 1);
-      const name = query.slice(index + 1, end === -1 ? query.length : end);
-      out += name.replace(/[^\p{L}\p{N}_.]/gu, '_');
-      index = end === -1 ? query.length : end + 1;
-    } else {
-      out += char;
-      index += 1;
-    }
-  }
-  return out;
+const allowedProcedureNames = new Set(allowedProcedures.map((name) => name.toLowerCase()));
+
+/** Clauses and commands that only read. Cypher 25 clauses are harmless here: Neo4j 5 refuses them as syntax. */
+const readKinds = new Set([
+  'matchClause',
+  'withClause',
+  'returnClause',
+  'unwindClause',
+  'orderBySkipLimitClause',
+  'callClause',
+  'subqueryClause',
+  'finishClause',
+  'filterClause',
+  'letClause',
+  'forListClause',
+  'showIndexCommand',
+  'showConstraintCommand',
+]);
+
+const writeKinds = new Set(['createClause', 'insertClause', 'mergeClause', 'setClause', 'removeClause', 'deleteClause', 'foreachClause']);
+
+interface Refusal {
+  rule: string;
+  message: (kind: StatementKind) => string;
 }
 
-function skipQuoted(query: string, start: number, quote: string): number {
-  let index = start + 1;
-  while (index < query.length) {
-    const char = query[index];
-    if (char === '\\') index += 2;
-    else if (char === quote) return index + 1;
-    else index += 1;
-  }
-  return query.length;
-}
+/** Why each refused kind is refused; anything neither here nor in readKinds falls to `statement-kind`. */
+const refusals: Record<string, Refusal> = {
+  loadCSVClause: { rule: 'no-load-csv', message: () => 'LOAD CSV is not allowed: queries here only read the graph.' },
+  useClause: { rule: 'no-use', message: () => 'USE is not allowed: queries run against the notegraph database.' },
+  subqueryInTransactionsParameters: {
+    rule: 'no-in-transactions',
+    message: () => 'CALL { … } IN TRANSACTIONS is not allowed: queries here only read the graph.',
+  },
+  preparserOption: { rule: 'no-explain', message: (kind) => `${kind.keyword} is not available here; send the query itself.` },
+  cypherOption: { rule: 'no-cypher-options', message: () => 'CYPHER options (runtime, planner, …) are not available here.' },
+  consoleCommand: { rule: 'no-console-command', message: () => 'Browser commands such as :param are not Cypher; send a query.' },
+  localDefinition: { rule: 'statement-kind', message: () => 'DEFINE is not available here.' },
+};
 
-/** Administration commands (some, like TERMINATE TRANSACTIONS, report query type `r`). */
-const administrationCommand =
-  /^\s*(?:GRANT|DENY|REVOKE|ALTER|START|STOP|ENABLE|DEALLOCATE|REALLOCATE|RENAME|DRYRUN|(?:CREATE|DROP)\s+(?:OR\s+REPLACE\s+)?(?:COMPOSITE\s+)?(?:DATABASE|USER|ROLE|ALIAS|SERVER))\b/iu;
-
-function refuse(message: string, rule: string): never {
+function refuse(rule: string, message: string): never {
   throw new NotegraphError('CYPHER_REFUSED', message, { details: { rule } });
 }
 
-/** Procedure names after each CALL that is not a subquery (`CALL {` or `CALL (…) {`). */
-export function calledProcedures(masked: string): string[] {
-  const names: string[] = [];
-  for (const match of masked.matchAll(/\bCALL\b\s*/giu)) {
-    const rest = masked.slice((match.index ?? 0) + match[0].length);
-    if (rest.startsWith('{') || rest.startsWith('(')) continue;
-    const name = /^[\p{L}_][\p{L}\p{N}_]*(?:\s*\.\s*[\p{L}_][\p{L}\p{N}_]*)*/u.exec(rest)?.[0] ?? '';
-    names.push(name.replace(/\s+/g, ''));
+function refusalFor(kind: StatementKind): [string, string] | undefined {
+  if (readKinds.has(kind.rule)) return undefined;
+  // `CYPHER 5` selects a language version; its options (runtime=…) are refused as cypherOption kinds.
+  if (kind.rule === 'preparserOption' && kind.keyword.startsWith('CYPHER')) return undefined;
+  if (writeKinds.has(kind.rule)) return ['read-only', `${kind.keyword || 'Writing'} is not allowed: queries here only read the graph.`];
+  const known = refusals[kind.rule];
+  if (known) return [known.rule, known.message(kind)];
+  if (/Command$|^show|^create|^drop|^alter|^rename|^grant|^deny|^revoke|^start|^stop|^enable|^allocation/.test(kind.rule)) {
+    return ['no-administration', `${kind.keyword || 'This command'} is not available here: queries here only read the graph.`];
   }
-  return names;
+  return ['statement-kind', `${kind.keyword || kind.rule} is not available here: queries here only read the graph.`];
 }
 
-/** Throws CYPHER_REFUSED when the query breaks a static rule; returns the query unchanged otherwise. */
-export function checkUserCypher(query: string): string {
-  const masked = maskCypher(query);
-  if (/;\s*\S/u.test(masked)) refuse('Only one statement per query: remove the ";" between statements.', 'single-statement');
-  if (/^\s*(EXPLAIN|PROFILE)\b/iu.test(masked)) refuse('EXPLAIN and PROFILE are not available here; send the query itself.', 'no-explain');
-  if (/\bLOAD\s+CSV\b/iu.test(masked)) refuse('LOAD CSV is not allowed: queries here only read the graph.', 'no-load-csv');
-  if (/\bIN\s+(?:\S+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b/iu.test(masked)) {
-    refuse('CALL { … } IN TRANSACTIONS is not allowed: queries here only read the graph.', 'no-in-transactions');
+/** Throws CYPHER_REFUSED naming the first rule the facts break. */
+export function checkCypherFacts(facts: CypherFacts): void {
+  if (facts.statements > 1) refuse('single-statement', 'Only one statement per query: remove the ";" between statements.');
+  for (const kind of facts.kinds) {
+    const refusal = refusalFor(kind);
+    if (refusal) refuse(...refusal);
   }
-  if (/(^|\{)\s*USE\s+[\p{L}_]/iu.test(masked)) refuse('USE is not allowed: queries run against the notegraph database.', 'no-use');
-  if (administrationCommand.test(masked) || /\bTERMINATE\s+TRANSACTIONS?\b/iu.test(masked)) {
-    refuse('Administration commands are not allowed: queries here only read the graph.', 'no-administration');
-  }
-  for (const name of calledProcedures(masked)) {
-    if (!allowedProcedures.has(name.toLowerCase())) {
+  for (const parts of facts.procedures) {
+    const name = parts.join('.');
+    const plain = parts.every((part) => !part.includes('.'));
+    if (!plain || !allowedProcedureNames.has(name.toLowerCase())) {
       refuse(
-        `Procedure ${name || '(unnamed)'} is not allowed; read-only procedures allowed here: ${[...allowedProcedures].join(', ')}.`,
         'procedure-allow-list',
+        `Procedure ${name || '(unnamed)'} is not allowed; read-only procedures allowed here: ${allowedProcedures.join(', ')}.`,
       );
     }
   }
-  return query;
 }

@@ -1,12 +1,23 @@
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
-import type { NotegraphError } from '../common/errors.js';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape, type Session } from 'neo4j-driver';
+import { NotegraphError } from '../common/errors.js';
+import type { ConsoleJob } from './console-run.js';
+import { ConsoleWorker } from './console-worker.js';
 import { translateDriverError } from './driver-errors.js';
+import { Semaphore } from './semaphore.js';
 
 export interface DatabaseOptions {
   uri: string;
   user?: string;
   password?: string;
   database?: string;
+  /** Connections of the main driver (API routes, ingest). */
+  poolSize?: number;
+  /** Connections of the console's own driver: user Cypher never takes the main pool's. */
+  consolePoolSize?: number;
+  /** Heap of the console worker in MB. */
+  consoleHeapMb?: number;
+  /** Receives console worker failures, for the server log. */
+  log?: (message: string) => void;
 }
 
 export type Params = Record<string, unknown>;
@@ -25,10 +36,27 @@ export class Database {
    * server started before Neo4j answers its first requests quickly too.
    */
   private unreachable = true;
+  /** Sessions in use, kept at the pool size so the driver never waits for a connection (its timeout has no code). */
+  private readonly sessions: Semaphore;
+  private readonly console: ConsoleWorker;
+  readonly consolePoolSize: number;
 
   constructor(options: DatabaseOptions) {
     const auth = options.password ? neo4j.auth.basic(options.user ?? 'neo4j', options.password) : undefined;
+    const poolSize = options.poolSize ?? 100;
+    this.sessions = new Semaphore(poolSize);
+    this.consolePoolSize = options.consolePoolSize ?? 8;
+    this.console = new ConsoleWorker({
+      uri: options.uri,
+      user: options.user,
+      password: options.password,
+      database: options.database,
+      poolSize: this.consolePoolSize,
+      heapMb: options.consoleHeapMb ?? 384,
+      log: options.log,
+    });
     this.driver = neo4j.driver(options.uri, auth, {
+      maxConnectionPoolSize: poolSize,
       // Fail fast when the database is down: the API answers 503 instead of hanging.
       connectionAcquisitionTimeout: 5_000,
       connectionTimeout: 3_000,
@@ -40,27 +68,41 @@ export class Database {
 
   /** Runs `work` in a READ transaction and returns its plain result. */
   async read<T>(work: (tx: ManagedTransaction) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
-    await this.probeIfUnreachable();
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
-    try {
-      return await session.executeRead(work, { timeout: options.timeoutMs });
-    } catch (error) {
-      throw this.noteFailure(error);
-    } finally {
-      await session.close();
-    }
+    return this.withSession(neo4j.session.READ, (session) => session.executeRead(work, { timeout: options.timeoutMs }));
   }
 
   /** Runs `work` in a WRITE transaction (retried by the driver on transient errors). */
   async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.withSession(neo4j.session.WRITE, (session) => session.executeWrite(work));
+  }
+
+  /** Starts the console worker now, so the first console query does not wait for it. */
+  warmConsole(): void {
+    this.console.warm();
+  }
+
+  /** Runs a user's Cypher in the console worker (see queries/user-cypher.ts); resolves to the JSON body. */
+  async runConsole(job: ConsoleJob, signal: AbortSignal): Promise<Uint8Array> {
     await this.probeIfUnreachable();
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite(work);
+      return await this.console.run(job, signal);
+    } catch (error) {
+      if (error instanceof NotegraphError && error.code === 'DB_UNAVAILABLE') this.unreachable = true;
+      throw error;
+    }
+  }
+
+  private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
+    await this.probeIfUnreachable();
+    await this.sessions.acquire(5_000, () => new NotegraphError('DB_BUSY', 'All database connections are busy; try again in a moment.'));
+    const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
+    try {
+      return await work(session);
     } catch (error) {
       throw this.noteFailure(error);
     } finally {
       await session.close();
+      this.sessions.release();
     }
   }
 
@@ -102,6 +144,7 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    await this.console.close();
     await this.driver.close();
   }
 }

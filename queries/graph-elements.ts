@@ -1,5 +1,6 @@
 import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
 import type { EdgeData, GraphElements, NodeData } from '../common/contract.js';
+import { type ResultBudget, maxResultDepth, tooDeep } from './result-budget.js';
 import { integerToJson } from './values.js';
 
 /**
@@ -82,51 +83,91 @@ function nodeLabel(node: Node): string {
   return node.labels[0] ?? node.elementId;
 }
 
-/** Converts a driver value to JSON: safe integers as numbers, big ones, temporal and spatial as strings. */
-export function toJsonValue(value: unknown, idOf: (elementId: string) => string): unknown {
-  if (value === null || value === undefined) return null;
-  if (neo4j.isInt(value) || typeof value === 'bigint') return integerToJson(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  if (isTemporalOrSpatial(value)) return String(value);
-  if (neo4j.isNode(value)) return { id: idOf(value.elementId), labels: value.labels, properties: jsonProperties(value.properties, idOf) };
-  if (neo4j.isRelationship(value)) {
+/** Converts driver values to JSON, charging a byte budget as it goes (none: unbounded, for internal use). */
+export class JsonConverter {
+  constructor(
+    private readonly idOf: (elementId: string) => string,
+    private readonly budget?: ResultBudget,
+  ) {}
+
+  /** Safe integers as numbers; big integers, temporal and spatial values as strings. */
+  value(value: unknown, depth = 0): unknown {
+    if (depth > maxResultDepth) throw tooDeep();
+    const budget = this.budget;
+    if (value === null || value === undefined) return budget?.charge(4), null;
+    if (neo4j.isInt(value) || typeof value === 'bigint') return budget?.charge(8), integerToJson(value);
+    if (typeof value === 'number') return budget?.charge(8), Number.isFinite(value) ? value : String(value);
+    if (typeof value === 'boolean') return budget?.charge(5), value;
+    if (typeof value === 'string') return budget?.chargeString(value), value;
+    if (isTemporalOrSpatial(value)) return this.text(String(value));
+    if (neo4j.isNode(value)) {
+      budget?.charge(40);
+      return { id: this.idOf(value.elementId), labels: this.value(value.labels, depth + 1), properties: this.properties(value.properties, depth + 1) };
+    }
+    if (neo4j.isRelationship(value)) {
+      budget?.charge(80 + value.type.length);
+      return {
+        id: value.elementId,
+        type: value.type,
+        source: this.idOf(value.startNodeElementId),
+        target: this.idOf(value.endNodeElementId),
+        properties: this.properties(value.properties, depth + 1),
+      };
+    }
+    if (neo4j.isPath(value)) return this.path(value, depth + 1);
+    if (value instanceof Uint8Array || value instanceof Int8Array) {
+      budget?.chargeContainer(Math.ceil((value.byteLength * 4) / 6));
+      return this.text(Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64'));
+    }
+    if (Array.isArray(value)) {
+      budget?.chargeContainer(value.length);
+      return value.map((item) => this.value(item, depth + 1));
+    }
+    if (isPlainMap(value)) return this.properties(value, depth);
+    return this.text(String(value));
+  }
+
+  properties(properties: Record<string, unknown>, depth = 0): Record<string, unknown> {
+    const entries = Object.entries(properties);
+    this.budget?.chargeContainer(entries.length);
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of entries) {
+      this.budget?.chargeString(key);
+      out[key] = this.value(item, depth + 1);
+    }
+    return out;
+  }
+
+  private text(value: string): string {
+    this.budget?.chargeString(value);
+    return value;
+  }
+
+  private path(path: Path, depth: number): unknown {
+    this.budget?.charge(60);
     return {
-      id: value.elementId,
-      type: value.type,
-      source: idOf(value.startNodeElementId),
-      target: idOf(value.endNodeElementId),
-      properties: jsonProperties(value.properties, idOf),
+      start: this.idOf(path.start.elementId),
+      end: this.idOf(path.end.elementId),
+      length: path.length,
+      nodes: [path.start, ...path.segments.map((segment) => segment.end)].map((node) => this.value(node, depth)),
+      relationships: path.segments.map((segment) => this.value(segment.relationship, depth)),
     };
   }
-  if (neo4j.isPath(value)) return pathToJson(value, idOf);
-  if (value instanceof Uint8Array || value instanceof Int8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
-  if (Array.isArray(value)) return value.map((item) => toJsonValue(item, idOf));
-  if (isPlainMap(value)) return jsonProperties(value, idOf);
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
-  return String(value);
 }
 
-function jsonProperties(properties: Record<string, unknown>, idOf: (elementId: string) => string): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(properties).map(([key, item]) => [key, toJsonValue(item, idOf)]));
-}
-
-function pathToJson(path: Path, idOf: (elementId: string) => string): unknown {
-  return {
-    start: idOf(path.start.elementId),
-    end: idOf(path.end.elementId),
-    length: path.length,
-    nodes: [path.start, ...path.segments.map((segment) => segment.end)].map((node) => toJsonValue(node, idOf)),
-    relationships: path.segments.map((segment) => toJsonValue(segment.relationship, idOf)),
-  };
+/** Converts a driver value to JSON without a budget. */
+export function toJsonValue(value: unknown, idOf: (elementId: string) => string): unknown {
+  return new JsonConverter(idOf).value(value);
 }
 
 /** Cytoscape elements for every collected node and relationship; edges only between known nodes. */
 export function entitiesToElements(entities: CollectedEntities): GraphElements {
   const idOf = elementIdResolver(entities);
-  const nodes = [...entities.nodes.values()].map((node) => ({ data: nodeData(node, idOf) }));
+  const converter = new JsonConverter(idOf);
+  const nodes = [...entities.nodes.values()].map((node) => ({ data: nodeData(node, converter) }));
   const edges = [...entities.relationships.values()]
     .filter((rel) => entities.nodes.has(rel.startNodeElementId) && entities.nodes.has(rel.endNodeElementId))
-    .map((rel) => ({ data: edgeData(rel, idOf) }));
+    .map((rel) => ({ data: edgeData(rel, converter, idOf) }));
   return { nodes, edges };
 }
 
@@ -137,8 +178,8 @@ export function elementIdResolver(entities: CollectedEntities): (elementId: stri
   };
 }
 
-function nodeData(node: Node, idOf: (elementId: string) => string): NodeData {
-  const properties = jsonProperties(node.properties, idOf);
+export function nodeData(node: Node, converter: JsonConverter): NodeData {
+  const properties = converter.properties(node.properties);
   const data: NodeData = { id: graphNodeId(node), label: nodeLabel(node), kind: nodeKind(node), labels: node.labels, properties };
   if (typeof properties.rank === 'number') data.rank = properties.rank;
   if (typeof properties.community === 'number') data.community = properties.community;
@@ -146,8 +187,8 @@ function nodeData(node: Node, idOf: (elementId: string) => string): NodeData {
   return data;
 }
 
-function edgeData(rel: Relationship, idOf: (elementId: string) => string): EdgeData {
-  const properties = jsonProperties(rel.properties, idOf);
+export function edgeData(rel: Relationship, converter: JsonConverter, idOf: (elementId: string) => string): EdgeData {
+  const properties = converter.properties(rel.properties);
   const data: EdgeData = { id: rel.elementId, source: idOf(rel.startNodeElementId), target: idOf(rel.endNodeElementId), type: rel.type, properties };
   if (typeof properties.weight === 'number') data.weight = properties.weight;
   if (typeof properties.evidence === 'string') data.evidence = properties.evidence;

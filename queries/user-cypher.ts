@@ -1,117 +1,80 @@
-import neo4j, { type ManagedTransaction, type Node } from 'neo4j-driver';
-import type { CypherResponse } from '../common/contract.js';
-import { NotegraphError, isNotegraphError } from '../common/errors.js';
-import { checkUserCypher } from './cypher-guard.js';
-import type { Database, Params } from './database.js';
-import {
-  type CollectedEntities,
-  collectEntities,
-  elementIdResolver,
-  emptyEntities,
-  entitiesToElements,
-  missingEndpointIds,
-  toJsonValue,
-} from './graph-elements.js';
-
-export interface UserCypherLimits {
-  timeoutMs: number;
-  maxRows: number;
-}
-
-const queryTypeNames: Record<string, string> = { r: 'read only', rw: 'read and write', w: 'write only', s: 'schema or administration' };
-
-// EXPLAIN goes on its own line so Neo4j's line/column for the user's text are off by exactly one line.
-const explainPrefix = 'EXPLAIN\n';
+import { NotegraphError } from '../common/errors.js';
+import type { ConsoleLimits } from './console-run.js';
+import type { Database } from './database.js';
 
 /**
- * Runs a user's Cypher safely: static refusals first, then EXPLAIN in a READ transaction must report query
- * type `r`, then the query runs in the same READ transaction with a timeout, reading at most maxRows + 1 rows.
+ * Runs a user's Cypher within its budgets, from the main thread: the length limit before anything else, a
+ * per-client and a total concurrency limit, and one deadline for the whole request. At the deadline, or when
+ * the client goes away, the console worker closes the query's session, which terminates it in Neo4j.
  */
-export async function runUserCypher(db: Database, query: string, params: Params, limits: UserCypherLimits): Promise<CypherResponse> {
-  checkUserCypher(query);
-  const driverParams = toDriverParams(params) as Params;
-  const startedAt = performance.now();
-  try {
-    return await db.read(
-      async (tx) => {
-        await requireReadOnly(tx, query, driverParams);
-        return await runCapped(tx, query, driverParams, limits.maxRows, startedAt);
-      },
-      { timeoutMs: limits.timeoutMs },
-    );
-  } catch (error) {
-    throw withUserPosition(error);
-  }
+export interface UserCypherLimits extends ConsoleLimits {
+  maxQueryLength: number;
+  /** Console queries one client may run at once. */
+  maxPerClient: number;
+  /** Console queries all clients together may run at once (at most the console's pool). */
+  maxConcurrent: number;
 }
 
-async function requireReadOnly(tx: ManagedTransaction, query: string, params: Params): Promise<void> {
-  const explained = await tx.run(explainPrefix + query, params);
-  const queryType = explained.summary.queryType;
-  if (queryType !== 'r') {
-    throw new NotegraphError(
-      'CYPHER_REFUSED',
-      `Only read-only queries may run here; this query is ${queryTypeNames[queryType] ?? queryType} (type '${queryType}').`,
-      { details: { queryType, rule: 'read-only' } },
-    );
-  }
+export interface UserCypherRequest {
+  query: string;
+  params: Record<string, unknown>;
+  requestId: string;
+  /** Who asks (the remote address): the per-client limit counts by it. */
+  client: string;
+  /** Aborted when the HTTP client disconnects. */
+  signal: AbortSignal;
 }
 
-async function runCapped(tx: ManagedTransaction, query: string, params: Params, maxRows: number, startedAt: number): Promise<CypherResponse> {
-  const result = tx.run(query, params);
-  const records = [];
-  let capped = false;
-  for await (const record of result) {
-    if (records.length === maxRows) {
-      capped = true;
-      break; // leaving the iterator discards the rest of the stream on the server
+/** Concurrency of console queries, per client and in total, for one app. */
+export class ConsoleAdmission {
+  private total = 0;
+  private readonly perClient = new Map<string, number>();
+
+  constructor(private readonly limits: Pick<UserCypherLimits, 'maxPerClient' | 'maxConcurrent'>) {}
+
+  /** Takes a slot for `client` or throws CYPHER_TOO_MANY / CYPHER_BUSY; returns the release function. */
+  admit(client: string, poolSize: number): () => void {
+    const mine = this.perClient.get(client) ?? 0;
+    if (mine >= this.limits.maxPerClient) {
+      throw new NotegraphError('CYPHER_TOO_MANY', `At most ${this.limits.maxPerClient} console queries may run at once per client; wait for one to finish.`, {
+        details: { limit: 'per-client', max: this.limits.maxPerClient },
+      });
     }
-    records.push(record);
+    const max = Math.min(this.limits.maxConcurrent, poolSize);
+    if (this.total >= max) {
+      throw new NotegraphError('CYPHER_BUSY', 'The Cypher console is busy with other queries; try again in a moment.', { details: { limit: 'concurrent', max } });
+    }
+    this.total += 1;
+    this.perClient.set(client, mine + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.total -= 1;
+      const left = (this.perClient.get(client) ?? 1) - 1;
+      if (left === 0) this.perClient.delete(client);
+      else this.perClient.set(client, left);
+    };
   }
-  const summary = await result.summary();
-  const columns = records[0]?.keys.map(String) ?? (await result.keys()).map(String);
-  const entities = emptyEntities();
-  for (const record of records) collectEntities([...record.values()], entities);
-  await addMissingEndpoints(tx, entities);
-  const idOf = elementIdResolver(entities);
-  return {
-    columns,
-    rows: records.map((record) => [...record.values()].map((value) => toJsonValue(value, idOf))),
-    graph: entitiesToElements(entities),
-    capped,
-    summary: {
-      queryType: summary.queryType,
-      timeMs: Math.round((performance.now() - startedAt) * 10) / 10,
-      counters: { ...summary.counters.updates() },
-    },
-  };
 }
 
-/** Like Neo4j Browser, fetches the end nodes of returned relationships so every edge can be drawn. */
-async function addMissingEndpoints(tx: ManagedTransaction, entities: CollectedEntities): Promise<void> {
-  const missing = missingEndpointIds(entities);
-  if (missing.length === 0) return;
-  const result = await tx.run<{ n: Node }>('MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids: missing });
-  for (const record of result.records) collectEntities(record.get('n'), entities);
-}
-
-/** JSON numbers that are whole become Cypher integers, so `LIMIT $n` and `range(0, $n)` work. */
-export function toDriverParams(value: unknown): unknown {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
-  if (Array.isArray(value)) return value.map(toDriverParams);
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toDriverParams(item)]));
+export async function runUserCypher(db: Database, admission: ConsoleAdmission, request: UserCypherRequest, limits: UserCypherLimits): Promise<Uint8Array> {
+  if (request.query.length > limits.maxQueryLength) {
+    throw new NotegraphError('QUERY_TOO_LONG', `The query is longer than ${limits.maxQueryLength} characters.`, {
+      details: { limit: 'query-length', max: limits.maxQueryLength },
+    });
   }
-  return value;
-}
-
-/** Neo4j reports positions in the EXPLAIN-prefixed text; shift them back onto the user's query. */
-export function withUserPosition(error: unknown): unknown {
-  if (!isNotegraphError(error) || error.code !== 'CYPHER_SYNTAX') return error;
-  const match = /\(line (\d+), column (\d+) \(offset: (\d+)\)\)/.exec(error.message);
-  if (!match) return error;
-  const position = { line: Math.max(1, Number(match[1]) - 1), column: Number(match[2]), offset: Math.max(0, Number(match[3]) - explainPrefix.length) };
-  const message = error.message
-    .replace(match[0], `(line ${position.line}, column ${position.column} (offset: ${position.offset}))`)
-    .replace(/\n"EXPLAIN"\n\s*\^\s*$/u, '');
-  return new NotegraphError('CYPHER_SYNTAX', message, { cause: error.cause, details: { ...error.details, position } });
+  const release = admission.admit(request.client, db.consolePoolSize);
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () => deadline.abort(new NotegraphError('CYPHER_TIMEOUT', `The query ran past its time limit (${limits.timeoutMs} ms) and was stopped.`, { details: { limit: 'timeout', maxMs: limits.timeoutMs } })),
+    limits.timeoutMs,
+  );
+  const signal = AbortSignal.any([deadline.signal, request.signal]);
+  try {
+    return await db.runConsole({ query: request.query, params: request.params, limits, requestId: request.requestId }, signal);
+  } finally {
+    clearTimeout(timer);
+    release();
+  }
 }

@@ -55,7 +55,8 @@ export const searchQuery = z.object({
 
 export const cypherBody = z
   .object({
-    query: z.string().trim().min(1).max(20_000).meta({ description: 'One read-only Cypher statement' }),
+    // The length limit itself is CYPHER_MAX_QUERY_LENGTH (413 QUERY_TOO_LONG, queries/user-cypher.ts); this only bounds it.
+    query: z.string().trim().min(1).max(100_000).meta({ description: 'One read-only Cypher statement (at most CYPHER_MAX_QUERY_LENGTH characters)' }),
     params: z.record(z.string(), z.unknown()).default({}).meta({ description: 'Query parameters ($name in the query)' }),
   })
   .strict();

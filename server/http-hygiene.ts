@@ -1,10 +1,42 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import compression from 'compression';
 import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { NotegraphError } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
+
+/** A short random id per request, in the X-Request-Id header, the log lines and error bodies. */
+export function requestId(): RequestHandler {
+  return (request, response, next) => {
+    const id = randomBytes(6).toString('hex');
+    (request as IncomingMessage & { id?: string }).id = id;
+    response.setHeader('X-Request-Id', id);
+    next();
+  };
+}
+
+/** The host name of a Host header: `[::1]:8080` → `[::1]`, `Example.org:80` → `example.org`. */
+export function hostName(header: string): string {
+  const host = header.trim().toLowerCase();
+  if (host.startsWith('[')) return host.slice(0, host.indexOf(']') + 1);
+  return host.split(':')[0] ?? '';
+}
+
+/**
+ * Answers only requests whose Host header names this server. A page on another site that re-points its own
+ * name at 127.0.0.1 (DNS rebinding) sends its own name as Host, and is refused before any route runs.
+ */
+export function hostCheck(allowed: readonly string[]): RequestHandler {
+  const names = new Set(allowed.map((name) => name.toLowerCase()));
+  return (request, _response, next) => {
+    const host = request.headers.host;
+    if (host && names.has(hostName(host))) return next();
+    next(new NotegraphError('HOST_NOT_ALLOWED', 'This server does not answer to that host name; see ALLOWED_HOSTS.'));
+  };
+}
 
 /**
  * Security headers for the built client. Scripts only from our origin (Vite emits no inline script; see
@@ -46,6 +78,7 @@ export function requestLogger(logger: Logger): RequestHandler {
   return pinoHttp({
     logger,
     quietReqLogger: true,
+    genReqId: (request) => (request as IncomingMessage & { id?: string }).id ?? randomBytes(6).toString('hex'),
     customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
       error || response.statusCode >= 500 ? 'error' : 'info',
     serializers: {

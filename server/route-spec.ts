@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import type { z } from 'zod';
 import type { Database } from '../queries/database.js';
-import type { UserCypherLimits } from '../queries/user-cypher.js';
+import type { ConsoleAdmission, UserCypherLimits } from '../queries/user-cypher.js';
 import { parseBody, parseParams, parseQuery } from './validate.js';
 
 /**
@@ -11,6 +11,22 @@ import { parseBody, parseParams, parseQuery } from './validate.js';
 export interface ApiDeps {
   db: Database;
   cypherLimits: UserCypherLimits;
+  consoleAdmission: ConsoleAdmission;
+}
+
+/** What a handler may know about the HTTP exchange besides its input. */
+export interface RequestContext {
+  /** The id in this request's log lines, X-Request-Id header and error body. */
+  requestId: string;
+  /** The remote address. */
+  client: string;
+  /** Aborted when the client disconnects before the answer is sent. */
+  signal: AbortSignal;
+}
+
+/** A handler result that is already JSON text (the console worker serialises large results itself). */
+export class JsonBytes {
+  constructor(readonly bytes: Uint8Array) {}
 }
 
 export interface RouteDoc {
@@ -28,7 +44,7 @@ export interface RouteDoc {
 }
 
 export interface RouteSpec extends RouteDoc {
-  run(request: Request, deps: ApiDeps): Promise<unknown>;
+  run(request: Request, deps: ApiDeps, context: RequestContext): Promise<unknown>;
 }
 
 type Inferred<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -44,12 +60,17 @@ export function defineRoute<
   Q extends z.ZodObject | undefined = undefined,
   B extends z.ZodType | undefined = undefined,
 >(
-  spec: RouteDoc & { params?: P; query?: Q; body?: B; handler: (input: RouteInput<P, Q, B>, deps: ApiDeps) => Promise<unknown> },
+  spec: RouteDoc & {
+    params?: P;
+    query?: Q;
+    body?: B;
+    handler: (input: RouteInput<P, Q, B>, deps: ApiDeps, context: RequestContext) => Promise<unknown>;
+  },
 ): RouteSpec {
   const { handler, ...doc } = spec;
   return {
     ...doc,
-    run: (request, deps) =>
+    run: (request, deps, context) =>
       handler(
         {
           params: (spec.params ? parseParams(spec.params, request.params) : undefined) as Inferred<P>,
@@ -57,6 +78,7 @@ export function defineRoute<
           body: (spec.body ? parseBody(spec.body, request.body ?? {}) : undefined) as Inferred<B>,
         },
         deps,
+        context,
       ),
   };
 }
@@ -66,7 +88,14 @@ export function mountRoutes(specs: RouteSpec[], deps: ApiDeps): Router {
   const router = Router();
   for (const spec of specs) {
     router[spec.method](spec.path, async (request, response) => {
-      response.json(await spec.run(request, deps));
+      const disconnected = new AbortController();
+      response.once('close', () => {
+        if (!response.writableFinished) disconnected.abort(new Error('the client closed the request'));
+      });
+      const context = { requestId: String(request.id ?? ''), client: request.socket.remoteAddress ?? 'unknown', signal: disconnected.signal };
+      const result = await spec.run(request, deps, context);
+      if (result instanceof JsonBytes) response.type('application/json').send(Buffer.from(result.bytes.buffer, result.bytes.byteOffset, result.bytes.byteLength));
+      else response.json(result);
     });
   }
   return router;

@@ -7,8 +7,10 @@ import { type Config, configSchema } from '../common/config.js';
 import { NotegraphError } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 import type { Database } from '../queries/database.js';
+import { ConsoleAdmission, type UserCypherLimits } from '../queries/user-cypher.js';
 import { errorHandler } from './error-handler.js';
-import { clientStatic, requestLogger, responseCompression, securityHeaders } from './http-hygiene.js';
+import { clientStatic, hostCheck, requestId, requestLogger, responseCompression, securityHeaders } from './http-hygiene.js';
+import { jsonBody } from './json-body.js';
 import { mountRoutes } from './route-spec.js';
 import { apiRoutes } from './routes/index.js';
 
@@ -17,22 +19,59 @@ export interface ServerDeps {
   logger: Logger;
   /** Folder of the built client (vite build); served when it exists. */
   clientDir?: string;
-  /** Settings the API uses (Cypher timeout and row cap); defaults from common/config.ts. */
-  config?: Pick<Config, 'CYPHER_TIMEOUT_MS' | 'CYPHER_MAX_ROWS'>;
+  /** Settings the API uses (Cypher budgets, allowed host names); each defaults as in common/config.ts. */
+  config?: Partial<Pick<Config, ApiSetting>>;
   /** Turn per-request logging off (benchmarks); errors are still logged. */
   requestLogging?: boolean;
 }
 
+type ApiSetting =
+  | 'CYPHER_TIMEOUT_MS'
+  | 'CYPHER_MAX_ROWS'
+  | 'CYPHER_MAX_RESULT_BYTES'
+  | 'CYPHER_MAX_QUERY_LENGTH'
+  | 'CYPHER_MAX_NESTING'
+  | 'CYPHER_MAX_PER_CLIENT'
+  | 'CYPHER_MAX_CONCURRENT'
+  | 'ALLOWED_HOSTS'
+  | 'HOST';
+
+/** Parsing a Cypher text gets at most this long: normal queries parse in well under 100 ms, nested CASE grows cubically. */
+const parseBudgetMs = 250;
+
+function cypherLimits(settings: Config): UserCypherLimits {
+  return {
+    timeoutMs: settings.CYPHER_TIMEOUT_MS,
+    maxRows: settings.CYPHER_MAX_ROWS,
+    maxResultBytes: settings.CYPHER_MAX_RESULT_BYTES,
+    maxQueryLength: settings.CYPHER_MAX_QUERY_LENGTH,
+    maxNesting: settings.CYPHER_MAX_NESTING,
+    parseBudgetMs: Math.min(parseBudgetMs, settings.CYPHER_TIMEOUT_MS),
+    maxPerClient: settings.CYPHER_MAX_PER_CLIENT,
+    maxConcurrent: settings.CYPHER_MAX_CONCURRENT,
+  };
+}
+
+/** The configured host names, plus HOST itself when it names one interface (not 0.0.0.0 or ::). */
+function allowedHosts(settings: Config): string[] {
+  const host = settings.HOST.includes(':') ? `[${settings.HOST}]` : settings.HOST;
+  return ['0.0.0.0', '[::]'].includes(host) ? settings.ALLOWED_HOSTS : [...settings.ALLOWED_HOSTS, host];
+}
+
 export function createApp({ db, logger, clientDir, config, requestLogging = true }: ServerDeps): Express {
-  const settings = config ?? configSchema.parse({});
+  const settings: Config = { ...configSchema.parse({}), ...config };
+  const limits = cypherLimits(settings);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(requestId());
   app.use(securityHeaders());
   if (requestLogging) app.use(requestLogger(logger));
+  app.use(hostCheck(allowedHosts(settings)));
   app.use(responseCompression());
-  app.use(express.json({ limit: '100kb' }));
-  const api = mountRoutes(apiRoutes, { db, cypherLimits: { timeoutMs: settings.CYPHER_TIMEOUT_MS, maxRows: settings.CYPHER_MAX_ROWS } });
+  app.use(jsonBody('100kb'));
+  const api = mountRoutes(apiRoutes, { db, cypherLimits: limits, consoleAdmission: new ConsoleAdmission(limits) });
+  db.warmConsole();
   api.use((request) => {
     throw new NotegraphError('NOT_FOUND', `no API route ${request.method} ${request.path}`);
   });

@@ -1,54 +1,82 @@
 import { describe, expect, it } from 'vitest';
-import { calledProcedures, checkUserCypher, maskCypher } from '../queries/cypher-guard.js';
 import { isNotegraphError } from '../common/errors.js';
+import { checkCypherFacts } from '../queries/cypher-guard.js';
+import { cypherGrammar } from '../queries/cypher-grammar.js';
+import { analyseCypher } from '../queries/cypher-syntax.js';
+import { refusedQueries } from './support/hostile-queries.js';
+import { readOnlyQueries } from './support/read-only-queries.js';
 
-function ruleOf(query: string): string | undefined {
+const grammar = await cypherGrammar();
+const limits = { maxNesting: 100, parseBudgetMs: 1000 };
+
+/** The code and rule the gate answers for a query, or undefined when it lets the query through. */
+function gate(query: string): { code: string; rule?: unknown } | undefined {
   try {
-    checkUserCypher(query);
+    checkCypherFacts(analyseCypher(grammar, query, limits));
     return undefined;
   } catch (error) {
-    if (isNotegraphError(error) && error.code === 'CYPHER_REFUSED') return String(error.details?.rule);
+    if (isNotegraphError(error)) return { code: error.code, rule: error.details?.rule };
     throw error;
   }
 }
 
-describe('maskCypher', () => {
-  it('empties strings, blanks comments and unquotes backticked names', () => {
-    expect(maskCypher("MATCH (n) WHERE n.x = 'a;b' // ; CREATE\nRETURN `my var`")).toBe("MATCH (n) WHERE n.x = ''  \nRETURN my_var");
-    expect(maskCypher('RETURN "it\\"s; fine" /* ; */ AS x')).toBe("RETURN ''   AS x");
+describe('the Cypher gate lets read-only queries through', () => {
+  it.each(readOnlyQueries)('%s', (_name, query) => {
+    expect(gate(query)).toBeUndefined();
   });
 });
 
-describe('checkUserCypher', () => {
-  it.each([
-    "MATCH (n) WHERE n.name = 'x; CREATE (m)' RETURN n",
-    'MATCH (n) RETURN n; ',
-    'MATCH (n) // LOAD CSV and ; in a comment\nRETURN n',
-    'MATCH (n) CALL (n) { RETURN n.name AS name } RETURN name',
-    'CALL { MATCH (n) RETURN n } RETURN n',
-    "CALL db.index.fulltext.queryNodes('note_fulltext', 'ceph') YIELD node RETURN node",
-    'MATCH (n) WHERE n.set = 1 AND n.transactions IS NULL RETURN n.use',
-    'SHOW INDEXES',
-  ])('lets through %s (EXPLAIN decides)', (query) => {
-    expect(ruleOf(query)).toBeUndefined();
-  });
-
-  it.each([
-    ['MATCH (n) RETURN n; MATCH (m) RETURN m', 'single-statement'],
-    ["load  csv from 'file:///x' as l return l", 'no-load-csv'],
-    ['CALL { MATCH (n) RETURN n } IN 4 CONCURRENT TRANSACTIONS OF 10 ROWS RETURN n', 'no-in-transactions'],
-    ["CALL db.createLabel('X')", 'procedure-allow-list'],
-    ["CALL `db.createLabel`('X')", 'procedure-allow-list'],
-    ["CALL db . createLabel('X')", 'procedure-allow-list'],
-    ['PROFILE MATCH (n) RETURN n', 'no-explain'],
-    ['USE system SHOW USERS', 'no-use'],
-    ["TERMINATE TRANSACTIONS 'x'", 'no-administration'],
-    ['create user bob set password "secret123"', 'no-administration'],
-  ])('refuses %s by rule %s', (query, rule) => {
-    expect(ruleOf(query)).toBe(rule);
-  });
-
-  it('reads procedure names after CALL, skipping subqueries', () => {
-    expect(calledProcedures(maskCypher('CALL db.labels() YIELD label CALL { RETURN 1 AS x } CALL (label) { RETURN 2 AS y } RETURN *'))).toEqual(['db.labels']);
+describe('the Cypher gate refuses what only reads must never do', () => {
+  it.each(refusedQueries)('%s', (_name, query, rule) => {
+    expect(gate(query)).toEqual({ code: 'CYPHER_REFUSED', rule });
   });
 });
+
+describe('the Cypher gate reads the parse tree', () => {
+  it('reads procedure names with their namespace, unescaped', () => {
+    const facts = analyseCypher(grammar, 'CALL `db`.`index`.fulltext.queryNodes("a", "b") YIELD node CALL { RETURN 1 AS x } RETURN *', limits);
+    expect(facts.procedures).toEqual([['db', 'index', 'fulltext', 'queryNodes']]);
+    expect(facts.statements).toBe(1);
+  });
+
+  it('names the refused command in its message', () => {
+    expect(() => checkCypherFacts(analyseCypher(grammar, 'SHOW SETTINGS', limits))).toThrow(/SHOW SETTINGS/);
+  });
+
+  it('refuses a query that does not parse, with the position of the problem', () => {
+    try {
+      analyseCypher(grammar, 'MATCH (n)\nRETRUN n', limits);
+      expect.unreachable();
+    } catch (error) {
+      expect(isNotegraphError(error) && error.code).toBe('CYPHER_SYNTAX');
+      expect(isNotegraphError(error) && error.details?.position).toEqual({ line: 2, column: 1, offset: 10 });
+      expect((error as Error).message).toContain('RETRUN');
+    }
+  });
+
+  it('refuses an unterminated string instead of guessing where it ends', () => {
+    expect(gate("RETURN 'abc")?.code).toBe('CYPHER_SYNTAX');
+  });
+
+  it('refuses brackets nested deeper than the limit before parsing', () => {
+    expect(gate(`RETURN ${'('.repeat(9000)}1${')'.repeat(9000)}`)?.code).toBe('QUERY_TOO_NESTED');
+    expect(gate(`RETURN ${'['.repeat(101)}1${']'.repeat(101)}`)?.code).toBe('QUERY_TOO_NESTED');
+    expect(gate(`RETURN ${'('.repeat(100)}1${')'.repeat(100)}`)).toBeUndefined();
+  });
+
+  it('stops parsing at the parse budget (deeply nested CASE grows cubically)', () => {
+    const started = performance.now();
+    const nestedCase = `RETURN ${'CASE WHEN 1 = 1 THEN '.repeat(300)}1${' END'.repeat(300)}`;
+    expect(analyseOutcome(nestedCase, { maxNesting: 100, parseBudgetMs: 200 })).toBe('QUERY_TOO_COMPLEX');
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
+
+function analyseOutcome(query: string, options: typeof limits): string {
+  try {
+    analyseCypher(grammar, query, options);
+    return 'parsed';
+  } catch (error) {
+    return isNotegraphError(error) ? error.code : 'threw';
+  }
+}

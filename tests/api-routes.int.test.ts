@@ -265,7 +265,7 @@ describe('GET /api/openapi.json', () => {
 describe('unknown routes and bodies', () => {
   it('answers 404 in the error shape for an unknown API route', async () => {
     const response = await request(app).get('/api/nothing-here').expect(404);
-    expect(response.body).toEqual({ error: { code: 'NOT_FOUND', message: expect.stringContaining('/nothing-here') } });
+    expect(response.body).toEqual({ error: { code: 'NOT_FOUND', message: expect.stringContaining('/nothing-here'), requestId: expect.any(String) } });
   });
 
   it('answers 400 for malformed JSON', async () => {

@@ -38,7 +38,7 @@ export function dedent(lines: string[]): string[] {
 }
 
 /** Trims blank lines at both ends of a range; returns undefined when nothing is left. */
-export function trimRange(lines: string[], start: number, end: number): { start: number; end: number } | undefined {
+export function trimRange(lines: readonly string[], start: number, end: number): { start: number; end: number } | undefined {
   let first = start;
   let last = end;
   while (first <= last && isBlank(lines[first] ?? '')) first += 1;

@@ -1,60 +1,153 @@
-import { parse as parseYaml } from 'yaml';
-import type { Diagnostic, NoteDraft } from '../types.js';
+import { readFrontMatter } from '../markdown/front-matter.js';
+import { dateFromTitle, fileStem, isGenericTitle, pageTitle } from '../markdown/page-title.js';
+import { findInlineTags, isTagHeading, readTagLines, tagContext } from '../markdown/tags.js';
+import { indexRegions } from '../regions/region-index.js';
+import { markRegions } from '../regions.js';
+import { findFences } from '../regions/fences.js';
+import { setextHeading } from '../regions/headings.js';
+import { indexLines } from '../regions/lines.js';
+import type { Diagnostic, NoteDraft, PageInfo } from '../types.js';
+import { findWikiLinks } from '../wikilinks.js';
 import { firstMeaningfulTitle, trimRange } from './lines.js';
 
-interface FrontMatter {
-  tags: string[];
-  date: string | null;
-  title: string | null;
-  bodyStart: number;
+interface Section {
+  /** Line index of the heading (or the first body line when the section has no heading). */
+  start: number;
+  end: number;
+  heading?: string;
 }
 
-function readFrontMatter(sourcePath: string, lines: string[], diagnostics: Diagnostic[]): FrontMatter {
-  const empty: FrontMatter = { tags: [], date: null, title: null, bodyStart: 0 };
-  if (lines[0]?.trim() !== '---') return empty;
-  const close = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
-  if (close < 0) return empty;
-  try {
-    const data: unknown = parseYaml(lines.slice(1, close).join('\n'));
-    const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-    const rawTags = record.tags;
-    const tags = Array.isArray(rawTags) ? rawTags.map(String) : typeof rawTags === 'string' ? rawTags.split(/[,\s]+/).filter(Boolean) : [];
-    const rawDate = record.date instanceof Date ? record.date.toISOString() : typeof record.date === 'string' ? record.date : '';
-    const date = /^(\d{4}-\d{2}-\d{2})/.exec(rawDate)?.[1] ?? null;
-    return { tags, date, title: typeof record.title === 'string' ? record.title : null, bodyStart: close + 1 };
-  } catch {
-    diagnostics.push({ file: sourcePath, stage: 'split', line: 1, message: 'front matter is not valid YAML: ignored' });
-    return { ...empty, bodyStart: close + 1 };
+/** Heading text without its markup: `## **Setup** #` → "Setup", `[[Raft|consensus]]` → "consensus", `<font>` tags gone. */
+export function headingText(line: string): string {
+  return line
+    .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/\s+#+\s*$/, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/\[\[([^\]|]+)\|([^\]]+)\]\]/g, '$2')
+    .replace(/\[\[([^\]#|]+)(?:#[^\]]*)?\]\]/g, '$1')
+    .replace(/\*\*|__|`/g, '')
+    .trim();
+}
+
+// In a Markdown file `# x` outside a fence is a heading whatever follows (that is how every viewer shows it);
+// regions, which know no format, may still read `# yum install -y x` in a note's text as a root prompt.
+const atxLine = /^ {0,3}#{1,6}[ \t]+\S/;
+
+/** Heading lines outside fenced code, after the front matter: ATX and setext. */
+function sections(lines: readonly string[], bodyStart: number): Section[] {
+  const indexed = indexLines(lines.join('\n'));
+  const fenced = new Uint8Array(lines.length);
+  for (const fence of findFences(indexed)) fenced.fill(1, fence.open, (fence.close ?? lines.length - 1) + 1);
+  const free = (row: number) => row >= bodyStart && row < lines.length && fenced[row] === 0;
+  const starts: Section[] = [{ start: bodyStart, end: lines.length - 1 }];
+  for (let row = bodyStart; row < lines.length; row += 1) {
+    if (!free(row)) continue;
+    const heading = atxLine.test(lines[row]!) ? { last: row } : setextHeading(indexed, row, free);
+    if (!heading) continue;
+    const section = { start: row, end: lines.length - 1, heading: headingText(lines[row]!) };
+    if (row === bodyStart) starts[0] = section;
+    else starts.push(section);
+    row = heading.last;
   }
+  return starts.map((section, position) => ({ ...section, end: (starts[position + 1]?.start ?? lines.length) - 1 }));
 }
 
-/** Markdown: one note per heading section; front-matter tags and date apply to every note of the file. */
-export function splitMarkdown(sourcePath: string, lines: string[], diagnostics: Diagnostic[]): NoteDraft[] {
-  const front = readFrontMatter(sourcePath, lines, diagnostics);
-  const headingIndexes: number[] = [];
-  let inFence = false;
-  lines.forEach((line, index) => {
-    if (index < front.bodyStart) return;
-    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-    if (!inFence && /^#{1,6}\s+\S/.test(line)) headingIndexes.push(index);
-  });
-  const starts = [front.bodyStart, ...headingIndexes.filter((index) => index > front.bodyStart)];
-  const notes: NoteDraft[] = [];
-  starts.forEach((start, position) => {
-    const range = trimRange(lines, start, (starts[position + 1] ?? lines.length) - 1);
-    if (!range) return;
-    const section = lines.slice(range.start, range.end + 1);
-    const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(section[0] ?? '')?.[1];
-    notes.push({
+/** Lines of a section after its heading line(s). */
+function bodyOf(lines: readonly string[], section: Section): string[] {
+  if (section.heading === undefined) return lines.slice(section.start, section.end + 1);
+  const setext = /^\s*(?:=+|-{2,})\s*$/.test(lines[section.start + 1] ?? '') && !/^\s*#/.test(lines[section.start]!);
+  return lines.slice(section.start + (setext ? 2 : 1), section.end + 1);
+}
+
+/**
+ * The title of a note on a page whose title names no subject: a daily note keeps its date; a README, Index or
+ * Untitled page is titled by its first line that says something (links shown as their names, tags left out).
+ */
+function fallbackTitle(pageTitle: string, text: readonly string[]): string {
+  if (dateFromTitle(pageTitle)) return pageTitle;
+  const lines = text.filter((line) => readTagLines([line]).tags.length === 0).map((line) => headingText(line).replace(/(?<=^|\s)#[\p{L}\p{N}_/-]+/gu, '').trim());
+  return firstMeaningfulTitle(lines) || pageTitle;
+}
+
+interface KeptSection {
+  section: Section;
+  text: string[];
+  range: { start: number; end: number };
+  /** The note begins at the top of the page (a "Tags:" list of links joined it): it is titled by the page. */
+  opensPage: boolean;
+}
+
+/** Tags of a section's body lines, outside code; under a "## Tags" heading the list reads as after a "Tags:" label. */
+function sectionTags(section: Section, bodyLines: readonly string[]): { tags: string[]; onlyTags: boolean; links: boolean } {
+  const bodyText = bodyLines.join('\n');
+  const regions = indexRegions(markRegions(bodyText));
+  const offsets = indexLines(bodyText);
+  const inCode = (row: number) => regions.inside(offsets[row]!.start, Math.max(offsets[row]!.start, offsets[row]!.end), tagContext);
+  const read = isTagHeading(section.heading) ? readTagLines(['Tags:', ...bodyLines], (row) => row > 0 && inCode(row - 1)) : readTagLines(bodyLines, inCode);
+  return { ...read, links: findWikiLinks(bodyText).length > 0 };
+}
+
+/**
+ * The sections that become notes. A heading over nothing introduces the next section, and so does a "Tags:"
+ * list of [[links]] at the top of a page: its links are edges the author drew, so they join the next note.
+ * Sections of tags alone only tag the page.
+ */
+function keptSections(lines: readonly string[], found: readonly Section[]): { kept: KeptSection[]; tags: string[] } {
+  const tags: string[] = [];
+  const kept: KeptSection[] = [];
+  let pendingStart: number | undefined;
+  let opensPage = false;
+  for (const section of found) {
+    const body = sectionTags(section, bodyOf(lines, section));
+    tags.push(...body.tags);
+    if (body.onlyTags) {
+      const introduces = section.heading !== undefined ? body.tags.length === 0 : body.links;
+      if (introduces && pendingStart === undefined) {
+        pendingStart = section.start;
+        opensPage = section.heading === undefined;
+      }
+      continue;
+    }
+    const range = trimRange(lines, pendingStart ?? section.start, section.end);
+    if (range) kept.push({ section, text: lines.slice(range.start, range.end + 1), range, opensPage });
+    pendingStart = undefined;
+    opensPage = false;
+  }
+  return { kept, tags };
+}
+
+export interface MarkdownSplit {
+  notes: NoteDraft[];
+  page: PageInfo;
+}
+
+/**
+ * Markdown pages (plain Markdown or an Obsidian vault): one note per heading section, each with its true line
+ * range. The page's title is its file name (or front-matter `title`); its aliases and tags come from the front
+ * matter, and tags also from "Tags:" lines and `#tags`. A section whose only content is tags is not a note
+ * (its tags go to the page); a heading with no text under it joins the section that follows it.
+ */
+export function splitMarkdown(sourcePath: string, lines: string[], diagnostics: Diagnostic[]): MarkdownSplit {
+  const front = readFrontMatter(lines);
+  if (front.invalid) diagnostics.push({ file: sourcePath, stage: 'split', line: 1, message: 'front matter is not valid YAML: ignored' });
+  const found = sections(lines, front.bodyStart);
+  const title = pageTitle(sourcePath, front.title, found[0]?.start === front.bodyStart ? found[0]?.heading : undefined);
+  const generic = isGenericTitle(title);
+  const { kept, tags } = keptSections(lines, found);
+  const pageTags = new Set([...front.tags, ...tags]);
+  const date = front.date ?? dateFromTitle(fileStem(sourcePath));
+  const notes = kept.map(({ section, text, range, opensPage }): NoteDraft => {
+    const body = text.join('\n');
+    return {
       sourcePath,
-      title: heading ?? (position === 0 && front.title ? front.title : firstMeaningfulTitle(section)),
-      text: section.join('\n'),
+      title: (!opensPage && section.heading) || (generic ? fallbackTitle(title, text) : title),
+      text: body,
       lineStart: range.start + 1,
       lineEnd: range.end + 1,
-      date: front.date,
+      date,
       url: null,
-      tags: [...front.tags],
-    });
+      tags: [...new Set([...pageTags, ...findInlineTags(body).map((tag) => tag.tag)])],
+    };
   });
-  return notes;
+  return { notes, page: { title, aliases: front.aliases.filter((alias) => alias !== title), tags: [...pageTags], generic } };
 }

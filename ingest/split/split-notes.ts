@@ -1,4 +1,5 @@
-import type { Diagnostic, NoteDraft, SourceFormat } from '../types.js';
+import { dropImages } from '../markdown/images.js';
+import type { Diagnostic, NoteDraft, PageInfo, SourceFormat } from '../types.js';
 import { splitLines } from './lines.js';
 import { looksLikeAnnotations, splitAnnotations } from './split-annotations.js';
 import { looksLikeArticle, splitArticle } from './split-article.js';
@@ -12,25 +13,41 @@ export function detectFormat(path: string, lines: string[]): SourceFormat {
   return 'notebook';
 }
 
+/**
+ * The notes folder's own README (`README.md`, `readme.txt`, … directly in the folder) describes the folder,
+ * not a subject: it is read (its Source is kept, so staleness checks see it) but cut into no notes. A README in
+ * a sub-folder is an ordinary page.
+ */
+export function isFolderReadme(path: string): boolean {
+  return /^readme(?:\.(?:md|markdown|txt))?$/i.test(path);
+}
+
 export interface SplitResult {
   format: SourceFormat;
   notes: NoteDraft[];
   diagnostics: Diagnostic[];
+  /** Markdown files are pages: title, aliases, tags. */
+  page?: PageInfo;
 }
 
-/** Split stage: picks a splitter by detected format and cuts the file into notes with line ranges. */
+/**
+ * Split stage: picks a splitter by detected format and cuts the file into notes with line ranges. Images
+ * (data: URIs included) are removed first, keeping line numbers, so no later stage sees them.
+ */
 export function splitNotes(path: string, text: string): SplitResult {
-  const lines = splitLines(text);
+  const lines = splitLines(dropImages(text));
   const format = detectFormat(path, lines);
   const diagnostics: Diagnostic[] = [];
-  const notes =
-    format === 'annotations'
-      ? splitAnnotations(path, lines)
-      : format === 'article'
-        ? splitArticle(path, lines)
-        : format === 'markdown'
-          ? splitMarkdown(path, lines, diagnostics)
-          : splitNotebook(path, lines);
+  if (isFolderReadme(path)) {
+    diagnostics.push({ file: path, stage: 'split', message: "the notes folder's README describes the folder: not ingested as notes" });
+    return { format, notes: [], diagnostics };
+  }
+  if (format === 'markdown') {
+    const { notes, page } = splitMarkdown(path, lines, diagnostics);
+    if (notes.length === 0) diagnostics.push({ file: path, stage: 'split', message: page.tags.length > 0 ? 'only tags, no text: not a note' : 'no notes found (format markdown)' });
+    return { format, notes, diagnostics, page };
+  }
+  const notes = format === 'annotations' ? splitAnnotations(path, lines) : format === 'article' ? splitArticle(path, lines) : splitNotebook(path, lines);
   if (notes.length === 0) diagnostics.push({ file: path, stage: 'split', message: `no notes found (format ${format})` });
   return { format, notes, diagnostics };
 }

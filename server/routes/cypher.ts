@@ -1,8 +1,8 @@
-import type { CypherResponse, SchemaResponse } from '../../common/contract.js';
+import type { SchemaResponse } from '../../common/contract.js';
 import { readCatalog } from '../../queries/catalog.js';
 import { runUserCypher } from '../../queries/user-cypher.js';
 import { cypherBody } from '../api-schemas.js';
-import { defineRoute } from '../route-spec.js';
+import { JsonBytes, defineRoute } from '../route-spec.js';
 
 export const cypherRoutes = [
   defineRoute({
@@ -15,11 +15,12 @@ export const cypherRoutes = [
   defineRoute({
     method: 'post',
     path: '/cypher',
-    summary: 'Runs one read-only Cypher query (EXPLAIN must say read-only) with a timeout and a row cap',
+    summary:
+      'Runs one read-only Cypher query (parse-tree allow-list, then EXPLAIN must say read-only) within a time limit, a row cap and a byte budget',
     body: cypherBody,
     returns: 'CypherResponse',
-    errors: [408, 413],
-    handler: async ({ body }, { db, cypherLimits }): Promise<CypherResponse> =>
-      runUserCypher(db, body.query, body.params, cypherLimits),
+    errors: [403, 409, 413, 415, 422, 429, 504],
+    handler: async ({ body }, { db, cypherLimits, consoleAdmission }, context): Promise<JsonBytes> =>
+      new JsonBytes(await runUserCypher(db, consoleAdmission, { query: body.query, params: body.params, ...context }, cypherLimits)),
   }),
 ];

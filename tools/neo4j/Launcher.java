@@ -4,7 +4,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+
+import inet.ipaddr.IPAddressString;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -20,7 +23,8 @@ import org.neo4j.io.ByteUnit;
 /**
  * Runs Neo4j Community embedded with Bolt on 127.0.0.1 only, for notegraph's tests, benchmarks and `npm start`.
  *
- * Usage: java <flags> -cp 'lib/*' Launcher.java [--data DIR] [--port PORT] [--pagecache MB] [--ignore-stdin]
+ * Usage: java <flags> -cp 'lib/*' Launcher.java [--data DIR] [--port PORT] [--pagecache MB] [--tx-timeout-s S]
+ *        [--tx-memory-mb MB] [--ignore-stdin]
  *
  * Prints exactly one line "ready bolt://127.0.0.1:PORT" on stdout once Bolt accepts connections. Shuts down
  * cleanly on SIGTERM/SIGINT (JVM shutdown hook) and when stdin reaches end-of-file, which is how a parent that
@@ -28,6 +32,19 @@ import org.neo4j.io.ByteUnit;
  */
 public class Launcher {
     private static final String HOST = "127.0.0.1";
+
+    /**
+     * The only procedures this Neo4j loads: what notegraph itself calls (schema, health, search, catalog) and
+     * the read-only ones its Cypher console allows (queries/cypher-guard.ts). db.stats.*, dbms.listConfig,
+     * dbms.setConfigValue and the rest do not exist here, whatever reaches the database.
+     */
+    private static final List<String> PROCEDURES = List.of(
+            "db.labels", "db.relationshipTypes", "db.propertyKeys", "db.schema.*", "db.index.fulltext.*",
+            "db.awaitIndexes", "db.awaitIndex", "db.info", "db.ping", "dbms.components");
+
+    /** LOAD CSV and URL-loading procedures may reach no address at all (file URLs are off separately). */
+    private static final List<IPAddressString> BLOCK_ALL_ADDRESSES =
+            List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0"));
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
@@ -65,6 +82,11 @@ public class Launcher {
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist, BLOCK_ALL_ADDRESSES)
+                .setConfig(GraphDatabaseSettings.procedure_allowlist, PROCEDURES)
+                // Backstops behind the API's own limits; they apply to ingest's write transactions too.
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(options.txTimeoutSeconds))
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(options.txMemoryMb))
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(options.pageCacheMb))
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
@@ -106,22 +128,31 @@ public class Launcher {
         }
     }
 
-    private record Options(String dataDir, int port, long pageCacheMb, boolean ignoreStdin) {
+    /**
+     * Defaults: a transaction may run 120 s (the console's own timeout is 5 s; ingest's longest write is far
+     * below) and hold 256 MiB of tracked memory (ingest's largest batch of the 100x synthetic corpus was
+     * measured at a few MiB, see docs/hardening.md).
+     */
+    private record Options(String dataDir, int port, long pageCacheMb, long txTimeoutSeconds, long txMemoryMb, boolean ignoreStdin) {
         static Options parse(String[] args) {
             String dataDir = ".data/neo4j";
             int port = 7687;
             long pageCacheMb = 256;
+            long txTimeoutSeconds = 120;
+            long txMemoryMb = 256;
             boolean ignoreStdin = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--data" -> dataDir = args[++i];
                     case "--port" -> port = Integer.parseInt(args[++i]);
                     case "--pagecache" -> pageCacheMb = Long.parseLong(args[++i]);
+                    case "--tx-timeout-s" -> txTimeoutSeconds = Long.parseLong(args[++i]);
+                    case "--tx-memory-mb" -> txMemoryMb = Long.parseLong(args[++i]);
                     case "--ignore-stdin" -> ignoreStdin = true;
                     default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
                 }
             }
-            return new Options(dataDir, port, pageCacheMb, ignoreStdin);
+            return new Options(dataDir, port, pageCacheMb, txTimeoutSeconds, txMemoryMb, ignoreStdin);
         }
     }
 }
