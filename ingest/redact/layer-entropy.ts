@@ -1,7 +1,7 @@
 import { hanChar } from '../../common/script.js';
 import type { CompiledRules } from './rules.js';
 import { classCount, decodesToText, isHex, isPasswordShaped, isPlaceholder, isUuid, letterParts, looksRandom, quotedLiterals, wordCoverage } from './shape.js';
-import { noFindings, type Finding, type Line, type RedactionLayer, type TextScan } from './types.js';
+import { has, noFindings, type Finding, type Line, type RedactionLayer, type TextScan } from './types.js';
 
 /**
  * Unlabelled secrets, found by shape (character classes, Shannon entropy) but only where a secret sits in
@@ -38,14 +38,15 @@ function finding(line: Line, start: number, value: string): Finding {
 
 function lineFindings(line: Line, rules: CompiledRules): readonly Finding[] {
   // Short lines only: a key of up to 24 characters, a separator, a value of 12+ (or a lone token).
-  const pair = line.text.length >= 13 && line.text.length <= 300 && /[=:：-]/.test(line.text.slice(0, 40)) ? shortKeyValue.exec(line.text) : null;
+  const keyValueShape = line.tokens <= 3 && line.text.length >= 13 && line.text.length <= 300 && (line.has & (has.separator | has.dash)) !== 0;
+  const pair = keyValueShape ? shortKeyValue.exec(line.text) : null;
   const lone = pair ? undefined : line.lone;
   if (lone) return isLoneSecret(lone, rules) ? [finding(line, line.text.indexOf(lone), lone)] : noFindings;
   if (pair && !keyIsIdentifier(pair[1]!, rules) && looksRandom(pair[2]!) && !isMadeOfWords(pair[2]!, rules)) {
     return [finding(line, line.text.lastIndexOf(pair[2]!), pair[2]!)];
   }
-  // Cheap test first: a quoted run of 16+ value characters.
-  if (!/["'][A-Za-z0-9+/=_.-]{16,}["']/.test(line.text)) return noFindings;
+  // Cheap tests first: quotes and a separator, then a quoted run of 16+ value characters.
+  if ((line.has & (has.quote | has.separator)) !== (has.quote | has.separator) || !/["'][A-Za-z0-9+/=_.-]{16,}["']/.test(line.text)) return noFindings;
   const found: Finding[] = [];
   for (const match of line.text.matchAll(quotedAssignment)) {
     const value = match[3]!;
@@ -57,7 +58,7 @@ function lineFindings(line: Line, rules: CompiledRules): readonly Finding[] {
 
 /** String literals inside the parentheses of a hash call on the same line: a salt or key. */
 function hashCallLiterals(line: Line, rules: CompiledRules): readonly Finding[] {
-  if (!line.text.includes('(') || !rules.hashCallName.test(line.text)) return noFindings;
+  if (!(line.has & has.paren) || !(line.has & has.quote) || !rules.hashCallName.test(line.text)) return noFindings;
   const found: Finding[] = [];
   for (const call of line.text.matchAll(rules.hashCall)) {
     const open = call.index + call[0].length;

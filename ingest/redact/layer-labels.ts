@@ -149,7 +149,7 @@ export const labelLayer: RedactionLayer = {
         const same = sameLineValue(line, local, scan);
         found.push(...(same.length > 0 ? same : isLoneLabel(line, local) ? valuesBelow(scan.lines, index, local, scan) : []));
       }
-      if (trailingCandidate.test(line.text)) found.push(...trailingValue(line, scan));
+      if (line.tokens >= 1 && line.tokens <= 3 && line.ascii && trailingCandidate.test(line.text)) found.push(...trailingValue(line, scan));
     });
     return found;
   },

@@ -1,5 +1,5 @@
 import type { CompiledRules } from './rules.js';
-import type { Finding, Line, RedactionLayer, TextScan } from './types.js';
+import { has, type Finding, type Line, type RedactionLayer, type TextScan } from './types.js';
 
 /**
  * Personal identifiers: chat-transcript headers (the speaker's handle, their QQ/WeChat number), phone and
@@ -10,7 +10,7 @@ const plausibleHandle = (handle: string) => /\p{L}/u.test(handle) && !/[:=[\]{}<
 
 function headerFindings(line: Line, rules: CompiledRules): Finding[] {
   // Every header shape ends with or contains a time of day.
-  if (!/\d:\d\d/.test(line.text)) return [];
+  if (!(line.has & has.time)) return [];
   for (const header of rules.chatHeaders) {
     const match = header.exec(line.text);
     const handle = match?.groups?.handle;

@@ -2,7 +2,7 @@ import type { SecretLabel } from '../languages/redaction-rules.js';
 import { findLabelHits } from './label-keys.js';
 import { isCredentialValue } from './label-values.js';
 import { classCount, isCodeReference, isPlaceholder, looksRandom } from './shape.js';
-import { noFindings, type Finding, type Line, type RedactionLayer, type TextScan } from './types.js';
+import { has, noFindings, type Finding, type Line, type RedactionLayer, type TextScan } from './types.js';
 
 /**
  * Credential tables and credential pairs without labels on the value's line:
@@ -20,7 +20,7 @@ function cellFinding(line: Line, cell: Cell, kind: Finding['kind']): Finding {
 }
 
 function chapSecrets(line: Line): readonly Finding[] {
-  const match = line.text.includes('*') ? chapRow.exec(line.text) : null;
+  const match = line.has & has.star && line.tokens === 4 ? chapRow.exec(line.text) : null;
   if (!match) return noFindings;
   const user = { text: match[1]!, start: line.text.indexOf(match[1]!) };
   const secretStart = line.text.indexOf(match[2]!, user.start + user.text.length);
@@ -44,7 +44,7 @@ function cells(text: string): Cell[] {
 
 /** A header row with a password column (`用户名  密码  IP`, `| user | password |`): its label and columns. */
 function headerColumns(line: Line, scan: TextScan): { password: number; user: number; label: SecretLabel } | undefined {
-  if (!/\t|  |\|/.test(line.text) || !scan.rules.passwordLabel.test(line.text)) return undefined;
+  if (!(line.has & (has.tab | has.doubleSpace | has.pipe)) || !scan.rules.passwordLabel.test(line.text)) return undefined;
   const row = cells(line.text);
   // A header names its columns in a word or two; a row that explains a password column is not one.
   if (row.length < 2 || row.some((cell) => cell.text.length > 24 || /\s/.test(cell.text))) return undefined;
@@ -92,7 +92,7 @@ function passwordAfterUser(lines: readonly Line[], index: number, scan: TextScan
 /** `用户名: zsadmin` right above a password line: the user name is half of the login (shared account names stay). */
 function userAbovePassword(lines: readonly Line[], index: number, scan: TextScan): readonly Finding[] {
   const text = lines[index]!.text;
-  const quoted = text.length < 80 && /[:：=]/.test(text) && lines[index + 1] !== undefined ? scan.rules.userLine.exec(text)?.[1] : undefined;
+  const quoted = text.length < 80 && lines[index]!.has & has.separator && lines[index + 1] !== undefined ? scan.rules.userLine.exec(text)?.[1] : undefined;
   const user = quoted?.replace(/^["']|["']$/g, '');
   if (user && (scan.rules.userLabel.test(user) || scan.rules.labels.whole.test(user))) return noFindings;
   const next = lines[index + 1];

@@ -1,61 +1,103 @@
 import type { CompiledRules } from './rules.js';
-import type { Line, Span, TextScan } from './types.js';
+import { has, type Line, type Span, type TextScan } from './types.js';
 
 /**
  * Splits a file into lines with their offsets, and marks the spans no layer may touch: `data:` payloads
  * (pasted screenshots; the structure stage drops them as images) and other long base64 blobs. Inside such a
  * payload every short pattern matches somewhere (`QQ`, a 16-character "hex" run), so they are not searched.
  */
-export function splitLines(text: string): Line[] {
+
+// Character classes by code unit: the `has` bits (low 12) plus four of the scan's own.
+const ASCII = 1 << 12;
+const SPACE = 1 << 13;
+const BASE64 = 1 << 14;
+const DIGIT = 1 << 15;
+const classes = new Uint16Array(65536);
+const mark = (chars: string, bits: number) => {
+  for (const char of chars) classes[char.charCodeAt(0)]! |= bits;
+};
+mark('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', ASCII | BASE64);
+mark('0123456789', ASCII | BASE64 | DIGIT);
+mark('+/=', BASE64);
+mark(' \t\u3000', SPACE);
+mark('\t', has.tab);
+mark('|', has.pipe);
+mark('*', has.star);
+mark('=:：', has.separator);
+mark(`"'\``, has.quote);
+mark('(', has.paren);
+mark('-', has.dash);
+const hasBits = (1 << 12) - 1;
+const longBlobLength = 1000;
+
+/**
+ * One pass over the text: its lines (with what each holds, so layouts skip lines without running a pattern)
+ * and its runs of 1000+ base64 characters.
+ */
+function scanLines(text: string): { lines: Line[]; blobs: Span[] } {
   const lines: Line[] = [];
-  let start = 0;
-  let number = 1;
-  for (;;) {
-    const newline = text.indexOf('\n', start);
-    const end = newline < 0 ? text.length : newline;
-    const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    const line = text.slice(start, lineEnd);
-    const trimmed = line.trim();
-    const lone = trimmed !== '' && !/\s/.test(trimmed) ? trimmed : undefined;
-    lines.push({ number, start, end: lineEnd, text: line, lone, ascii: /[A-Za-z0-9]/.test(line) });
-    if (newline < 0) return lines;
-    start = newline + 1;
-    number += 1;
+  const blobs: Span[] = [];
+  let lineStart = 0;
+  let flags = 0;
+  let ascii = false;
+  let tokens = 0;
+  let previous = 0;
+  let blobStart = -1;
+  for (let at = 0; at <= text.length; at += 1) {
+    const code = at < text.length ? text.charCodeAt(at) : 10;
+    const cls = classes[code]!;
+    if (cls & BASE64) {
+      if (blobStart < 0) blobStart = at;
+    } else if (blobStart >= 0) {
+      if (at - blobStart >= longBlobLength) blobs.push({ start: blobStart, end: at });
+      blobStart = -1;
+    }
+    if (code === 10) {
+      const end = at > lineStart && text.charCodeAt(at - 1) === 13 ? at - 1 : at;
+      const line = text.slice(lineStart, end);
+      lines.push({ number: lines.length + 1, start: lineStart, end, text: line, lone: tokens === 1 ? line.trim() : undefined, ascii, has: flags, tokens });
+      lineStart = at + 1;
+      flags = 0;
+      ascii = false;
+      tokens = 0;
+      previous = 0;
+      continue;
+    }
+    flags |= cls & hasBits;
+    if (cls & ASCII) ascii = true;
+    if (cls & SPACE) {
+      if (code === 32 && previous === 32) flags |= has.doubleSpace;
+    } else if (previous === 0 || classes[previous]! & SPACE) {
+      tokens += 1;
+    }
+    // A time of day: a digit, a colon, two digits.
+    if (code === 58 && classes[previous]! & DIGIT && classes[text.charCodeAt(at + 1)]! & DIGIT && classes[text.charCodeAt(at + 2)]! & DIGIT) flags |= has.time;
+    previous = code;
   }
+  return { lines, blobs };
+}
+
+export function splitLines(text: string): Line[] {
+  return scanLines(text).lines;
 }
 
 const dataUri = /data:[\w.+-]+\/[\w.+-]+(?:;[\w.+-]+=[\w.+-]+)*;base64,[A-Za-z0-9+/=]*/gi;
-const longBlobLength = 1000;
-const base64Codes = new Uint8Array(128);
-for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=') base64Codes[char.charCodeAt(0)] = 1;
 
-/** Runs of 1000+ base64 characters, in one pass (a `{1000,}` pattern would rescan every shorter run). */
-function longBlobs(text: string): Span[] {
-  const spans: Span[] = [];
-  const length = text.length;
-  let start = -1;
-  for (let at = 0; at <= length; at += 1) {
-    const code = at < length ? text.charCodeAt(at) : 0;
-    if (code < 128 && base64Codes[code] === 1) {
-      if (start < 0) start = at;
-    } else if (start >= 0) {
-      if (at - start >= longBlobLength) spans.push({ start, end: at });
-      start = -1;
-    }
-  }
-  return spans;
-}
-
-export function findProtectedSpans(text: string): Span[] {
-  const spans = longBlobs(text);
+function protectedSpans(text: string, blobs: Span[]): Span[] {
+  const spans = [...blobs];
   if (text.includes('base64,')) {
     for (const match of text.matchAll(dataUri)) spans.push({ start: match.index, end: match.index + match[0].length });
   }
   return spans.sort((a, b) => a.start - b.start);
 }
 
+export function findProtectedSpans(text: string): Span[] {
+  return protectedSpans(text, scanLines(text).blobs);
+}
+
 export function scanText(text: string, rules: CompiledRules): TextScan {
-  return { text, lines: splitLines(text), protectedSpans: findProtectedSpans(text), rules };
+  const { lines, blobs } = scanLines(text);
+  return { text, lines, protectedSpans: protectedSpans(text, blobs), rules };
 }
 
 /** True when [start, end) overlaps a protected span (spans are sorted and few: a linear walk is enough). */

@@ -31,7 +31,26 @@ export interface Line {
   lone?: string;
   /** The line has an ASCII letter or digit: a line without one holds no value a layer looks for. */
   ascii: boolean;
+  /** Which characters the line has (`has` flags), found in one pass so layouts skip lines without a regex. */
+  has: number;
+  /** Number of whitespace-separated tokens. */
+  tokens: number;
 }
+
+/** Bits of `Line.has`. */
+export const has = {
+  tab: 1,
+  doubleSpace: 2,
+  pipe: 4,
+  star: 8,
+  /** `=`, `:` or `：` */
+  separator: 16,
+  quote: 32,
+  paren: 64,
+  /** a digit, `:`, two digits: a time of day */
+  time: 128,
+  dash: 256,
+} as const;
 
 export interface Span {
   start: number;
