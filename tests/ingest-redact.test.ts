@@ -39,6 +39,8 @@ describe('redaction by label, every layout', () => {
     ['env file', 'DB_PASSWORD=Zx81!qpw', 'Zx81!qpw', 'password'],
     ['PHP array key', "$_config['db']['main']['passwd'] = 'qObaGpWwHA35Yvxj';", 'qObaGpWwHA35Yvxj', 'password'],
     ['PHP define', "define('DB_PASSWORD', 'w0rdpass!');", 'w0rdpass!', 'password'],
+    ['an XML element', '<jdbc><password>Tz82kLq9</password></jdbc>', 'Tz82kLq9', 'password'],
+    ['a .NET appSettings entry', '<add key="DbPassword" value="Hq72mZx1"/>', 'Hq72mZx1', 'password'],
     ['PHP arrow with commented-out old values', "'pwd' => 'pwd',//'jznlhMvC235-05',//'TMsD8cfs',", 'jznlhMvC235-05', 'password'],
     ['the second commented-out value', "'pwd' => 'pwd',//'jznlhMvC235-05',//'TMsD8cfs',", 'TMsD8cfs', 'password'],
     ['a quoted argument after password', 'mysqladmin -u root password "newpwd"', 'newpwd', 'password'],

@@ -15,7 +15,7 @@ export interface ValueSpan {
 }
 
 // A bare value runs to whitespace, Chinese punctuation or Han text (`密码：abc123，然后…`).
-const bareValue = /^[^\s\p{Script=Han}，。；、：（）【】]+/u;
+const bareValue = /^[^\s\p{Script=Han}，。；、：（）【】<]+/u;
 // Python's f'…', b'…', r'…' are quoted strings too.
 const quotedValue = /^[fbr]?(["'`])([^\n]*?)\1/;
 

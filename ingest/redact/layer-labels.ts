@@ -27,15 +27,19 @@ function finding(line: Line, span: { start: number; end: number; value: string }
 
 interface Separated {
   offset: number;
-  kind: 'mark' | 'space' | 'tab' | 'none' | 'comma';
+  kind: 'mark' | 'space' | 'tab' | 'none' | 'comma' | 'element';
   pipe?: boolean;
 }
 
 function separatorAfter(text: string, quotedKey: boolean, han: boolean): Separated {
   const mark = separator.exec(text) ?? (han ? hanSeparator.exec(text) : null);
   if (mark) return { offset: mark[0].length, kind: 'mark', pipe: mark[0].includes('|') };
-  const comma = quotedKey ? /^[ \t]*,[ \t]*/.exec(text) : null;
+  // `define('DB_PASSWORD', '…')`, and .NET's `<add key="DbPassword" value="…"/>`: the value follows the quoted key.
+  const comma = quotedKey ? /^[ \t]*,[ \t]*|^[ \t]+value[ \t]*=[ \t]*/i.exec(text) : null;
   if (comma) return { offset: comma[0].length, kind: 'comma' };
+  // `<password>…</password>`: an XML element's text.
+  const element = /^>(?=[^<\n]+<\/)/.exec(text);
+  if (element) return { offset: 1, kind: 'element' };
   const space = whitespace.exec(text);
   if (space) return { offset: space[0].length, kind: space[0].includes('\t') ? 'tab' : 'space' };
   return { offset: 0, kind: 'none' };
@@ -43,7 +47,7 @@ function separatorAfter(text: string, quotedKey: boolean, han: boolean): Separat
 
 /** Which separators a label accepts: a Han label also takes a space or nothing (`密码951!#%…`). */
 function acceptsSeparator(separated: Separated, han: boolean, value: ValueSpan, text: string, quotedKey: boolean): boolean {
-  if (separated.kind === 'mark' || separated.kind === 'tab') return true;
+  if (separated.kind === 'mark' || separated.kind === 'tab' || separated.kind === 'element') return true;
   // `resource "alicloud_ram_access_key" "ak"`: a quoted key then a quoted word is HCL, not an argument.
   if (quotedKey && separated.kind === 'space') return false;
   if (separated.kind === 'comma') return value.quoted;
