@@ -1,7 +1,8 @@
 /**
  * `npm run bench:ingest`: extraction throughput (no database) and end-to-end ingest time into a local Neo4j,
  * on the bundled notes and on a synthetic corpus 100× their size, with the peak RSS of this process.
- * Prints figures; asserts nothing. `--copies N` changes the synthetic size, `--skip-db` measures extraction only.
+ * Prints figures; asserts nothing. `--copies N` changes the synthetic size, `--skip-db` measures extraction only,
+ * `--scale-only` prints only the single-file (1/2/4/8 MB) and English-prose figures.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,11 +13,13 @@ import { readNoteFiles } from '../ingest/read-files.js';
 import { runIngest, type IngestSummary } from '../ingest/run-ingest.js';
 import { Database } from '../queries/database.js';
 import { startLocalNeo4j } from '../tools/neo4j/local-neo4j.js';
+import { measureEnglishProse, measureSingleFiles } from './ingest-bench-scale.js';
 import { writeSyntheticCorpus } from './synthetic-corpus.js';
 
 const args = process.argv.slice(2);
 const copies = Number(args[args.indexOf('--copies') + 1] ?? 100) || 100;
 const skipDb = args.includes('--skip-db');
+const scaleOnly = args.includes('--scale-only');
 const notesDir = path.resolve('notes');
 
 const mb = (bytes: number) => bytes / (1024 * 1024);
@@ -62,7 +65,14 @@ async function measureIngest(db: Database, dir: string, label: string): Promise<
   console.log(`  re-run:      ${formatTimings(again.summary)}`);
 }
 
+console.log(`load average ${(await import('node:os')).loadavg().map((value) => value.toFixed(2)).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
+{
+  const { lexicon } = await loadLexicon(notesDir);
+  measureSingleFiles(notesDir, lexicon, [1, 2, 4, 8]);
+  measureEnglishProse(path.resolve('eval/corpora'), lexicon, 2);
+}
 const syntheticDir = mkdtempSync(path.join(tmpdir(), 'notegraph-synthetic-'));
+if (scaleOnly) process.exit(0);
 try {
   const corpus = writeSyntheticCorpus(notesDir, syntheticDir, copies);
   console.log(`synthetic corpus: ${copies}× = ${corpus.files} files, ${mb(corpus.bytes).toFixed(1)} MB (deterministic)`);

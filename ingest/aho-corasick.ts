@@ -2,6 +2,8 @@
  * Aho–Corasick multi-pattern matcher: finds every occurrence of every pattern in one pass over the text, in
  * time linear in the text plus the matches. ASCII letters are folded to lower case on the fly, so offsets in
  * the result are offsets in the original text (String#toLowerCase may change the length of non-ASCII text).
+ * Transitions on ASCII characters are a dense table with failure links resolved in advance (one array read per
+ * character); other characters (Han) use a map per state and follow failure links.
  */
 export interface PatternHit {
   start: number;
@@ -10,12 +12,15 @@ export interface PatternHit {
 }
 
 const foldAscii = (code: number): number => (code >= 65 && code <= 90 ? code + 32 : code);
+const asciiWidth = 128;
 
 export class AhoCorasick {
   private readonly next: Map<number, number>[] = [new Map()];
   private readonly fail: number[] = [0];
   private readonly outputs: number[][] = [[]];
   private readonly lengths: number[];
+  /** state * 128 + code → next state, failure links included. */
+  private ascii = new Int32Array(0);
 
   constructor(patterns: readonly string[]) {
     this.lengths = patterns.map((pattern) => pattern.length);
@@ -54,6 +59,21 @@ export class AhoCorasick {
         queue.push(child);
       }
     }
+    // Breadth-first order guarantees a state's failure state is complete before the state itself.
+    // A state's row is its failure state's row with its own children written over it.
+    this.ascii = new Int32Array(this.next.length * asciiWidth);
+    for (const state of [0, ...queue]) {
+      const row = state * asciiWidth;
+      if (state !== 0) this.ascii.copyWithin(row, this.fail[state]! * asciiWidth, this.fail[state]! * asciiWidth + asciiWidth);
+      for (const [code, child] of this.next[state]!) if (code < asciiWidth) this.ascii[row + code] = child;
+    }
+  }
+
+  private step(state: number, code: number): number {
+    if (code < asciiWidth) return this.ascii[state * asciiWidth + code]!;
+    let current = state;
+    while (current !== 0 && !this.next[current]!.has(code)) current = this.fail[current]!;
+    return this.next[current]!.get(code) ?? 0;
   }
 
   /** Every occurrence of every pattern, overlapping ones included. */
@@ -61,10 +81,10 @@ export class AhoCorasick {
     const hits: PatternHit[] = [];
     let state = 0;
     for (let i = 0; i < text.length; i += 1) {
-      const code = foldAscii(text.charCodeAt(i));
-      while (state !== 0 && !this.next[state]!.has(code)) state = this.fail[state]!;
-      state = this.next[state]!.get(code) ?? 0;
-      for (const pattern of this.outputs[state]!) {
+      state = this.step(state, foldAscii(text.charCodeAt(i)));
+      const outputs = this.outputs[state]!;
+      for (let k = 0; k < outputs.length; k += 1) {
+        const pattern = outputs[k]!;
         hits.push({ start: i + 1 - this.lengths[pattern]!, end: i + 1, pattern });
       }
     }

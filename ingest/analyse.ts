@@ -27,10 +27,12 @@ export interface Analysis {
 }
 
 /**
- * Rank (PageRank) and communities (Louvain) over the concept graph: co-occurrence edges weighted by NPMI times
- * shared notes, typed relations added on top. Both are deterministic for the same input.
+ * Rank and communities (Louvain) over the concept graph: co-occurrence edges weighted by NPMI times shared
+ * notes, typed relations added on top. Rank blends PageRank (how central a concept is among the others) with
+ * its termhood salience from discovery (how much it is a topic of these notes), each scaled to [0, 1]: a
+ * concept everything co-occurs with is not automatically the top topic. Deterministic for the same input.
  */
-export function analyseGraph(conceptIds: string[], cooccurrences: CoOccurrence[], relations: Relation[]): Analysis {
+export function analyseGraph(conceptIds: string[], cooccurrences: CoOccurrence[], relations: Relation[], salience: ReadonlyMap<string, number> = new Map()): Analysis {
   const graph = new UndirectedGraph<Record<string, unknown>, { weight: number }>({ allowSelfLoops: false });
   for (const id of [...conceptIds].sort()) graph.addNode(id);
   const addWeight = (a: string, b: string, weight: number) => {
@@ -45,8 +47,12 @@ export function analyseGraph(conceptIds: string[], cooccurrences: CoOccurrence[]
   if (graph.order === 0) return { rank, community };
   const ranks = pagerank(graph, { getEdgeWeight: 'weight', alpha: 0.85, maxIterations: 200, tolerance: 1e-9 });
   const communities = graph.size > 0 ? louvain(graph, { getEdgeWeight: 'weight', rng: seededRandom(42) }) : {};
+  const maxRank = Object.values(ranks).reduce((max, value) => Math.max(max, value), 1e-12);
+  const maxSalience = conceptIds.reduce((max, id) => Math.max(max, salience.get(id) ?? 0), 1e-12);
+  const weightOfSalience = salience.size > 0 ? 0.7 : 0;
   graph.forEachNode((id) => {
-    rank.set(id, Math.round((ranks[id] ?? 0) * 1e6) / 1e6);
+    const blended = (1 - weightOfSalience) * ((ranks[id] ?? 0) / maxRank) + weightOfSalience * ((salience.get(id) ?? 0) / maxSalience);
+    rank.set(id, Math.round(blended * 1e6) / 1e6);
     community.set(id, communities[id] ?? -1);
   });
   return { rank, community };

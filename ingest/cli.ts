@@ -9,7 +9,7 @@ import { formatSummary, toJsonExport } from './report.js';
 import { runIngest, type IngestOptions } from './run-ingest.js';
 
 /**
- * `npm run ingest -- [dir] [--dry-run] [--json FILE] [--reset] [--redactions]`. Without NEO4J_URI the bundled
+ * `npm run ingest -- [dir] [--dry-run] [--json FILE] [--reset] [--no-lexicon] [--redactions]`. Without NEO4J_URI the bundled
  * local Neo4j is started for the run and stopped afterwards. Exits non-zero only when nothing could be ingested.
  * `--redactions` prints the redaction audit (file:line, kind, length; never a value).
  */
@@ -17,16 +17,19 @@ interface CliArgs {
   dir?: string;
   dryRun: boolean;
   reset: boolean;
+  /** False with --no-lexicon: concepts come from discovery (and the notes folder's own lexicon) only. */
+  lexicon: boolean;
   json?: string;
   redactions: boolean;
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { dryRun: false, reset: false, redactions: false };
+  const args: CliArgs = { dryRun: false, reset: false, lexicon: true, redactions: false };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     if (arg === '--dry-run') args.dryRun = true;
     else if (arg === '--reset') args.reset = true;
+    else if (arg === '--no-lexicon') args.lexicon = false;
     else if (arg === '--redactions') args.redactions = true;
     else if (arg === '--json') args.json = argv[++i];
     else if (arg.startsWith('--json=')) args.json = arg.slice('--json='.length);
@@ -80,6 +83,7 @@ async function main(): Promise<number> {
       db,
       dryRun: args.dryRun,
       reset: args.reset,
+      lexicon: args.lexicon,
       maxFileBytes: config.INGEST_MAX_FILE_MB * 1024 * 1024,
       onProgress: progress.onProgress,
     });

@@ -11,8 +11,6 @@ export interface CoOccurrenceOptions {
 
 export const defaultCoOccurrenceOptions: CoOccurrenceOptions = { minNotes: 2, minScore: 0.15, maxPerConcept: 12 };
 
-const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
-
 /**
  * Co-occurrence: pairs of concepts counted by the notes they share (plus sentences, as extra weight), scored
  * with normalised PMI so that "appears with everything" does not win, then thresholded.
@@ -22,27 +20,39 @@ export function computeCoOccurrence(
   conceptsBySentence: string[][],
   options: CoOccurrenceOptions = defaultCoOccurrenceOptions,
 ): CoOccurrence[] {
-  const noteCount = new Map<string, number>();
-  const pairNotes = new Map<string, number>();
+  // Concepts as small integers and pairs as one number: string keys per pair cost more than the counting.
+  const ids: string[] = [];
+  const index = new Map<string, number>();
+  const numberOf = (id: string) => {
+    let value = index.get(id);
+    if (value === undefined) index.set(id, (value = ids.push(id) - 1));
+    return value;
+  };
+  const sortedIds = [...new Set(conceptsByNote.flat())].sort();
+  sortedIds.forEach(numberOf);
+  const width = ids.length + 1;
+  const noteCount = new Map<number, number>();
+  const pairNotes = new Map<number, number>();
   let total = 0;
   for (const concepts of conceptsByNote) {
-    const unique = [...new Set(concepts)].sort();
+    const unique = [...new Set(concepts.map(numberOf))].sort((a, b) => a - b);
     if (unique.length === 0) continue;
     total += 1;
     for (const id of unique) noteCount.set(id, (noteCount.get(id) ?? 0) + 1);
     for (let i = 0; i < unique.length; i += 1) {
       for (let j = i + 1; j < unique.length; j += 1) {
-        const key = `${unique[i]}\u0000${unique[j]}`;
+        const key = unique[i]! * width + unique[j]!;
         pairNotes.set(key, (pairNotes.get(key) ?? 0) + 1);
       }
     }
   }
-  const pairSentences = new Map<string, number>();
+  const pairSentences = new Map<number, number>();
   for (const concepts of conceptsBySentence) {
-    const unique = [...new Set(concepts)];
+    const unique = [...new Set(concepts.map(numberOf))];
     for (let i = 0; i < unique.length; i += 1) {
       for (let j = i + 1; j < unique.length; j += 1) {
-        const key = pairKey(unique[i]!, unique[j]!);
+        const [a, b] = unique[i]! < unique[j]! ? [unique[i]!, unique[j]!] : [unique[j]!, unique[i]!];
+        const key = a * width + b;
         if (pairNotes.has(key)) pairSentences.set(key, (pairSentences.get(key) ?? 0) + 1);
       }
     }
@@ -50,13 +60,14 @@ export function computeCoOccurrence(
   const candidates: CoOccurrence[] = [];
   for (const [key, notes] of pairNotes) {
     if (notes < options.minNotes) continue;
-    const [source, target] = key.split('\u0000') as [string, string];
+    const a = Math.floor(key / width);
+    const b = key % width;
     const pxy = notes / total;
-    const px = noteCount.get(source)! / total;
-    const py = noteCount.get(target)! / total;
+    const px = noteCount.get(a)! / total;
+    const py = noteCount.get(b)! / total;
     const score = pxy >= 1 ? 1 : Math.log(pxy / (px * py)) / -Math.log(pxy);
     if (score < options.minScore) continue;
-    candidates.push({ source, target, notes, weight: notes + (pairSentences.get(key) ?? 0), score: Math.round(score * 1e4) / 1e4 });
+    candidates.push({ source: ids[a]!, target: ids[b]!, notes, weight: notes + (pairSentences.get(key) ?? 0), score: Math.round(score * 1e4) / 1e4 });
   }
   return keepStrongest(candidates, options.maxPerConcept);
 }

@@ -1,33 +1,64 @@
-/**
- * Candidate terms the lexicon lacks, found by shape: acronyms (RPC, SDN), CamelCase (ReplicationController),
- * hyphenated identifiers (nova-api, ovs-vsctl), and Chinese compounds that end in a domain head noun
- * (对象存储, 计算节点). Pure functions from one note's text to candidate surfaces.
- */
-export interface Candidate {
-  surface: string;
-  shape: 'acronym' | 'camel' | 'hyphenated' | 'phrase' | 'chinese';
-  /** A hyphenated word at the start of a command line ("ovs-ofctl dump-flows br0"). */
-  commandPosition?: boolean;
-  /** The words around it, normalised: the same context everywhere means one passage copied around. */
-  context: string;
-  /** False when it sits in a line of code or a command: names in a program are not terms of the notes. */
-  prose: boolean;
-}
+import type { ExtractionRules, TermToken } from './languages/extraction-rules.js';
+import { overlapsSpan, SpanCursor, type LayoutLine, type NoteLayout, type Span } from './discover-layout.js';
 
 /**
- * A line of code, markup or a shell command rather than prose: prompts, comments, declarations, statements
- * ending in ; { }, assignments and calls in lines without Chinese.
+ * Term candidates of one note: every noun, and every short noun phrase the language's term grammar allows
+ * (modifiers then a head, no function word inside), found in prose and headings; plus the command word of
+ * each command line. Each occurrence carries the structural evidence around it. Pure; language knowledge
+ * comes from the packs (segmenter, tags, function words, stopwords).
  */
-export function isCodeLine(line: string): boolean {
-  const trimmed = line.trim();
-  if (trimmed === '') return false;
-  // Log lines ("2015-09-16 15:51:14.7 [30486] … debug into VmDiskChange") carry names from code too.
-  if (/^\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}|^\[?\d{2}:\d{2}:\d{2}/.test(trimmed)) return true;
-  if (/^(?:[$#>%]\s|sudo\s|\/\/|\/\*|\*\s|<\/?[A-Za-z!?]|@[A-Za-z]|[}\])])/.test(trimmed)) return true;
-  const keyword = /^(?:class|struct|interface|enum|module|def|func|function|import|package|public|private|protected|static|return|var|let|const|#include|#define|using|if|for|while|switch|case|try|catch|throw|new)\b/;
-  if (keyword.test(trimmed) || /[{};]\s*$/.test(trimmed)) return true;
-  if (/[\u3400-\u9fff]/.test(trimmed)) return false;
-  return /\w\s*(?:=|:=|==|\+=|=>|::)\s*\S|\w\([^)]*\)|\w\.\w+\(/.test(trimmed);
+export const evidence = {
+  heading: 1,
+  /** In backticks or a wikilink. */
+  marked: 2,
+  capitalMid: 4,
+  sentenceStart: 8,
+  command: 16,
+  lowerMid: 32,
+  /** Written in a run of another script's text: a Latin word inside Chinese prose is a name, not English. */
+  foreign: 64,
+} as const;
+
+export interface TermOccurrence {
+  /** Lower-case words (not yet singular). */
+  words: string[];
+  surface: string;
+  start: number;
+  end: number;
+  /** Index of the language pack whose runs it came from. */
+  pack: number;
+  evidence: number;
+}
+
+export interface NoteCandidates {
+  /** The note's text: contexts are cut from it only for the few occurrences whose context is kept. */
+  text: string;
+  occurrences: TermOccurrence[];
+  /** Every word of prose, lower-case, per pack: the corpus side of termhood and of phrase association. */
+  words: Map<string, number>[];
+  /** Latin words of code and command lines, lower-case: a name used mostly in code is an identifier. */
+  codeWords: Map<string, number>;
+}
+
+export interface PackWords {
+  rules: ExtractionRules;
+  functionWords: ReadonlySet<string>;
+  stopwords: ReadonlySet<string>;
+  genericHeads: ReadonlySet<string>;
+  run: RegExp;
+  /** Roles of words seen so far (see rolesOf). */
+  roles: Map<string, TokenRoles>;
+}
+
+export function packWords(rules: ExtractionRules): PackWords {
+  return {
+    rules,
+    functionWords: new Set(rules.functionWords),
+    stopwords: new Set(rules.stopwords),
+    genericHeads: new Set(rules.genericHeads),
+    roles: new Map(),
+    run: new RegExp(rules.terms.run.source, rules.terms.run.flags.includes('g') ? rules.terms.run.flags : `${rules.terms.run.flags}g`),
+  };
 }
 
 /** Up to four characters either side of [start, end), full-width folded, spaces dropped, lower-cased. */
@@ -36,92 +67,194 @@ export function contextAround(text: string, start: number, end: number): string 
   return `${fold(text.slice(Math.max(0, start - 12), start)).slice(-4)}|${fold(text.slice(end, end + 12)).slice(0, 4)}`;
 }
 
-/** For each offset's line, whether it is code: computed once per text. */
-function codeLineLookup(text: string): (offset: number) => boolean {
-  const starts: number[] = [];
-  const code: boolean[] = [];
-  let start = 0;
-  for (const line of text.split('\n')) {
-    starts.push(start);
-    code.push(isCodeLine(line));
-    start += line.length + 1;
-  }
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
+const maxPhraseWords = 3;
+const codeWord = /[A-Za-z][A-Za-z0-9.+#-]*[A-Za-z0-9+#]|[A-Za-z]/g;
+// A word that is no term on its own: numbers, version strings, single letters, identifiers with underscores.
+const notAWord = /^(?:[\d.,:/x-]+|v?\d[\w./-]*|.|\w*_\w*|\w{1,2}\.\w+)$/i;
+// What ends a sentence or opens a list item: the next word is capitalised for the sentence, not for itself.
+const sentenceBreak = /(?:[.!?。！？:：;；•*>|(#\-–—"“]|\d[.)、])$/;
+
+/** Whether the word at `at` starts its sentence (looks back a few characters only: linear on long lines). */
+export function startsSentence(text: string, lineStart: number, at: number): boolean {
+  const from = Math.max(lineStart, at - 8);
+  const before = text.slice(from, at).trimEnd();
+  if (before === '') return from === lineStart || at - from >= 8;
+  return sentenceBreak.test(before);
+}
+
+function tokenEvidence(line: LayoutLine, text: string, at: number, token: string): number {
+  // Headings are written in title case: their capitals say nothing about a word.
+  if (line.kind === 'heading') return evidence.heading;
+  let bits = 0;
+  if (startsSentence(text, line.start, at)) bits |= evidence.sentenceStart;
+  else if (/^[A-Z]/.test(token)) bits |= evidence.capitalMid;
+  else if (/^[a-z]/.test(token)) bits |= evidence.lowerMid;
+  return bits;
+}
+
+interface LineScan {
+  layout: NoteLayout;
+  line: LayoutLine;
+  out: NoteCandidates;
+  /** The pack whose script most of the line is written in (a Chinese line weighs a Han character as a word). */
+  dominantPack?: number;
+}
+
+// Characters per word: a Han character is about a word, a Latin word about five letters.
+const charactersPerWord = (words: PackWords) => (words.rules.terms.joiner === '' ? 1 : 5);
+
+/** The runs of each pack in a line, and which pack's script most of the line is written in. */
+function runsOf(lineText: string, packs: readonly PackWords[]): { runs: RegExpMatchArray[][]; dominant: number | undefined } {
+  let dominant: number | undefined;
+  let bestWeight = 0;
+  const runs = packs.map((words, index) => {
+    words.run.lastIndex = 0;
+    const found = [...lineText.matchAll(words.run)];
+    let characters = 0;
+    for (const match of found) characters += match[0].length;
+    const weight = characters / charactersPerWord(words);
+    if (weight > bestWeight) [dominant, bestWeight] = [index, weight];
+    return found;
+  });
+  return { runs, dominant };
+}
+
+function isTermWord(token: TermToken, words: PackWords, role: 'modifier' | 'head' | 'alone'): boolean {
+  const lower = token.text.toLowerCase();
+  const { terms } = words.rules;
+  if (words.functionWords.has(lower) || (notAWord.test(token.text) && !(role === 'head' && isSuffix(token, words)))) return false;
+  if (role === 'alone') return token.text.length >= terms.minWordLength && terms.wordTags.includes(token.tag);
+  // A one-character head closes a compound (水位线, 消费者组, 存储池): the language says which tags it may have.
+  if (role === 'head' && isSuffix(token, words)) return true;
+  return (role === 'head' ? terms.termHeads : terms.termModifiers).includes(token.tag);
+}
+
+function isSuffix(token: TermToken, words: PackWords): boolean {
+  return token.text.length === 1 && words.rules.terms.suffixTags.includes(token.tag) && !words.functionWords.has(token.text);
+}
+
+/** A flag of a command ("-DartifactId=…", "--zap"): a dash right before the word, after a space. */
+function isFlag(text: string, start: number): boolean {
+  return text[start - 1] === '-' && (start < 2 || /[\s-]/.test(text[start - 2]!));
+}
+
+interface TokenRoles {
+  lower: string;
+  modifier: boolean;
+  head: boolean;
+  alone: boolean;
+}
+
+/** What each word of a run may be in a term: decided once per distinct word and tag, remembered per pack. */
+function rolesOf(tokens: readonly TermToken[], words: PackWords): TokenRoles[] {
+  return tokens.map((token) => {
+    const key = `${token.tag}\u0001${token.text}`;
+    let roles = words.roles.get(key);
+    if (!roles) {
+      roles = { lower: token.text.toLowerCase(), modifier: isTermWord(token, words, 'modifier'), head: isTermWord(token, words, 'head'), alone: isTermWord(token, words, 'alone') };
+      if (words.roles.size >= 200_000) words.roles.clear();
+      words.roles.set(key, roles);
     }
-    return code[low]!;
-  };
+    return roles;
+  });
 }
 
-const acronym = /(?<![A-Za-z0-9_./-])[A-Z][A-Z0-9]{1,7}(?![A-Za-z0-9_/-])/g;
-const camel = /(?<![A-Za-z0-9_./-])(?:[A-Z][a-z0-9]+|[A-Z]{2,}[a-z]+)(?:[A-Z][a-z0-9]+)+(?![A-Za-z0-9_/-])/g;
-const hyphenated = /(?<![A-Za-z0-9_./=-])[a-z][a-z0-9]{1,}(?:-[a-z0-9]{2,}){1,3}(?![A-Za-z0-9_./=-])/g;
-// A command line: a shell prompt before the word, or flags after it ("ovs-ofctl -O OpenFlow13 dump-flows").
-const commandLine = /^\s*(?:(?:[#$]|sudo)\s*([a-z][a-z0-9]+(?:-[a-z0-9]+)+)\s|(?:\d+[、.)]\s*)?([a-z][a-z0-9]+(?:-[a-z0-9]+)+)\s+[^\n]*?\s-{1,2}[a-z])/gm;
-const redactionMark = /\[REDACTED:[a-z-]+\]/g;
+function retagged(scan: LineScan, tokens: TermToken[], runStart: number, foreign: boolean): TermToken[] {
+  if (!foreign && !tokens.some((token) => token.text.charCodeAt(0) >= 65 && token.text.charCodeAt(0) <= 90)) return tokens;
+  return tokens.map((token) => {
+    if (token.tag === 'function' || token.tag === 'propn') return token;
+    // One word of another language inside this text is a name (crush算法, 使用 pool): never a verb or an adjective.
+    if (foreign && tokens.length <= 2 && token.tag !== 'num') return { ...token, tag: 'propn' };
+    // Capitals mid-sentence make a name of a verb or an adjective ("React", "Swift", "Rust").
+    const capital = token.text.charCodeAt(0) >= 65 && token.text.charCodeAt(0) <= 90;
+    if (capital && !startsSentence(scan.layout.text, scan.line.start, runStart + token.index)) return { ...token, tag: 'propn' };
+    return token;
+  });
+}
 
-export function asciiCandidates(rawText: string): Candidate[] {
-  const text = rawText.replace(redactionMark, (mark) => ' '.repeat(mark.length));
-  const inCode = codeLineLookup(text);
-  const found: Candidate[] = [];
-  const at = (match: RegExpMatchArray, shape: Candidate['shape']): Candidate => {
-    const start = match.index!;
-    return { surface: match[0], shape, context: contextAround(text, start, start + match[0].length), prose: !inCode(start) };
-  };
-  for (const match of text.matchAll(acronym)) {
-    const surface = match[0];
-    if ((surface.match(/[A-Z]/g)?.length ?? 0) >= 2 && !/\d{2,}/.test(surface)) found.push(at(match, 'acronym'));
+function emitRun(scan: LineScan, packIndex: number, words: PackWords, runText: string, runStart: number): void {
+  // Borrowing goes one way in technical notes: Latin words in Chinese text, rarely Chinese words in English text.
+  const foreign = scan.dominantPack !== undefined && scan.dominantPack !== packIndex && words.rules.terms.joiner === ' ';
+  const tokens = retagged(scan, words.rules.terms.segment(runText), runStart, foreign);
+  const roles = rolesOf(tokens, words);
+  const counts = scan.out.words[packIndex]!;
+  const { text } = scan.layout;
+  const { joiner, minWordLength } = words.rules.terms;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    counts.set(roles[i]!.lower, (counts.get(roles[i]!.lower) ?? 0) + 1);
+    if (!roles[i]!.alone && !roles[i]!.modifier) continue;
+    const start = runStart + token.index;
+    if (isFlag(text, start)) continue;
+    let length = 0;
+    for (let size = 1; size <= maxPhraseWords && i + size <= tokens.length; size += 1) {
+      const lastIndex = i + size - 1;
+      const last = tokens[lastIndex]!;
+      length += last.text.length;
+      if (size > 1 && !roles[lastIndex - 1]!.modifier) break;
+      if (!(size === 1 ? roles[i]!.alone : roles[lastIndex]!.head)) continue;
+      // A verb closes a term only after nouns (数据倾斜, 负载均衡), never after a verb or an adjective (查看网络).
+      if (last.tag === 'verb' && !tokens.slice(i, lastIndex).every((part) => part.tag === 'noun' || part.tag === 'verbal')) continue;
+      if (size > 1 && length < minWordLength + 1) continue;
+      const end = runStart + last.index + last.text.length;
+      const surface = text.slice(start, end);
+      // Words of a phrase must touch (a space in English, nothing in Chinese).
+      if (size > 1 && surface.replace(/[ \t]+/g, ' ') !== tokens.slice(i, lastIndex + 1).map((part) => part.text).join(joiner)) continue;
+      const lowerWords = roles.slice(i, lastIndex + 1).map((role) => role.lower);
+      if (words.stopwords.has(lowerWords[0]!) && (size === 1 || words.stopwords.has(lowerWords[size - 1]!))) continue;
+      if (size > 1 && words.genericHeads.has(lowerWords[size - 1]!)) continue;
+      if (size > 1 && token.tag === 'person') continue;
+      let bits = tokenEvidence(scan.line, text, start, token.text);
+      if (foreign) bits |= evidence.foreign;
+      if (scan.layout.marked.length > 0 && overlapsSpan(scan.layout.marked, start, end)) bits |= evidence.marked;
+      scan.out.occurrences.push({ words: lowerWords, surface, start, end, pack: packIndex, evidence: bits });
+    }
   }
-  for (const match of text.matchAll(camel)) found.push(at(match, 'camel'));
-  const commands = new Set([...text.matchAll(commandLine)].map((match) => match[1] ?? match[2]!));
-  for (const match of text.matchAll(hyphenated)) found.push({ ...at(match, 'hyphenated'), commandPosition: commands.has(match[0]) });
-  return found;
 }
 
-// Head nouns that make a Chinese compound a technical term rather than a phrase.
-const domainHeads = ['存储', '节点', '集群', '接口', '协议', '算法', '驱动', '模块', '镜像', '设备', '交换机', '网卡', '网桥', '端口', '队列', '数据库', '文件系统', '控制器', '调度器', '代理', '架构', '平台', '引擎', '框架', '网络'];
-// A compound starting with one of these is a phrase ("这个节点", "每个集群"), not a term.
-const badStart = /^[的一二三这那个在和与或及是了各每该其此本多新某所从对把将被由向为如有无不也都就还要会能可到上下中内外前后第用来层整等即并]/;
-
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-const cjkRun = /[\u3400-\u9fff]{3,}/g;
-
-// Segmenting is the costliest step of discovery and notes repeat their passages: remember runs (bounded).
-const segmented = new Map<string, Intl.SegmentData[]>();
-function wordsOfRun(run: string): Intl.SegmentData[] {
-  const cached = segmented.get(run);
-  if (cached) return cached;
-  if (segmented.size >= 100_000) segmented.clear();
-  const words = [...segmenter.segment(run)].filter((segment) => segment.isWordLike);
-  segmented.set(run, words);
-  return words;
+function scanProseLine(scan: LineScan, packs: readonly PackWords[], masks: readonly Span[]): void {
+  const { text } = scan.layout;
+  let lineText = text.slice(scan.line.start, scan.line.codeFrom ?? scan.line.end);
+  // Masked spans (URLs, paths, dates) become spaces: no run crosses them, offsets stay those of the note.
+  for (const mask of masks) {
+    const from = Math.max(mask.start, scan.line.start) - scan.line.start;
+    const to = Math.min(mask.end, scan.line.end) - scan.line.start;
+    if (to > from) lineText = lineText.slice(0, from) + ' '.repeat(to - from) + lineText.slice(to);
+  }
+  const { runs, dominant } = runsOf(lineText, packs);
+  scan.dominantPack = dominant;
+  packs.forEach((words, packIndex) => {
+    for (const match of runs[packIndex]!) emitRun(scan, packIndex, words, match[0], scan.line.start + match.index!);
+  });
 }
 
-/**
- * Chinese compounds: the word segmenter runs per CJK run (never over a whole file: that is quadratic in
- * practice), then a word or two before a domain head noun is merged into one candidate.
- */
-export function chineseCandidates(text: string): Candidate[] {
-  const found: Candidate[] = [];
-  for (const run of text.matchAll(cjkRun)) {
-    const words = wordsOfRun(run[0]);
-    words.forEach((word, index) => {
-      if (!domainHeads.includes(word.segment) || index === 0) return;
-      for (const take of [1, 2]) {
-        const parts = words.slice(Math.max(0, index - take), index);
-        if (parts.length < take) continue;
-        const compound = parts.map((part) => part.segment).join('') + word.segment;
-        const start = run.index + parts[0]!.index;
-        if (compound.length >= 3 && compound.length <= 6 && !badStart.test(compound)) {
-          found.push({ surface: compound, shape: 'chinese', context: contextAround(text, start, start + compound.length), prose: true });
-        }
+function commandOccurrence(layout: NoteLayout, command: Span, packs: readonly PackWords[]): TermOccurrence | undefined {
+  const surface = layout.text.slice(command.start, command.end);
+  const packIndex = packs.findIndex((words) => new RegExp(words.run.source, 'u').test(surface));
+  if (packIndex < 0 || packs.some((words) => words.functionWords.has(surface.toLowerCase()))) return undefined;
+  return { words: [surface.toLowerCase()], surface, start: command.start, end: command.end, pack: packIndex, evidence: evidence.command };
+}
+
+/** Candidates of one laid-out note: prose and heading lines by the packs' grammars, command words of command lines. */
+export function noteCandidates(layout: NoteLayout, packs: readonly PackWords[]): NoteCandidates {
+  const out: NoteCandidates = { text: layout.text, occurrences: [], words: packs.map(() => new Map()), codeWords: new Map() };
+  const masked = new SpanCursor(layout.masked);
+  for (const line of layout.lines) {
+    if (line.kind === 'prose' || line.kind === 'heading') {
+      scanProseLine({ layout, line, out }, packs, masked.allOverlapping(line.start, line.end));
+      if (!line.command) continue;
+    }
+    if (line.kind === 'code' || line.kind === 'command' || line.kind === 'config') {
+      for (const match of layout.text.slice(line.start, line.end).matchAll(codeWord)) {
+        const lower = match[0].toLowerCase();
+        out.codeWords.set(lower, (out.codeWords.get(lower) ?? 0) + 1);
       }
-    });
+    }
+    if (line.command) {
+      const occurrence = commandOccurrence(layout, line.command, packs);
+      if (occurrence) out.occurrences.push(occurrence);
+    }
   }
-  return found;
+  return out;
 }
+

@@ -1,118 +1,206 @@
-import { asciiCandidates, chineseCandidates, type Candidate } from './discover-candidates.js';
-import { recurringPhrases } from './discover-phrases.js';
-import type { ConceptInfo } from './extract-concepts.js';
+import { aliasStatements, compileAliasPatterns, KeyGroups } from './discover-aliases.js';
+import { noteCandidates, packWords, type PackWords } from './discover-candidates.js';
+import type { NoteLayout } from './discover-layout.js';
+import { instanceFamilies, phraseDice, scoreTerm, type ScoreContext, type ScoredTerm } from './discover-score.js';
+import { addNote, emptyTally, foldKey, foldPlurals, type CorpusTally, type TermTally } from './discover-tally.js';
 import { slugify } from './hash.js';
+import type { LanguagePack } from './languages/index.js';
 import type { Lexicon, LexiconEntry } from './lexicon.js';
-import { LexiconMatcher, type ConceptHit } from './lexicon-matcher.js';
-import type { ConceptKind, Note } from './types.js';
+import type { Note } from './types.js';
 
+/**
+ * Discovery stage: concepts by termhood, independent of any lexicon. Candidates of every note are tallied,
+ * plurals and stated aliases fold, every group is scored, and the best groups become matcher entries. A group
+ * that folds onto a lexicon name does not become a new concept: the lexicon (seed knowledge: ids, kinds,
+ * Chinese aliases) keeps it, and the corpus' own spellings are added to its aliases.
+ */
 export interface Discovery {
-  concepts: Map<string, ConceptInfo>;
-  hitsByNote: Map<string, ConceptHit[]>;
-  /** Discovered commands linked to the lexicon concept their name starts with (ovs-pki → open-vswitch). */
+  /** New concepts, as entries for the matcher. */
+  entries: LexiconEntry[];
+  /** Spellings seen in the notes that fold onto a lexicon entry, by entry id. */
+  lexiconSpellings: Map<string, string[]>;
+  /** Termhood (times evidence) of every scored concept, discovered or lexicon, by concept id. */
+  scores: Map<string, number>;
+  /** Discovered commands linked to the concept their name starts with (ceph-deploy → ceph). */
   commandOf: Map<string, string>;
+  /**
+   * Discovered concepts that are one word of a language written without spaces (集群, 底层, 标识): class nouns,
+   * too general to be the end of a typed relation, though they are concepts.
+   */
+  classNouns: Set<string>;
+}
+
+export interface DiscoveryInput {
+  notes: readonly Note[];
+  layouts: ReadonlyMap<string, NoteLayout>;
+  lexicon: Lexicon;
+  packs: readonly LanguagePack[];
 }
 
 /**
- * How many distinct notes a candidate of each shape needs: the rarer the shape is in prose, the fewer.
- * Acronyms and CamelCase count only notes that use them in prose, not in code or commands.
+ * How many new concepts a corpus may get: grows with its notes and its words (a few long notes hold as many
+ * topics as many short ones), enough for large corpora, few enough that the overview stays readable.
  */
-const minNotes: Record<Candidate['shape'], number> = { acronym: 3, camel: 3, hyphenated: 2, phrase: 2, chinese: 3 };
-const proseOnly: ReadonlySet<Candidate['shape']> = new Set(['acronym', 'camel']);
-const maxDiscovered = 200;
-// Host and instance names (ceph-node2, web-01) and placeholders in commands (pool-name, vm-id).
-const hostLike = /\d$/;
-const placeholderEnd = /-(?:name|id|ip|host|hostname|path|dir|file|port|num|number|size|uuid|xxx)$/;
+export function discoveryBudget(noteCount: number, wordCount: number): number {
+  return Math.max(150, Math.min(1200, Math.round(noteCount / 4 + wordCount / 4000)));
+}
+// A phrase made only of concepts ("ceph osd", "openstack nova") is one concept next to another unless its
+// words are nearly always written together.
+const minCompositeDice = 0.3;
 
-interface Tally {
-  notes: Set<string>;
-  proseNotes: Set<string>;
-  contexts: Set<string>;
-  surfaces: Map<string, number>;
-  shape: Candidate['shape'];
-  command: boolean;
+interface Group {
+  members: ScoredTerm[];
+  best: ScoredTerm;
 }
 
-function kindOf(tally: Tally): ConceptKind {
-  if (tally.shape === 'hyphenated') return tally.command ? 'command' : 'component';
-  if (tally.shape === 'camel') return 'component';
-  return 'concept';
+function tallyCorpus(input: DiscoveryInput, packs: readonly PackWords[]): { tally: CorpusTally; groups: KeyGroups; statements: [string, string][] } {
+  const tally = emptyTally(packs.length);
+  const patterns = compileAliasPatterns(input.packs.flatMap((pack) => pack.extraction.aliasPatterns));
+  const statements: [string, string][] = [];
+  for (const note of input.notes) {
+    const layout = input.layouts.get(note.id)!;
+    addNote(tally, noteCandidates(layout, packs));
+    for (const { term, alias } of aliasStatements(layout, patterns)) statements.push([foldKey([term]), foldKey([alias])]);
+  }
+  input.packs.forEach((pack, index) => {
+    const surfaces = [...tally.terms.values()].filter((term) => term.pack === index).flatMap((term) => [...term.surfaces.keys()]);
+    pack.extraction.terms.preload?.([...tally.words[index]!.keys(), ...surfaces]);
+  });
+  const folded = foldPlurals(tally, input.packs.map((pack) => pack.extraction.terms));
+  const groups = new KeyGroups();
+  const follow = (key: string) => folded.get(key) ?? key;
+  for (const [term, alias] of statements) if (tally.terms.has(follow(term)) && tally.terms.has(follow(alias))) groups.join(follow(term), follow(alias));
+  return { tally, groups, statements };
 }
 
-function tallyCandidates(notes: Note[], stopwords: ReadonlySet<string>): Map<string, Tally> {
-  const tallies = new Map<string, Tally>();
-  const phrases = recurringPhrases(notes, stopwords);
-  for (const note of notes) {
-    const candidates = [...asciiCandidates(note.text), ...chineseCandidates(note.text), ...(phrases.get(note.id) ?? [])];
-    for (const candidate of candidates) {
-      const key = candidate.surface.toLowerCase();
-      const tally = tallies.get(key) ?? { notes: new Set(), proseNotes: new Set(), contexts: new Set(), surfaces: new Map(), shape: candidate.shape, command: false };
-      tally.notes.add(note.id);
-      if (candidate.prose) tally.proseNotes.add(note.id);
-      // Two different contexts are all qualifies() asks for; keeping more costs memory on large corpora.
-      if (tally.contexts.size < 2) tally.contexts.add(candidate.context);
-      tally.surfaces.set(candidate.surface, (tally.surfaces.get(candidate.surface) ?? 0) + 1);
-      tally.command ||= candidate.commandPosition === true;
-      tallies.set(key, tally);
+function lexiconKeys(lexicon: Lexicon): Map<string, { entry: LexiconEntry; plain: boolean }> {
+  const keys = new Map<string, { entry: LexiconEntry; plain: boolean }>();
+  for (const entry of lexicon.entries) {
+    for (const alias of [entry.name, ...entry.aliases]) if (!keys.has(foldKey([alias]))) keys.set(foldKey([alias]), { entry, plain: true });
+    for (const alias of [...entry.exact, ...entry.contextAliases]) if (!keys.has(foldKey([alias]))) keys.set(foldKey([alias]), { entry, plain: false });
+  }
+  return keys;
+}
+
+/** The written form a concept is named by: singular, and capitalised the way the notes write it mid-sentence. */
+function canonicalSurface(term: TermTally): string {
+  // Product names are capitalised by careful writers and lower-cased by hurried ones: a third is enough.
+  const proper = term.capitalMid * 2 >= term.lowerMid && term.capitalMid > 0;
+  const top = Math.max(...term.surfaces.values());
+  // The singular names the concept when it is in real use; a plural used far more often is the name (Rails).
+  const isSingular = (entry: [string, number]) => Number(foldKey([entry[0]]) === term.key && entry[1] * 3 >= top);
+  const ranked = [...term.surfaces].sort((a, b) => {
+    const singular = isSingular(b) - isSingular(a);
+    const casing = proper ? Number(/[A-Z]/.test(b[0])) - Number(/[A-Z]/.test(a[0])) : Number(b[0] === b[0].toLowerCase()) - Number(a[0] === a[0].toLowerCase());
+    return singular || casing || b[1] - a[1] || a[0].localeCompare(b[0]);
+  });
+  return ranked[0]![0];
+}
+
+function groupName(group: Group): string {
+  // Bilingual pairs are named in Latin script when they have a Latin member: ids stay ASCII slugs.
+  const latin = group.members.filter((member) => /^[\x20-\x7e]+$/.test(canonicalSurface(member.term)));
+  const pool = latin.length > 0 ? latin : group.members;
+  const best = [...pool].sort((a, b) => b.term.occurrences - a.term.occurrences || b.score - a.score)[0]!;
+  return canonicalSurface(best.term);
+}
+
+function toEntry(group: Group): LexiconEntry {
+  const name = groupName(group);
+  const aliases = new Set<string>();
+  const exact = new Set<string>();
+  for (const member of group.members) {
+    for (const surface of member.term.surfaces.keys()) {
+      if (member.caseSensitive) {
+        if (/[A-Z]/.test(surface)) exact.add(surface);
+      } else aliases.add(surface.toLowerCase());
     }
   }
-  return tallies;
-}
-
-function knownAliases(lexicon: Lexicon): Set<string> {
-  const known = new Set<string>();
-  for (const entry of lexicon.entries) {
-    for (const alias of [entry.name, ...entry.aliases, ...entry.exact, ...entry.contextAliases]) known.add(alias.toLowerCase());
-  }
-  return known;
+  const command = group.members.filter((member) => member.score > 0).every((member) => member.command);
+  return { id: slugify(name), name, kind: command ? 'command' : 'concept', aliases: [...aliases].filter((alias) => alias !== name.toLowerCase() || exact.size > 0), exact: [...exact], contextAliases: [], context: [] };
 }
 
 /**
- * A candidate qualifies when it recurs in enough notes, in at least two different contexts (one passage
- * copied into three notes is one use), and is not generic: not a stopword, not made only of stopwords (a
- * phrase: not containing any), not already in the lexicon, not a host name or a command placeholder.
+ * Scored groups of terms, best first. A group is every term the text says is one concept (aliases) or that
+ * folds together; it is scored by its best member, and members too rare to score on their own come along as
+ * spellings ("协程" in "协程（Coroutine）").
  */
-function qualifies(key: string, tally: Tally, lexicon: Lexicon, known: Set<string>): boolean {
-  const notes = proseOnly.has(tally.shape) ? tally.proseNotes : tally.notes;
-  if (notes.size < minNotes[tally.shape] || tally.contexts.size < 2 || known.has(key) || lexicon.stopwords.has(key)) return false;
-  const words = key.split(/[\s-]+/);
-  if (words.every((word) => lexicon.stopwords.has(word))) return false;
-  if (tally.shape === 'phrase' && words.some((word) => lexicon.stopwords.has(word))) return false;
-  if (tally.shape === 'hyphenated') return !hostLike.test(key) && !placeholderEnd.test(key) && (tally.command || known.has(words[0]!));
-  return true;
+function scoredGroups(tally: CorpusTally, groups: KeyGroups, context: ScoreContext): Group[] {
+  const families = instanceFamilies(tally.terms.keys());
+  const byRoot = new Map<string, Group>();
+  const unscored: TermTally[] = [];
+  for (const term of tally.terms.values()) {
+    const scored = scoreTerm(context, term, families);
+    if (!scored) {
+      if (groups.find(term.key) !== term.key || groups.hasMembers(term.key)) unscored.push(term);
+      continue;
+    }
+    const root = groups.find(term.key);
+    const group = byRoot.get(root);
+    if (!group) byRoot.set(root, { members: [scored], best: scored });
+    else {
+      group.members.push(scored);
+      if (scored.score > group.best.score) group.best = scored;
+    }
+  }
+  for (const term of unscored) byRoot.get(groups.find(term.key))?.members.push({ term, score: 0, caseSensitive: false, command: false });
+  const weight = (group: Group) => group.best.score * Math.log2(1 + Math.max(...group.members.map((member) => member.term.notes)));
+  return [...byRoot.values()].sort((a, b) => weight(b) - weight(a) || a.best.term.key.localeCompare(b.best.term.key));
 }
 
-/**
- * Discovery stage: candidates by shape and by language, kept when they recur across notes and are not
- * generic, then matched in every note like lexicon terms (overlaps with lexicon mentions are dropped).
- */
-export function discoverConcepts(notes: Note[], lexiconHits: Map<string, ConceptHit[]>, lexicon: Lexicon): Discovery {
-  const known = knownAliases(lexicon);
-  const tallies = [...tallyCandidates(notes, lexicon.stopwords)]
-    .filter(([key, tally]) => qualifies(key, tally, lexicon, known))
-    .sort(([a, x], [b, y]) => y.notes.size - x.notes.size || a.localeCompare(b))
-    .slice(0, maxDiscovered);
-  const entries: LexiconEntry[] = [];
-  const concepts = new Map<string, ConceptInfo>();
-  const commandOf = new Map<string, string>();
-  const aliasToId = new Map(lexicon.entries.flatMap((entry) => [entry.name, ...entry.aliases].map((alias) => [alias.toLowerCase(), entry.id] as const)));
-  for (const [key, tally] of tallies) {
-    const name = [...tally.surfaces].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
-    const id = slugify(name);
-    if (concepts.has(id) || lexicon.entries.some((entry) => entry.id === id)) continue;
-    const caseMatters = tally.shape === 'acronym' || tally.shape === 'camel';
-    const surfaces = [...tally.surfaces.keys()];
-    entries.push({ id, name, kind: kindOf(tally), aliases: caseMatters ? [] : [key], exact: caseMatters ? surfaces : [], contextAliases: [], context: [] });
-    concepts.set(id, { id, name, kind: kindOf(tally), aliases: surfaces.filter((surface) => surface !== name) });
-    const tool = tally.command ? aliasToId.get(key.split('-')[0]!) : undefined;
-    if (tool) commandOf.set(id, tool);
+/** Runs discovery over every note (see Discovery). */
+export function discoverConcepts(input: DiscoveryInput): Discovery {
+  const packs = input.packs.map((pack) => packWords(pack.extraction));
+  const { tally, groups } = tallyCorpus(input, packs);
+  const stopwords = new Set([...packs.flatMap((pack) => [...pack.stopwords]), ...input.lexicon.stopwords]);
+  const context: ScoreContext = { tally, analyzers: input.packs.map((pack) => pack.extraction.terms), stopwords };
+  const known = lexiconKeys(input.lexicon);
+  const discovery: Discovery = { entries: [], lexiconSpellings: new Map(), scores: new Map(), commandOf: new Map(), classNouns: new Set() };
+  const selectedKeys = new Set<string>(known.keys());
+  const budget = discoveryBudget(input.notes.length, tally.totals.reduce((sum, count) => sum + count, 0));
+  const ids = new Set(input.lexicon.entries.map((entry) => entry.id));
+  const candidates: Group[] = [];
+  for (const group of scoredGroups(tally, groups, context)) {
+    const seed = group.members.map((member) => known.get(member.term.key)).find((hit) => hit !== undefined);
+    if (seed) {
+      discovery.scores.set(seed.entry.id, Math.max(discovery.scores.get(seed.entry.id) ?? 0, group.best.score));
+      if (seed.plain) {
+        const spellings = group.members.filter((member) => !member.caseSensitive).flatMap((member) => [...member.term.surfaces.keys()].map((surface) => surface.toLowerCase()));
+        discovery.lexiconSpellings.set(seed.entry.id, [...new Set([...(discovery.lexiconSpellings.get(seed.entry.id) ?? []), ...spellings])]);
+      }
+      continue;
+    }
+    candidates.push(group);
+    for (const member of group.members) selectedKeys.add(member.term.key);
   }
-  const matcher = new LexiconMatcher({ entries, stopwords: new Set() });
-  const hitsByNote = new Map<string, ConceptHit[]>();
-  for (const note of notes) {
-    const taken = lexiconHits.get(note.id) ?? [];
-    const hits = matcher.match(note.text).filter((hit) => !taken.some((other) => hit.start < other.end && hit.end > other.start));
-    if (hits.length > 0) hitsByNote.set(note.id, hits);
+  for (const group of candidates) {
+    if (discovery.entries.length >= budget) break;
+    const term = group.best.term;
+    // Written as a name (Spark Streaming, Docker Compose), a phrase of concepts is a concept of its own.
+    const named = term.capitalMid > term.lowerMid;
+    if (group.members.length === 1 && term.words.length > 1 && !named && isComposite(term, selectedKeys) && phraseDice(context, term) < minCompositeDice) continue;
+    const entry = toEntry(group);
+    if (ids.has(entry.id)) continue;
+    ids.add(entry.id);
+    discovery.entries.push(entry);
+    discovery.scores.set(entry.id, group.best.score);
+    if (group.members.every((member) => member.term.words.length === 1 && input.packs[member.term.pack]!.extraction.terms.joiner === '')) discovery.classNouns.add(entry.id);
   }
-  return { concepts, hitsByNote, commandOf };
+  linkCommands(discovery, known);
+  return discovery;
+}
+
+function isComposite(term: TermTally, selected: ReadonlySet<string>): boolean {
+  return term.words.every((word) => selected.has(foldKey([word])));
+}
+
+/** ceph-deploy → ceph, ovs-ofctl → ovs: a command named after a concept belongs to it. */
+function linkCommands(discovery: Discovery, known: Map<string, { entry: LexiconEntry }>): void {
+  const byKey = new Map<string, string>([...known].map(([key, { entry }]) => [key, entry.id]));
+  for (const entry of discovery.entries) byKey.set(foldKey([entry.name]), entry.id);
+  for (const entry of discovery.entries) {
+    if (entry.kind !== 'command' || !entry.name.includes('-')) continue;
+    const tool = byKey.get(foldKey([entry.name.split('-')[0]!]));
+    if (tool && tool !== entry.id) discovery.commandOf.set(entry.id, tool);
+  }
 }

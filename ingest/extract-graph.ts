@@ -3,18 +3,20 @@ import { cleanText } from './clean.js';
 import { computeCoOccurrence } from './cooccurrence.js';
 import { decodeNoteFile } from './decode.js';
 import { dedupeNotes } from './dedupe.js';
-import { discoverConcepts } from './discover.js';
-import { buildConcepts, lexiconConceptInfo, mentionsOf } from './extract-concepts.js';
+import { layoutNote, type NoteLayout } from './discover-layout.js';
+import { discoverConcepts, type Discovery } from './discover.js';
+import { buildConcepts, conceptEntries, conceptHitsOf, conceptInfoOf, mentionsOf, salienceOf, type SenseContext } from './extract-concepts.js';
 import { sha256Hex } from './hash.js';
+import { languagePacks, type LanguagePack } from './languages/index.js';
 import type { Lexicon } from './lexicon.js';
 import { LexiconMatcher, type ConceptHit } from './lexicon-matcher.js';
 import { redactFiles, type RedactFilesResult, type RedactionOptions, type RedactionRecord } from './redact/index.js';
-import { aggregateRelations, extractRelations } from './relations.js';
-import { splitSentences } from './sentences.js';
+import { aggregateRelations, commandRelations, extractRelations, relationRules } from './relations.js';
+import { sentenceConcepts } from './sentences.js';
 import { splitNotes } from './split/split-notes.js';
 import { titleFromPath } from './source-title.js';
 import { indexVault, linkRelations, pageMentions, withLinkHits } from './vault.js';
-import type { Diagnostic, ExtractedGraph, Mention, Note, NoteDraft, RawFile, Relation, SourceDoc, StageName } from './types.js';
+import type { Diagnostic, ExtractedGraph, Note, NoteDraft, RawFile, Relation, SourceDoc, StageName } from './types.js';
 
 export interface ExtractOptions {
   files: RawFile[];
@@ -49,6 +51,7 @@ interface DecodedFile {
   sha256: string;
   bytes: number;
   text: string;
+  modifiedAt?: string;
 }
 
 /** read → decode → redact: each file's whole text (titles too), then secret-like values again across all files. */
@@ -58,7 +61,7 @@ function decodeAndRedact(options: ExtractOptions, diagnostics: Diagnostic[]): { 
     const result = guarded(diagnostics, file.path, 'decode', () => decodeNoteFile(file.path, file.bytes));
     if (!result) continue;
     diagnostics.push(...result.diagnostics);
-    if (result.ok) decoded.push({ path: file.path, sha256: sha256Hex(file.bytes), bytes: file.bytes.length, text: result.text });
+    if (result.ok) decoded.push({ path: file.path, sha256: sha256Hex(file.bytes), bytes: file.bytes.length, text: result.text, modifiedAt: file.modifiedAt });
   }
   const redaction = redactFiles(decoded, { notSecret: options.lexicon.notSecret, ...options.redaction });
   diagnostics.push(...redaction.diagnostics);
@@ -79,10 +82,58 @@ function splitAll(files: DecodedFile[], diagnostics: Diagnostic[], options: Extr
     sources.push({ id: file.path, path: file.path, title: split.page?.title ?? titleFromPath(file.path), format: split.format, sha256: file.sha256, bytes: file.bytes, text: '', ...(split.page ? { page: split.page } : {}) });
     for (const draft of split.notes) {
       const text = cleanText(draft.text);
-      if (text !== '') drafts.push({ ...draft, text, title: draft.title || text.split('\n')[0]!.slice(0, 80) });
+      // A note whose format gives no date is dated by its file's modification time, marked as such.
+      const dated = draft.date ? { date: draft.date, dateSource: 'note' as const } : file.modifiedAt ? { date: file.modifiedAt, dateSource: 'file' as const } : { date: null, dateSource: null };
+      if (text !== '') drafts.push({ ...draft, ...dated, text, title: draft.title || text.split('\n')[0]!.slice(0, 80) });
     }
   });
   return { sources, drafts };
+}
+
+/** Lays out every note once: regions, line kinds, masked and marked spans (discovery and relations read them). */
+function layoutAll(notes: Note[], packs: readonly LanguagePack[]): Map<string, NoteLayout> {
+  const functionWords = new Set(packs.flatMap((pack) => pack.extraction.functionWords));
+  const maskPatterns = packs.flatMap((pack) => pack.extraction.maskPatterns).map((source) => new RegExp(source, 'g'));
+  return new Map(notes.map((note) => [note.id, layoutNote(note.text, { functionWords, maskPatterns })]));
+}
+
+/**
+ * Concept hits of every note, from the lexicon (seed knowledge) and the discovered concepts together. The
+ * returned map holds the FINAL concept hits per note: curation decisions apply here, before relations,
+ * co-occurrence and analysis read them.
+ */
+function matchConcepts(notes: Note[], layouts: Map<string, NoteLayout>, lexicon: Lexicon, discovery: Discovery, diagnostics: Diagnostic[], packs: readonly LanguagePack[]) {
+  const entries = conceptEntries(lexicon, discovery);
+  const matcher = new LexiconMatcher({ entries, stopwords: new Set() });
+  const context: SenseContext = {
+    packs,
+    functionWords: new Set(packs.flatMap((pack) => pack.extraction.functionWords)),
+    lexiconEntries: new Map(lexicon.entries.map((entry) => [entry.id, entry])),
+  };
+  const hitsByNote = new Map<string, ConceptHit[]>();
+  for (const note of notes) {
+    hitsByNote.set(note.id, guarded(diagnostics, note.occurrences[0]!.path, 'concepts', () => conceptHitsOf(layouts.get(note.id)!, matcher, context)) ?? []);
+  }
+  return { hitsByNote, info: conceptInfoOf(entries) };
+}
+
+/** Every mentioned command's link to its tool: from the lexicon's commandOf and from discovered command names. */
+function commandLinks(lexicon: Lexicon, discovered: Map<string, string>): Map<string, string> {
+  const links = new Map(discovered);
+  for (const entry of lexicon.entries) if (entry.commandOf) links.set(entry.id, entry.commandOf);
+  return links;
+}
+
+function extractAllRelations(notes: Note[], hitsByNote: Map<string, ConceptHit[]>, layouts: Map<string, NoteLayout>, commandOf: Map<string, string>, diagnostics: Diagnostic[]): Relation[] {
+  const rules = relationRules(languagePacks);
+  const relations: Relation[] = [];
+  for (const note of notes) {
+    const hits = hitsByNote.get(note.id) ?? [];
+    const layout = layouts.get(note.id)!;
+    relations.push(...(guarded(diagnostics, note.occurrences[0]!.path, 'relations', () => extractRelations(note, hits, layout, rules)) ?? []));
+    relations.push(...commandRelations(note, hits, commandOf));
+  }
+  return aggregateRelations(relations);
 }
 
 /**
@@ -92,6 +143,7 @@ function splitAll(files: DecodedFile[], diagnostics: Diagnostic[], options: Extr
  */
 export function* extractGraphSteps(options: ExtractOptions): Generator<StageName, ExtractResult> {
   const diagnostics: Diagnostic[] = [];
+  const packs = languagePacks;
   const { files: decoded, redaction } = decodeAndRedact(options, diagnostics);
   yield 'redact';
   const { sources, drafts } = splitAll(decoded, diagnostics, options);
@@ -101,30 +153,29 @@ export function* extractGraphSteps(options: ExtractOptions): Generator<StageName
   // Markdown pages that take part in links are concepts: seed entries for them, LINKS_TO edges from their links.
   const vault = indexVault(sources, notes, options.lexicon);
   const lexicon = vault.lexicon;
-  const matcher = new LexiconMatcher(lexicon);
-  const info = lexiconConceptInfo(lexicon);
-  const hitsByNote = new Map<string, ConceptHit[]>();
-  for (const note of notes) hitsByNote.set(note.id, guarded(diagnostics, note.occurrences[0]!.path, 'concepts', () => matcher.match(note.text)) ?? []);
+  const layouts = layoutAll(notes, packs);
+  const discovery = discoverConcepts({ notes, layouts, lexicon, packs });
   yield 'concepts';
-  const discovery = discoverConcepts(notes, hitsByNote, lexicon);
-  for (const [id, concept] of discovery.concepts) info.set(id, concept);
-  for (const [noteId, hits] of discovery.hitsByNote) hitsByNote.set(noteId, [...(hitsByNote.get(noteId) ?? []), ...hits].sort((a, b) => a.start - b.start));
+  const { hitsByNote, info } = matchConcepts(notes, layouts, lexicon, discovery, diagnostics, packs);
   for (const noteId of vault.links.keys()) hitsByNote.set(noteId, withLinkHits(vault, noteId, hitsByNote.get(noteId) ?? []));
   yield 'concepts';
 
-  const mentions: Mention[] = notes.flatMap((note) => mentionsOf(note.id, hitsByNote.get(note.id) ?? []));
+  const mentions = notes.flatMap((note) => mentionsOf(note.id, hitsByNote.get(note.id) ?? []));
   mentions.push(...pageMentions(vault, notes, mentions));
   const concepts = buildConcepts(info, mentions);
   const known = new Set(concepts.map((concept) => concept.id));
-  const relations = [...extractAllRelations(notes, hitsByNote, commandLinks(lexicon, discovery.commandOf), diagnostics), ...linkRelations(vault, notes)].filter(
-    (relation) => known.has(relation.source) && known.has(relation.target),
+  const typed = [...extractAllRelations(notes, hitsByNote, layouts, commandLinks(lexicon, discovery.commandOf), diagnostics), ...linkRelations(vault, notes)];
+  const relations = typed.filter(
+    (relation) => known.has(relation.source) && known.has(relation.target) && !discovery.classNouns.has(relation.source) && !discovery.classNouns.has(relation.target),
   );
+  yield 'relations';
   const cooccurrences = computeCoOccurrence(
     notes.map((note) => (hitsByNote.get(note.id) ?? []).map((hit) => hit.conceptId)),
-    notes.flatMap((note) => sentenceConcepts(note, hitsByNote.get(note.id) ?? [])),
+    notes.flatMap((note) => sentenceConcepts(note.text, hitsByNote.get(note.id) ?? [])),
   );
   yield 'cooccurrence';
-  const analysis = analyseGraph([...known], cooccurrences, relations);
+  const salience = salienceOf(mentions, discovery.scores, new Set(lexicon.entries.map((entry) => entry.id)));
+  const analysis = analyseGraph([...known], cooccurrences, relations, salience);
   for (const concept of concepts) {
     concept.rank = analysis.rank.get(concept.id) ?? 0;
     concept.community = analysis.community.get(concept.id) ?? -1;
@@ -157,37 +208,4 @@ export async function extractGraphYielding(options: ExtractOptions): Promise<Ext
     if (step.done) return step.value;
     await new Promise((resolve) => setImmediate(resolve));
   }
-}
-
-function sentenceConcepts(note: Note, hits: ConceptHit[]): string[][] {
-  if (hits.length < 2) return [];
-  return splitSentences(note.text)
-    .map((sentence) => hits.filter((hit) => hit.start >= sentence.start && hit.end <= sentence.end).map((hit) => hit.conceptId))
-    .filter((ids) => ids.length >= 2);
-}
-
-/** Sentence-pattern relations of every note, plus each mentioned command's link to its tool. */
-function commandLinks(lexicon: Lexicon, discovered: Map<string, string>): Map<string, string> {
-  const links = new Map(discovered);
-  for (const entry of lexicon.entries) if (entry.commandOf) links.set(entry.id, entry.commandOf);
-  return links;
-}
-
-function extractAllRelations(notes: Note[], hitsByNote: Map<string, ConceptHit[]>, commandOf: Map<string, string>, diagnostics: Diagnostic[]): Relation[] {
-  const relations: Relation[] = [];
-  for (const note of notes) {
-    const hits = hitsByNote.get(note.id) ?? [];
-    relations.push(...(guarded(diagnostics, note.occurrences[0]!.path, 'relations', () => extractRelations(note, hits)) ?? []));
-    const seen = new Set<string>();
-    for (const hit of hits) {
-      const tool = commandOf.get(hit.conceptId);
-      if (!tool || seen.has(hit.conceptId)) continue;
-      seen.add(hit.conceptId);
-      const lineStart = note.text.lastIndexOf('\n', hit.start - 1) + 1;
-      const lineEnd = note.text.indexOf('\n', hit.end);
-      const evidence = note.text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).trim().slice(0, 300);
-      relations.push({ source: hit.conceptId, target: tool, type: 'COMMAND_OF', weight: 1, evidence, noteId: note.id });
-    }
-  }
-  return aggregateRelations(relations);
 }

@@ -63,8 +63,10 @@ export class LexiconMatcher {
       byKey.set(key, [...(byKey.get(key) ?? []), candidate]);
     };
     for (const entry of lexicon.entries) {
-      const exact = new Set(entry.exact);
-      if (!exact.has(entry.name) && !entry.exact.some((alias) => alias.toLowerCase() === entry.name.toLowerCase())) add(entry.name, { entry });
+      // A name that is also a context alias ("container") only counts in context, like the alias.
+      const caseBound = entry.exact.some((alias) => alias.toLowerCase() === entry.name.toLowerCase());
+      const contextBound = entry.contextAliases.some((alias) => alias.toLowerCase() === entry.name.toLowerCase());
+      if (!caseBound && !contextBound) add(entry.name, { entry });
       for (const alias of entry.aliases) add(alias, { entry });
       for (const alias of entry.exact) add(alias, { entry, exact: alias });
       for (const alias of entry.contextAliases) add(alias, { entry, context: entry.context });

@@ -95,9 +95,18 @@ async function readOptional(file: string): Promise<string | undefined> {
   }
 }
 
-/** The file edge: the bundled lexicon plus the notes folder's own `notegraph-lexicon.yaml`, if any. */
-export async function loadLexicon(notesDir: string): Promise<{ lexicon: Lexicon; diagnostics: Diagnostic[] }> {
-  const bundled = parseLexicon('ingest/lexicon.yaml', await readFile(bundledLexiconPath, 'utf8'));
+export interface LoadLexiconOptions {
+  /** Use the bundled lexicon as seed knowledge (default true); `--no-lexicon` turns it off. */
+  bundled?: boolean;
+}
+
+/**
+ * The file edge: the bundled lexicon (optional seed knowledge: ids, kinds, Chinese aliases) plus the notes
+ * folder's own `notegraph-lexicon.yaml`, if any, which overrides it. Unknown top-level keys of the user's file
+ * (curation decisions, notSecret) are other stages' business and pass through unread.
+ */
+export async function loadLexicon(notesDir: string, options: LoadLexiconOptions = {}): Promise<{ lexicon: Lexicon; diagnostics: Diagnostic[] }> {
+  const bundled = options.bundled === false ? { lexicon: emptyLexicon(), diagnostics: [] } : parseLexicon('ingest/lexicon.yaml', await readFile(bundledLexiconPath, 'utf8'));
   const userText = await readOptional(path.join(notesDir, userLexiconFile));
   if (userText === undefined) return bundled;
   const user = parseLexicon(userLexiconFile, userText);

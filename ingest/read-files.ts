@@ -53,7 +53,7 @@ export async function readNoteFiles(root: string, maxFileBytes: number): Promise
         skipped += 1;
         continue;
       }
-      files.push({ path: file, bytes: await readFile(full) });
+      files.push({ path: file, bytes: await readFile(full), modifiedAt: info.mtime.toISOString() });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       diagnostics.push({ file, stage: 'read', message: code === 'ENOENT' ? 'file disappeared before it could be read: skipped' : `cannot read file (${code}): skipped` });

@@ -1,56 +1,108 @@
+import type { LayoutLine, NoteLayout } from './discover-layout.js';
 import type { ConceptHit } from './lexicon-matcher.js';
+import { isFiller, wordsBetween, type RelationRules } from './relations-rules.js';
 import type { Note, Relation } from './types.js';
 
 /**
- * List form of PART_OF: a heading line that names a concept and ends with a colon ("openstack基础组件："),
- * then item lines whose label before the colon is exactly one concept ("Keystone: 认证服务"). Each item is
- * PART_OF the heading's concept. A colon inside a URL or a command ("wget https://…") is not a label.
+ * List and definition forms, in prose lists only (never config blocks):
+ * - a heading line that names a concept and ends with a colon ("openstack基础组件："), then item lines whose
+ *   label before the colon is exactly one concept ("Keystone: 认证服务"): each item is PART_OF the heading;
+ * - an item's definition says what it is: "Swift: object storage" (IS_A when it is one concept) and
+ *   "- nova-scheduler: 虚拟机的调度" (a cue in the definition, with the item as its subject).
+ * A list whose values read like configuration (single tokens: numbers, paths, versions) states nothing.
  */
 const heading = /[：:]\s*$/;
-// An item has text after its label's colon; a line ending in a colon is a heading.
-const itemLabel = /^\s*([^:：\s][^:：]{0,40}?)\s*[:：](?!\/\/)\s*\S/;
+// An item has text after its label's colon; a line ending in a colon is a heading. Bullets may open it.
+const itemLabel = /^\s*(?:[-*•+]\s+|\d+[.)、]\s*)?([^:：\s][^:：]{0,40}?)\s*[:：](?!\/\/)\s*(\S.*)$/;
+const configValue = /^[\w.:/@'"$%{}[\],=+-]+$/u;
 
-interface Line {
-  text: string;
-  start: number;
+interface Item {
+  line: LayoutLine;
+  /** The mentions on the item's line. */
+  hits: ConceptHit[];
+  label: ConceptHit | undefined;
+  value: { start: number; end: number; text: string };
 }
 
-function linesOf(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (const line of text.split('\n')) {
-    lines.push({ text: line, start });
-    start += line.length + 1;
-  }
-  return lines;
-}
-
-/** The concept that a line's label consists of, if the label is exactly one mention. */
-function labelConcept(line: Line, hits: ConceptHit[]): ConceptHit | undefined {
-  const label = itemLabel.exec(line.text);
-  if (!label) return undefined;
-  const labelStart = line.start + label[0].indexOf(label[1]!);
-  const labelEnd = labelStart + label[1]!.length;
+function itemOf(text: string, line: LayoutLine, hits: ConceptHit[]): Item | undefined {
+  const match = itemLabel.exec(text.slice(line.start, line.end));
+  if (!match) return undefined;
+  const labelStart = line.start + match[0].indexOf(match[1]!);
+  const labelEnd = labelStart + match[1]!.length;
+  const valueStart = line.start + match[0].lastIndexOf(match[2]!);
   const inLabel = hits.filter((hit) => hit.start >= labelStart && hit.end <= labelEnd);
-  return inLabel.length === 1 && inLabel[0]!.start === labelStart && inLabel[0]!.end === labelEnd ? inLabel[0] : undefined;
+  const label = inLabel.length === 1 && inLabel[0]!.start === labelStart && inLabel[0]!.end === labelEnd ? inLabel[0] : undefined;
+  return { line, hits, label, value: { start: valueStart, end: line.end, text: match[2]!.trim() } };
 }
 
-export function listRelations(note: Note, hits: ConceptHit[], maxEvidence: number): Relation[] {
+function definitionRelations(note: Note, item: Item, rules: RelationRules, evidence: string): Relation[] {
+  const label = item.label!;
+  const inValue = item.hits.filter((hit) => hit.start >= item.value.start && hit.end <= item.value.end);
   const found: Relation[] = [];
-  let parent: { hit: ConceptHit; line: string } | undefined;
-  for (const line of linesOf(note.text)) {
-    const inLine = hits.filter((hit) => hit.start >= line.start && hit.end <= line.start + line.text.length);
-    const child = labelConcept(line, hits);
-    if (heading.test(line.text) && inLine.length > 0) {
-      parent = { hit: inLine[0]!, line: line.text.trim() };
-    } else if (parent && itemLabel.test(line.text)) {
-      // An item whose label is not a known concept keeps the list going but states nothing.
-      if (child && child.conceptId !== parent.hit.conceptId) {
-        const evidence = `${parent.line} ${line.text.trim()}`.slice(0, maxEvidence);
-        found.push({ source: child.conceptId, target: parent.hit.conceptId, type: 'PART_OF', weight: 1, evidence, noteId: note.id });
+  const relation = (target: ConceptHit, type: Relation['type']) =>
+    target.conceptId !== label.conceptId && found.push({ source: label.conceptId, target: target.conceptId, type, weight: 1, evidence, noteId: note.id });
+  const text = note.text;
+  const only = inValue.length === 1 ? inValue[0]! : undefined;
+  // "Swift: object storage": the definition is one concept, with at most an article before it.
+  const lead = wordsBetween(rules, text.slice(item.value.start, only?.start ?? item.value.start));
+  if (only && lead?.every((word) => word.tag === 'function' || word.tag === 'num') && text.slice(only.end, item.value.end).trim() === '') relation(only, 'IS_A');
+  for (const compiled of rules.cues) {
+    if (compiled.arrow || compiled.cue.mode === 'suffix') continue;
+    compiled.pattern.lastIndex = 0;
+    for (const match of item.value.text.matchAll(compiled.pattern)) {
+      const at = item.value.start + match.index;
+      // "Y的管理": the definition names what the item does to Y; "管理 Y": the object follows the cue.
+      const before = inValue.filter((hit) => hit.end <= at).at(-1);
+      const after = inValue.find((hit) => hit.start >= at + match[0].length);
+      if (before && /^\s*的\s*$/.test(text.slice(before.end, at))) relation(before, compiled.cue.type);
+      else if (after && !before && isFiller(rules, text.slice(at + match[0].length, after.start), 'object')) relation(after, compiled.cue.type);
+    }
+  }
+  return found;
+}
+
+function listsOf(note: Note, layout: NoteLayout, hits: ConceptHit[]): { parent: ConceptHit | undefined; headingLine: string; items: Item[] }[] {
+  const lists: { parent: ConceptHit | undefined; headingLine: string; items: Item[] }[] = [];
+  let current: (typeof lists)[number] | undefined;
+  let hitIndex = 0;
+  for (const line of layout.lines) {
+    while (hitIndex < hits.length && hits[hitIndex]!.end <= line.start) hitIndex += 1;
+    let end = hitIndex;
+    while (end < hits.length && hits[end]!.start < line.end) end += 1;
+    const inLine = hits.slice(hitIndex, end);
+    const lineText = note.text.slice(line.start, line.end);
+    if (line.kind !== 'prose' && line.kind !== 'heading') {
+      current = undefined;
+      continue;
+    }
+    if (heading.test(lineText)) {
+      // The concept right before the colon heads the list ("仍以Nova为例:" is a list of Nova's parts).
+      current = { parent: inLine.at(-1), headingLine: lineText.trim(), items: [] };
+      lists.push(current);
+      continue;
+    }
+    const item = itemOf(note.text, line, inLine);
+    if (item) {
+      if (!current) lists.push((current = { parent: undefined, headingLine: '', items: [] }));
+      current.items.push(item);
+    } else current = undefined;
+  }
+  return lists;
+}
+
+export function listRelations(note: Note, hits: ConceptHit[], layout: NoteLayout, rules: RelationRules): Relation[] {
+  const found: Relation[] = [];
+  for (const list of listsOf(note, layout, hits)) {
+    const configLike = list.items.filter((item) => configValue.test(item.value.text)).length;
+    if (list.items.length === 0 || configLike * 2 >= list.items.length) continue;
+    for (const item of list.items) {
+      if (!item.label) continue;
+      const lineText = note.text.slice(item.line.start, item.line.end).trim();
+      const evidence = `${list.headingLine} ${lineText}`.trim().slice(0, 300);
+      if (list.parent && item.label.conceptId !== list.parent.conceptId) {
+        found.push({ source: item.label.conceptId, target: list.parent.conceptId, type: 'PART_OF', weight: 1, evidence, noteId: note.id });
       }
-    } else {
-      parent = undefined;
+      found.push(...definitionRelations(note, item, rules, lineText.slice(0, 300)));
     }
   }
   return found;

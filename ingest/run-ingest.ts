@@ -22,6 +22,8 @@ export interface IngestOptions {
   dryRun?: boolean;
   reset?: boolean;
   maxFileBytes?: number;
+  /** Use the bundled lexicon as seed knowledge (default true; the CLI's `--no-lexicon` sets false). */
+  lexicon?: boolean;
   onProgress?: (event: { file: string; done: number; total: number }) => void;
 }
 
@@ -95,7 +97,7 @@ export async function runIngest(options: IngestOptions): Promise<{ summary: Inge
   const db = options.dryRun ? undefined : options.db;
   const prepared = db ? held(prepareDatabase(db, options.reset === true)) : undefined;
   const read = await readNoteFiles(options.notesDir, options.maxFileBytes ?? defaultMaxFileBytes);
-  const lexicon = await loadLexicon(options.notesDir);
+  const lexicon = await loadLexicon(options.notesDir, { bundled: options.lexicon !== false });
   const extracted = await extractGraphYielding({ files: read.files, lexicon: lexicon.lexicon, onProgress: options.onProgress });
   const graph = extracted.graph;
   graph.diagnostics.unshift(...read.diagnostics, ...lexicon.diagnostics);

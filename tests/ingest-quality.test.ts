@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isCodeLine } from '../ingest/discover-candidates.js';
-import { discoverConcepts } from '../ingest/discover.js';
+import { isCodeLine } from '../ingest/discover-layout.js';
 import { extractGraph } from '../ingest/extract-graph.js';
 import { loadLexicon, parseLexicon, type Lexicon } from '../ingest/lexicon.js';
-import { LexiconMatcher } from '../ingest/lexicon-matcher.js';
 import { readNoteFiles } from '../ingest/read-files.js';
-import { extractRelations } from '../ingest/relations.js';
-import type { Note } from '../ingest/types.js';
+import { discoveredNames, relationsOf as relationsWith } from './ingest-extract-helpers.js';
 
 const lexicon = parseLexicon(
   'test',
@@ -34,13 +31,8 @@ stopwords: [different, versions, server]
 `,
 ).lexicon;
 
-function note(text: string, id = 'n1'): Note {
-  return { id, title: '', text, lineStart: 1, lineEnd: 1, date: null, url: null, sha256: '', lang: 'mixed', tags: [], occurrences: [{ path: 'a.txt', lineStart: 1, lineEnd: 1 }] };
-}
-
 function relationsOf(text: string, withLexicon: Lexicon = lexicon): string[] {
-  const hits = new LexiconMatcher(withLexicon).match(text);
-  return extractRelations(note(text), hits).map((relation) => `${relation.source} ${relation.type} ${relation.target}`);
+  return relationsWith(text, withLexicon);
 }
 
 describe('typed relations', () => {
@@ -65,9 +57,9 @@ describe('typed relations', () => {
     expect(relationsOf(text)).toEqual([]);
   });
 
-  it('takes the mention right before the closing 中 as the place something is stored in', () => {
+  it('takes the mention right before the closing 中 as the place something is stored in, across its modifiers', () => {
     const withLeveldb = parseLexicon('test', 'concepts:\n  - { name: Ceph, kind: project }\n  - { name: google, kind: organization }\n  - { name: leveldb, kind: project }\n').lexicon;
-    expect(relationsOf('目前Ceph保存在google开源的一个key/value存储系统leveldb中', withLeveldb)).toEqual([]);
+    expect(relationsOf('目前Ceph保存在google开源的一个key/value存储系统leveldb中', withLeveldb)).toEqual(['ceph STORES_IN leveldb']);
     expect(relationsOf('元数据保存在 leveldb 中，Ceph保存在leveldb中', withLeveldb)).toEqual(['ceph STORES_IN leveldb']);
   });
 
@@ -93,10 +85,7 @@ describe('recognising code', () => {
 
 describe('discovering concepts the lexicon lacks', () => {
   const empty = parseLexicon('test', 'stopwords: [different, versions]').lexicon;
-  const discover = (texts: string[]) => {
-    const notes = texts.map((text, index) => note(text, `n${index}`));
-    return [...discoverConcepts(notes, new Map(), empty).concepts.values()].map((concept) => concept.name).sort();
-  };
+  const discover = (texts: string[]) => discoveredNames(texts, empty);
 
   it('keeps a CamelCase name used in prose in several notes, but not one that only appears in code', () => {
     const found = discover([

@@ -1,3 +1,4 @@
+import { englishTerms } from './en-terms.js';
 import type { ExtractionRules } from './extraction-rules.js';
 import type { LanguagePack } from './language-pack.js';
 import { isEnglishWord } from './en-words.js';
@@ -8,8 +9,109 @@ import type { RedactionRules } from './redaction-rules.js';
 // ---------------------------------------------------------------------------------------------------------------
 
 const extraction: ExtractionRules = {
-  stopwords: [],
-  relationCues: [],
+  // General vocabulary of technical writing: words every note uses and no reader looks up. Database and
+  // programming terms (index, key, table, query) are NOT here: on database notes they are the topic.
+  stopwords: [
+    'api', 'apis', 'server', 'servers', 'service', 'services', 'client', 'clients', 'data', 'file', 'files', 'system', 'systems',
+    'method', 'function', 'value', 'values', 'user', 'users', 'type', 'types', 'name', 'names', 'list', 'code', 'example',
+    'examples', 'default', 'config', 'configuration', 'test', 'tests', 'note', 'notes', 'output', 'input', 'request', 'response',
+    'result', 'results', 'version', 'versions', 'info', 'information', 'error', 'errors', 'log', 'logs', 'id', 'ids', 'url', 'uri',
+    'os', 'ui', 'faq', 'todo', 'tbd', 'eg', 'ie', 'etc', 'ok', 'yes', 'no', 'new', 'old', 'set', 'add', 'end', 'step', 'steps',
+    'see', 'via', 'one', 'two', 'three', 'tmp', 'var', 'usr', 'bin', 'lib', 'src', 'str', 'self', 'readme', 'hostname',
+    'redacted', 'program', 'programs', 'software', 'computer', 'application', 'applications', 'technology', 'solution',
+    'solutions', 'problem', 'problems', 'issue', 'issues', 'thing', 'things', 'something', 'anything', 'everything', 'way',
+    'ways', 'time', 'times', 'case', 'cases', 'part', 'parts', 'kind', 'kinds', 'number', 'numbers', 'lot', 'lots', 'point',
+    'fact', 'idea', 'reason', 'question', 'answer', 'world', 'people', 'option', 'options', 'setting', 'settings', 'line',
+    'lines', 'word', 'words', 'text', 'stuff', 'place', 'side', 'work', 'job', 'task', 'tasks', 'change', 'changes', 'feature',
+    'features', 'support', 'use', 'usage', 'command', 'commands', 'tool', 'tools', 'thanks', 'today', 'tomorrow', 'yesterday',
+    'day', 'days', 'week', 'month', 'year', 'years', 'hour', 'minute', 'minutes', 'second', 'seconds', 'first', 'last', 'next',
+    'tip', 'tips', 'trick', 'til', 'link', 'links', 'page', 'pages', 'post', 'article', 'blog', 'docs', 'documentation',
+    'tutorial', 'guide', 'chapter', 'section', 'title', 'summary', 'overview', 'introduction', 'detail', 'details', 'update',
+    'hello', 'world', 'foo', 'bar', 'baz', 'qux', 'true', 'false', 'null', 'none', 'nil', 'undefined', 'mb', 'gb', 'kb', 'tb',
+    'ms', 'ns', 'am', 'pm', 'fixme', 'xxx', 'utc', 'gmt', 'compiler', 'compilers', 'different', 'best', 'better', 'good',
+    'great', 'entire', 'whole', 'following', 'various', 'several', 'certain', 'specific', 'main', 'important', 'simple', 'easy',
+    'real', 'current', 'possible', 'available', 'many', 'much', 'few', 'common', 'general', 'generic', 'basic', 'high', 'low',
+    'large', 'small', 'big', 'full', 'open', 'free', 'own', 'same', 'similar', 'single', 'multiple', 'additional', 'existing',
+    'typical', 'standard', 'actual', 'particular', 'overall', 'nice', 'cool', 'useful', 'interesting', 'awesome', 'handy',
+    // words of programs that leak into prose (identifiers, placeholders) and everyday words of computing
+    'root', 'admin', 'demo', 'app', 'apps', 'web', 'host', 'hosts', 'platform', 'module', 'modules', 'print', 'func', 'req',
+    'res', 'int', 'def', 'obj', 'args', 'arg', 'kwargs', 'param', 'params', 'env', 'foo', 'cp', 'sudo', 'item', 'items', 'key',
+    'keys', 'image', 'images', 'path', 'dir', 'folder', 'directory', 'machine', 'machines', 'computer', 'screen', 'button',
+    'click', 'window', 'box', 'tab', 'menu', 'account', 'password', 'username', 'email', 'address', 'network', 'internet',
+    'online', 'website', 'site', 'browser', 'mode', 'level', 'status', 'state', 'source', 'target', 'object', 'objects',
+    'placeholder', 'todo', 'misc', 'temp', 'sample', 'samples', 'demo', 'mine', 'yours', 'ok', 'okay',
+    'ip', 'io', 'i/o', 'cpu', 'cpus', 'gpu', 'ssd', 'hdd', 'node', 'nodes', 'db', 'write', 'writes', 'read', 'reads', 'delete',
+    'max', 'min', 'body', 'msg', 'class', 'classes', 'variable', 'variables', 'project', 'projects', 'administrator',
+    'innovative', 'virtual', 'dev', 'conf', 'stat', 'op', 'ops', 'ii', 'iii', 'etc', 'faq', 'misc', 'select', 'insert',
+  ],
+  functionWords: [
+    'a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'your', 'my', 'his', 'her', 'some', 'any', 'each',
+    'every', 'all', 'no', 'other', 'such', 'of', 'to', 'in', 'on', 'for', 'with', 'without', 'and', 'or', 'nor', 'but', 'is',
+    'are', 'was', 'were', 'be', 'been', 'being', 'it', 'we', 'you', 'they', 'he', 'she', 'i', 'me', 'us', 'them', 'as', 'at',
+    'by', 'from', 'into', 'onto', 'over', 'under', 'if', 'then', 'than', 'so', 'not', 'can', 'will', 'would', 'should', 'could',
+    'may', 'might', 'must', 'shall', 'do', 'does', 'did', 'has', 'have', 'had', 'which', 'what', 'who', 'whom', 'whose',
+    'when', 'where', 'how', 'why', 'there', 'here', 'also', 'just', 'only', 'very', 'too', 'about', 'up', 'out', 'down', 'off',
+    'via', 'per', 'vs', 'versus', 'between', 'through', 'after', 'before', 'while', 'because', 'since', 'until', 'like',
+    'unlike', 'within', 'against', 'among', 'around', 'across', 'behind', 'beyond', 'upon', 'both', 'either', 'neither',
+    'whether', 'let', 'lets', 'get', 'gets', 'got', 'make', 'makes', 'made', 'need', 'needs', 'want', 'wants', 'still', 'now',
+    'even', 'really', 'actually', 'already', 'always', 'never', 'often', 'usually', 'again', 'once', 'more', 'most', 'less',
+  ],
+  genericHeads: [
+    'module', 'modules', 'platform', 'platforms', 'type', 'types', 'set', 'url', 'urls', 'id', 'ids', 'name', 'names', 'list',
+    'time', 'number', 'level', 'mode', 'value', 'values', 'services', 'technologies', 'solution', 'solutions', 'approach',
+    'app', 'apps', 'project', 'projects', 'code', 'file', 'files', 'version', 'versions', 'command',
+    'commands', 'way', 'thing', 'stuff', 'example', 'examples', 'docs', 'documentation', 'tutorial', 'issue', 'problem',
+    'setup', 'install', 'installation', 'user', 'users', 'team', 'world', 'side', 'part', 'one', 'ones', 'feature', 'support',
+  ],
+  negations: ['not', 'never', "doesn't", "don't", "isn't", "aren't", "won't", "can't", 'cannot', 'no longer', 'instead of', 'without'],
+  subjectFiller: [
+    'also', 'then', 'typically', 'usually', 'mainly', 'mostly', 'directly', 'now', 'only', 'internally', 'simply', 'actually',
+    'always', 'often', 'still', 'can', 'could', 'will', 'would', 'may', 'might', 'must', 'should', 'does', 'do', 'is', 'are',
+    'was', 'were', 'be', 'been', 'itself', 'themselves', 'in', 'turn',
+  ],
+  objectFiller: ['the', 'a', 'an', 'its', 'their', 'our', 'this', 'that', 'these', 'those', 'each', 'every', 'all', 'some', 'both', 'either', 'on', 'top', 'of'],
+  clauseBreakers: ['which', 'that', 'who', 'whom', 'whose', 'when', 'where', 'while', 'if', 'because', 'but', 'although', 'though', 'whereas', 'unless', 'so', 'and', 'or'],
+  copulas: ['is', 'are', 'was', 'were', 'is a', 'is an', 'are a', 'is the', 'acts as', 'serves as'],
+  objectMarkers: [],
+  prepositions: ['in', 'on', 'at', 'for', 'from', 'with', 'by', 'into', 'inside', 'within', 'under', 'over', 'via', 'through', 'of', 'without', 'than', 'like'],
+  relationCues: [
+    { type: 'USES', pattern: String.raw`\b(?:is|are) used by\b|\bused by\b`, reverse: true },
+    // Not "use", "using", "used": mostly imperatives and participles ("Install X using Y", "X is used in Y").
+    { type: 'USES', pattern: String.raw`\buses\b|\butili[sz]es\b|\bleverages\b|\bmakes use of\b|\brelies on\b` },
+    { type: 'IS_A', pattern: String.raw`\bis (?:a|an)(?: kind of| type of| sort of| form of)?\b|\bare (?:a )?(?:kind|type)s? of\b` },
+    { type: 'PART_OF', pattern: String.raw`\b(?:is|are) (?:a |one )?(?:part|component|module|piece|subproject) of\b|\bbelongs? to\b` },
+    { type: 'PART_OF', pattern: String.raw`\b(?:consists|is composed|is made up) of\b|\bcontains\b|\bincludes\b`, reverse: true },
+    { type: 'BASED_ON', pattern: String.raw`\bbased on\b|\bbuilt (?:on top of|on|upon)\b|\bis a fork of\b|\bforked from\b|\bderived from\b` },
+    { type: 'CALLS', pattern: String.raw`\bcalls\b|\binvokes\b|\bthen calls\b` },
+    // Arrows (a -> b -> c) are written the same in every language; they live here once.
+    { type: 'CALLS', pattern: String.raw`(?<![<=-])-{1,2}>(?![->])|→` },
+    { type: 'ROUTES_TO', pattern: String.raw`\broutes?(?: \w+)? to\b|\bdispatch(?:es)?(?: \w+)? to\b|\bforwards?(?: \w+)? to\b|\bproxies(?: \w+)? to\b` },
+    { type: 'WRAPS', pattern: String.raw`\bwraps\b|\b(?:is|are) (?:a |an )?(?:thin )?wrappers? (?:around|for|of|over)\b` },
+    { type: 'MANAGES', pattern: String.raw`\b(?:is|are) managed by\b|\b(?:is|are) orchestrated by\b|\b(?:is|are) scheduled by\b`, reverse: true },
+    { type: 'MANAGES', pattern: String.raw`\bmanages\b|\borchestrates\b|\bsupervises\b|\bschedules\b|\bcontrols\b` },
+    { type: 'STORES_IN', pattern: String.raw`\b(?:is|are) (?:stored|kept|persisted|saved|cached) (?:in|into|on)\b|\bstores? (?:\w+ ){0,2}?(?:in|into)\b|\bpersists? (?:\w+ ){0,2}?(?:in|to)\b|\bsaves? (?:\w+ ){0,2}?(?:in|to)\b|\bwrites? (?:\w+ ){0,2}?(?:to|into)\b` },
+    { type: 'SUPPORTS', pattern: String.raw`\b(?:is|are) supported by\b`, reverse: true },
+    { type: 'SUPPORTS', pattern: String.raw`\bsupports\b|\bhas support for\b|\bworks with\b` },
+    { type: 'DEPENDS_ON', pattern: String.raw`\bdepends? on\b|\brequires\b` },
+    { type: 'IMPLEMENTS', pattern: String.raw`\bimplements\b|\b(?:is|are) (?:an? )?implementations? of\b|\bspeaks\b` },
+    { type: 'IMPLEMENTS', pattern: String.raw`\bimplementation\b|\bbroker\b`, mode: 'suffix' },
+    { type: 'REPORTS_TO', pattern: String.raw`\breports?(?: \w+){0,2}? to\b|\bsends? (?:\w+ )?(?:heartbeats?|status|metrics) to\b` },
+    { type: 'COMPARED_WITH', pattern: String.raw`\bcompared (?:with|to)\b|\bvs\.?(?=\s)|\bversus\b|\b(?:faster|slower|simpler|lighter|heavier|better|worse) than\b|\binstead of\b|\bin contrast to\b|\bdiffers from\b` },
+    { type: 'RUNS_ON', pattern: String.raw`\bruns? (?:on|inside|in)\b|\b(?:is|are) deployed (?:on|to)\b` },
+    { type: 'COMMAND_OF', pattern: String.raw`\b(?:is|are) (?:the |a )?(?:command(?:-line)?|cli|client|admin) (?:tool |client |interface )?(?:of|for)\b` },
+  ],
+  aliasPatterns: [
+    // "X, also called Y", "X (also known as Y)", "X, aka Y", "X, short for Y", "X -- Y", "X (Y)" with an acronym.
+    String.raw`(?<term>[A-Za-z][\w+#./-]*(?: [A-Za-z][\w+#./-]*){0,3}),? (?:also (?:called|known as)|aka|a\.k\.a\.|or simply|short for|abbreviated(?: as)?) (?<alias>[A-Za-z][\w+#./-]*(?: [A-Za-z][\w+#./-]*){0,3})`,
+    String.raw`(?<term>[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){1,4}) \((?<alias>[A-Z][A-Za-z0-9]{1,7})\)`,
+    String.raw`(?<term>[A-Za-z][\w+#./]*(?: [A-Za-z][\w+#./]*){0,3}) -- (?<alias>[A-Z][A-Za-z0-9]{1,7})\b`,
+  ],
+  maskPatterns: [
+    // Dates written with weekday or month names: "Mon Sep 16 15:51:14 2015", "Tue, 3 Mar 2020", "Sep 2022".
+    String.raw`\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? (?:\d{1,2} )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b(?: \d{1,2})?`,
+    String.raw`\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]* \d{1,2}(?:, \d{4})?\b|\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}\b`,
+  ],
+  terms: englishTerms,
 };
 
 // ---------------------------------------------------------------------------------------------------------------

