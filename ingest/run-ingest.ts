@@ -8,6 +8,7 @@ import { toGraphRows } from './graph-rows.js';
 import { sha256Hex } from './hash.js';
 import { loadLexicon } from './lexicon.js';
 import { readNoteFiles } from './read-files.js';
+import type { RedactionRecord } from './redact/index.js';
 import type { Diagnostic, ExtractedGraph } from './types.js';
 
 export type { Diagnostic, ExtractedGraph } from './types.js';
@@ -35,6 +36,8 @@ export interface IngestSummary {
   concepts: number;
   relationsByType: Record<string, number>;
   redactionsByKind: Record<string, number>;
+  /** Every redaction as file, line, kind and length (`--redactions` prints them); never a value. */
+  redactions: RedactionRecord[];
   diagnostics: Diagnostic[];
   elapsedMs: number;
   /** Where the time went: reading and extraction, then (overlapping it) schema and reading what is stored, then each write stage. */
@@ -121,6 +124,7 @@ export async function runIngest(options: IngestOptions): Promise<{ summary: Inge
     concepts: graph.concepts.length,
     relationsByType: countRelations(graph),
     redactionsByKind: extracted.redactionsByKind,
+    redactions: extracted.redactions,
     diagnostics: graph.diagnostics,
     elapsedMs: Math.round(performance.now() - started),
     timings,
