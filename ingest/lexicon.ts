@@ -26,14 +26,15 @@ const entrySchema = z.object({
 });
 /**
  * A lexicon file: the bundled one, or the notes folder's `notegraph-lexicon.yaml` (docs/notes-folder-files.md),
- * where `decisions` holds the owner's curation decisions. Other top-level keys (notSecret) belong to other
- * stages and pass through unread. The explorer's decision writer validates with this same schema, so it never
+ * where `decisions` holds the owner's curation decisions and `notSecret` the values redaction leaves alone. The explorer's decision writer validates with this same schema, so it never
  * writes a file an ingest would ignore.
  */
 export const lexiconFileSchema = z.object({
   concepts: z.array(entrySchema).default([]),
   stopwords: z.array(z.coerce.string()).default([]),
   decisions: conceptDecisionsSchema.default(noCurationDecisions.concepts),
+  /** Values redaction must leave alone (exact strings), read by the redact stage. */
+  notSecret: z.array(z.coerce.string()).default([]),
 });
 export type LexiconFile = z.infer<typeof lexiconFileSchema>;
 
@@ -47,6 +48,8 @@ export interface Lexicon {
    * applied to the final concept hits and typed relations. Only the notes folder's files carry them.
    */
   curation?: CurationDecisions;
+  /** `notSecret` of the user's file: values the redact stage leaves alone. */
+  notSecret?: Set<string>;
 }
 
 export const bundledLexiconPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lexicon.yaml');
@@ -75,6 +78,7 @@ export function parseLexicon(file: string, yamlText: string): { lexicon: Lexicon
     lexicon: {
       entries: value.concepts.map((entry) => ({ ...entry, id: slugify(entry.name) })),
       stopwords: new Set(value.stopwords.map((word) => word.toLowerCase())),
+      notSecret: new Set(value.notSecret),
       curation: { stopwords: value.stopwords, concepts: value.decisions, relations: noCurationDecisions.relations },
     },
     diagnostics: [],
@@ -89,7 +93,7 @@ export function parseRelationDecisions(yamlText: string | undefined): { decision
 }
 
 function emptyLexicon(): Lexicon {
-  return { entries: [], stopwords: new Set() };
+  return { entries: [], stopwords: new Set(), notSecret: new Set() };
 }
 
 /**
@@ -114,7 +118,12 @@ export function mergeLexicons(base: Lexicon, extra: Lexicon): Lexicon {
       commandOf: entry.commandOf ?? existing.commandOf,
     });
   }
-  return { entries: [...byId.values()], stopwords: new Set([...base.stopwords, ...extra.stopwords]), curation: extra.curation };
+  return {
+    entries: [...byId.values()],
+    stopwords: new Set([...base.stopwords, ...extra.stopwords]),
+    notSecret: new Set([...(base.notSecret ?? []), ...(extra.notSecret ?? [])]),
+    curation: extra.curation,
+  };
 }
 
 export interface LoadLexiconOptions {

@@ -1,6 +1,7 @@
 import { conceptEdgeTypes } from '../common/graph-model.js';
 import { NotegraphError } from '../common/errors.js';
 import type { Database } from './database.js';
+import { beginEditStatement, endEditStatement, recordEditStatement } from './generation.js';
 import { integerToJson, toNumber } from './values.js';
 
 /**
@@ -102,13 +103,26 @@ function checkSubgraph(ids: string[], subgraph: ConceptSubgraph): void {
 }
 
 /**
- * Replaces the subgraph around `ids` with `subgraph`, in one write transaction: the affected concepts go (with
- * their mentions and edges) and come back as given. Mentions of notes and edges to concepts that no longer exist
- * are skipped (a re-ingest may have removed them meanwhile).
+ * Replaces the subgraph around `ids` with `subgraph`, in one write transaction on the live generation: the
+ * affected concepts go (with their mentions and edges) and come back as given. Mentions of notes and edges to
+ * concepts that no longer exist are skipped (a re-ingest may have removed them meanwhile). Like ingest's label
+ * swap, the write is bracketed by the generation marker (queries/generation.ts), so a read that overlaps its
+ * commit runs again instead of seeing a concept half replaced; and it is serialized with swaps and counted, so
+ * an ingest that read the decision files before this edit cannot make a generation without it live.
  */
 export async function replaceConceptSubgraph(db: Database, ids: string[], subgraph: ConceptSubgraph): Promise<void> {
   checkSubgraph(ids, subgraph);
+  await db.write((tx) => tx.run(beginEditStatement));
+  try {
+    await writeSubgraph(db, ids, subgraph);
+  } finally {
+    await db.write((tx) => tx.run(endEditStatement));
+  }
+}
+
+async function writeSubgraph(db: Database, ids: string[], subgraph: ConceptSubgraph): Promise<void> {
   await db.write(async (tx) => {
+    await tx.run(recordEditStatement);
     await tx.run('MATCH (c:Concept) WHERE c.id IN $ids DETACH DELETE c', { ids });
     await tx.run(
       `UNWIND $concepts AS row CREATE (c:Concept) SET c = row.props, c.id = row.id, ${setIntegers('c', 'row.props', integerConceptProps)}`,

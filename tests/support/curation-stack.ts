@@ -10,7 +10,6 @@ import path from 'node:path';
 import { parseConfig } from '../../common/config.js';
 import { createLogger } from '../../common/logger.js';
 import { runIngest } from '../../ingest/run-ingest.js';
-import { resetIngestedGraph } from '../../queries/ingest-write.js';
 import type { Database } from '../../queries/database.js';
 import { createLiveServices, type LiveServices } from '../../server/live-services.js';
 import { createApp, startServer, type RunningServer } from '../../server/server.js';
@@ -48,8 +47,9 @@ export async function startCurationStack(options: CurationStackOptions): Promise
   const notesDir = await mkdtemp(path.join(tmpdir(), 'notegraph-curation-'));
   await cp(curationFixture, notesDir, { recursive: true });
   const ingest = () => runIngest({ notesDir, db }).then(() => undefined);
+  // From scratch: an empty database (no generation, no digest), as a fresh clone of the notes would get.
   const reingestFromScratch = async () => {
-    await resetIngestedGraph(db);
+    await db.runAutoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS');
     await ingest();
   };
   await reingestFromScratch();
