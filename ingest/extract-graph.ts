@@ -91,9 +91,8 @@ function splitAll(files: DecodedFile[], diagnostics: Diagnostic[], options: Extr
 
 /** Lays out every note once: regions, line kinds, masked and marked spans (discovery and relations read them). */
 function layoutAll(notes: Note[], packs: readonly LanguagePack[]): Map<string, NoteLayout> {
-  const functionWords = new Set(packs.flatMap((pack) => pack.extraction.functionWords));
   const maskPatterns = packs.flatMap((pack) => pack.extraction.maskPatterns).map((source) => new RegExp(source, 'g'));
-  return new Map(notes.map((note) => [note.id, layoutNote(note.text, { functionWords, maskPatterns })]));
+  return new Map(notes.map((note) => [note.id, layoutNote(note.text, { maskPatterns })]));
 }
 
 /**

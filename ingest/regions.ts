@@ -9,12 +9,12 @@
  */
 import { asciiTable, columnOutput, logLines, markdownTable, stackTrace, type BlockDetector } from './regions/output.js';
 import { envBlock, iniBlock, jsonBlock, xmlBlock, yamlBlock } from './regions/config.js';
-import { indentedCode, unfencedCode } from './regions/code-blocks.js';
+import { indentedCode, singleCodeLine, unfencedCode } from './regions/code-blocks.js';
 import { isCodeLine } from './regions/code-lines.js';
 import { fenceKind, findFences, inspectsBody, scriptLabels, terminalLabels, type Fence } from './regions/fences.js';
 import { atxHeading, numberedHeading, setextHeading } from './regions/headings.js';
-import { indexLines, isBlank, isProseLike, plainWordShare, type Line, type LineBlock } from './regions/lines.js';
-import { continuesCommand, looksLikeBareCommand, looksLikeCommand, programOf, promptOf, type PromptOptions } from './regions/shell.js';
+import { hasCjk, indexLines, isBlank, isProseLike, plainWordShare, type Line, type LineBlock } from './regions/lines.js';
+import { continuesCommand, looksLikeBareCommand, looksLikeCommand, looksLikePlainCommand, programOf, promptOf, type PromptOptions } from './regions/shell.js';
 
 /**
  * - `code`: a code block (fenced, indented, or an unfenced run of code lines); `label` = fence label or `indented`.
@@ -63,6 +63,8 @@ const blockDetectors: readonly [RegionKind, BlockDetector][] = [
   ['code', indentedCode],
   ['code', unfencedCode],
 ];
+/** After prompts and commands: a lone line of code between prose lines. */
+const lineDetectors: readonly [RegionKind, BlockDetector][] = [['code', singleCodeLine]];
 /** Inside an unlabelled or session block: what a command may have printed. */
 const outputDetectors: readonly [RegionKind, BlockDetector][] = [
   ['output', asciiTable],
@@ -155,7 +157,7 @@ function markInsideBlock(builder: RegionBuilder, first: number, last: number, la
       row = end;
     } else if (prompted) {
       if (outputFrom === undefined && !isBlank(text)) outputFrom = row;
-    } else if (script ? !isBlank(text) && !/^\s*#/.test(text) : !mostlyCode && looksLikeCommand(text)) {
+    } else if (script ? !isBlank(text) && !/^\s*#/.test(text) : !mostlyCode && (looksLikeBareCommand(text) || looksLikePlainCommand(text))) {
       const at = text.length - text.trimStart().length;
       const end = addCommand(builder, row, 0, false);
       builder.regions.at(-1)!.start = lines[row]!.start + at;
@@ -198,6 +200,24 @@ function looksLikeOutput(text: string): boolean {
   return !promptOf(text, { inCode: false, hashComments: false }) && !looksLikeBareCommand(text) && !/^\s*(?:#|[-*+]\s|\d+[.)]\s)/.test(text);
 }
 
+/**
+ * "查看流表：ovs-ofctl dump-flows br0", "列出网桥: ovs-vsctl list-br": a label in prose, a colon, then a command.
+ * The command is marked from its first word to the end of the line; the label stays prose. In Chinese text the
+ * label is Han and the colon may be full-width; elsewhere the command needs a shell signal (a flag, a pipe).
+ */
+function markCommandTail(builder: RegionBuilder, row: number): void {
+  const line = builder.lines[row]!;
+  const colon = Math.max(line.text.lastIndexOf('：'), line.text.lastIndexOf(': '));
+  if (colon < 0) return;
+  const tail = line.text.slice(colon + 1);
+  const hanLabel = hasCjk(line.text.slice(0, colon));
+  if (tail.trim() === '' || !(looksLikeBareCommand(tail) || (hanLabel && looksLikePlainCommand(tail)))) return;
+  const at = colon + 1 + (tail.length - tail.trimStart().length);
+  const program = programOf(tail);
+  builder.regions.push({ kind: 'command', start: line.start + at, end: line.end, ...(program ? { program } : {}) });
+  builder.claim(row, row);
+}
+
 /** Lines outside every block: a prompt or a clear command line, and what a prompted command printed under it. */
 function markCommandLines(builder: RegionBuilder): void {
   const { lines, free } = builder;
@@ -205,7 +225,10 @@ function markCommandLines(builder: RegionBuilder): void {
     if (!free(row)) continue;
     const text = lines[row]!.text;
     const prompt = promptOf(text, { inCode: false, hashComments: false });
-    if (!prompt && !looksLikeBareCommand(text)) continue;
+    if (!prompt && !looksLikeBareCommand(text) && !looksLikePlainCommand(text)) {
+      markCommandTail(builder, row);
+      continue;
+    }
     const at = prompt ? prompt.commandStart : text.length - text.trimStart().length;
     let last = addCommand(builder, row, prompt ? at : 0, prompt?.repl ?? false);
     if (!prompt) builder.regions.at(-1)!.start = lines[row]!.start + at;
@@ -260,6 +283,7 @@ export function markRegions(text: string): TextRegion[] {
   markFences(builder);
   runDetectors(builder, blockDetectors, 0, builder.lines.length - 1, builder.free, (block) => builder.claim(block.first, block.last));
   markCommandLines(builder);
+  runDetectors(builder, lineDetectors, 0, builder.lines.length - 1, builder.free, (block) => builder.claim(block.first, block.last));
   markInlineCode(builder, text);
   return builder.regions.sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -10,12 +10,27 @@ export interface Fence {
 }
 
 const fenceOpen = /^[ \t]*(`{3,}|~{3,})[ \t]*\{?\.?([^\s`{}]*)[^\n]*$/;
+// HTML preformatted blocks, as blog exports and many Chinese notes write code: `<pre>` and `</pre>` on lines of their own.
+const preOpen = /^[ \t]*<pre(?:\s[^>]*)?>[ \t]*$/i;
+const preClose = /^[ \t]*<\/pre>[ \t]*$/i;
 
+/** Fenced blocks: ``` and ~~~ fences (Markdown), and `<pre>` … `</pre>` blocks (HTML, unlabelled). */
 export function findFences(lines: readonly Line[]): Fence[] {
   const fences: Fence[] = [];
   let open: { index: number; marker: string; label: string } | undefined;
   lines.forEach((line, index) => {
+    if (open?.marker === '<pre>') {
+      if (preClose.test(line.text)) {
+        fences.push({ open: open.index, close: index, label: '' });
+        open = undefined;
+      }
+      return;
+    }
     if (!open) {
+      if (preOpen.test(line.text)) {
+        open = { index, marker: '<pre>', label: '' };
+        return;
+      }
       const match = fenceOpen.exec(line.text);
       // A backtick fence's info string may not contain backticks (```` ```a` ```` is inline code).
       if (match && !(match[1]!.startsWith('`') && line.text.trim().slice(match[1]!.length).includes('`'))) {
