@@ -72,7 +72,7 @@ const codeWord = /[A-Za-z][A-Za-z0-9.+#-]*[A-Za-z0-9+#]|[A-Za-z]/g;
 // A word that is no term on its own: numbers, version strings, single letters, identifiers with underscores.
 const notAWord = /^(?:[\d.,:/x-]+|v?\d[\w./-]*|.|\w*_\w*|\w{1,2}\.\w+)$/i;
 // What ends a sentence or opens a list item: the next word is capitalised for the sentence, not for itself.
-const sentenceBreak = /(?:[.!?。！？:：;；•*>|(#\-–—"“]|\d[.)、])$/;
+const sentenceBreak = /(?:[.!?。！？:：;；•*>|(#\-–—"“‘[_]|\d[.)、])$/;
 
 /** Whether the word at `at` starts its sentence (looks back a few characters only: linear on long lines). */
 export function startsSentence(text: string, lineStart: number, at: number): boolean {
@@ -159,14 +159,26 @@ function rolesOf(tokens: readonly TermToken[], words: PackWords): TokenRoles[] {
   });
 }
 
+/**
+ * Words retagged as names for their capitals next to another capitalised word ("Stream Processing", "Kafka
+ * Connect"): the capitals belong to the name as a whole; alone, the word is only what its dictionary tag says.
+ */
+function titleCaseRun(tokens: readonly TermToken[], original: readonly TermToken[], index: number): boolean {
+  if (tokens[index] === original[index] || tokens[index]!.tag !== 'propn') return false;
+  const capital = (token: TermToken | undefined) => token !== undefined && token.text.charCodeAt(0) >= 65 && token.text.charCodeAt(0) <= 90;
+  return capital(tokens[index - 1]) || capital(tokens[index + 1]);
+}
+
 function retagged(scan: LineScan, tokens: TermToken[], runStart: number, foreign: boolean): TermToken[] {
-  if (!foreign && !tokens.some((token) => token.text.charCodeAt(0) >= 65 && token.text.charCodeAt(0) <= 90)) return tokens;
+  // Headings are written in title case: their capitals make no names ("Use Configured Readable Formats").
+  const capitalsSay = scan.line.kind !== 'heading';
+  if (!foreign && !(capitalsSay && tokens.some((token) => token.text.charCodeAt(0) >= 65 && token.text.charCodeAt(0) <= 90))) return tokens;
   return tokens.map((token) => {
     if (token.tag === 'function' || token.tag === 'propn') return token;
     // One word of another language inside this text is a name (crush算法, 使用 pool): never a verb or an adjective.
     if (foreign && tokens.length <= 2 && token.tag !== 'num') return { ...token, tag: 'propn' };
     // Capitals mid-sentence make a name of a verb or an adjective ("React", "Swift", "Rust").
-    const capital = token.text.charCodeAt(0) >= 65 && token.text.charCodeAt(0) <= 90;
+    const capital = capitalsSay && token.text.charCodeAt(0) >= 65 && token.text.charCodeAt(0) <= 90;
     if (capital && !startsSentence(scan.layout.text, scan.line.start, runStart + token.index)) return { ...token, tag: 'propn' };
     return token;
   });
@@ -175,7 +187,8 @@ function retagged(scan: LineScan, tokens: TermToken[], runStart: number, foreign
 function emitRun(scan: LineScan, packIndex: number, words: PackWords, runText: string, runStart: number): void {
   // Borrowing goes one way in technical notes: Latin words in Chinese text, rarely Chinese words in English text.
   const foreign = scan.dominantPack !== undefined && scan.dominantPack !== packIndex && words.rules.terms.joiner === ' ';
-  const tokens = retagged(scan, words.rules.terms.segment(runText), runStart, foreign);
+  const segmented = words.rules.terms.segment(runText);
+  const tokens = retagged(scan, segmented, runStart, foreign);
   const roles = rolesOf(tokens, words);
   const counts = scan.out.words[packIndex]!;
   const { text } = scan.layout;
@@ -193,6 +206,7 @@ function emitRun(scan: LineScan, packIndex: number, words: PackWords, runText: s
       length += last.text.length;
       if (size > 1 && !roles[lastIndex - 1]!.modifier) break;
       if (!(size === 1 ? roles[i]!.alone : roles[lastIndex]!.head)) continue;
+      if (size === 1 && titleCaseRun(tokens, segmented, i)) continue;
       // A verb closes a term only after nouns (数据倾斜, 负载均衡), never after a verb or an adjective (查看网络).
       if (last.tag === 'verb' && !tokens.slice(i, lastIndex).every((part) => part.tag === 'noun' || part.tag === 'verbal')) continue;
       if (size > 1 && length < minWordLength + 1) continue;
@@ -235,12 +249,17 @@ function commandOccurrence(layout: NoteLayout, command: Span, packs: readonly Pa
   return { words: [surface.toLowerCase()], surface, start: command.start, end: command.end, pack: packIndex, evidence: evidence.command };
 }
 
-/** Candidates of one laid-out note: prose and heading lines by the packs' grammars, command words of command lines. */
-export function noteCandidates(layout: NoteLayout, packs: readonly PackWords[]): NoteCandidates {
+/**
+ * Candidates of one laid-out note: prose and heading lines by the packs' grammars, command words of command lines.
+ * `skipLine` leaves out lines the corpus has already counted (boilerplate repeated across notes).
+ */
+export function noteCandidates(layout: NoteLayout, packs: readonly PackWords[], skipLine: (line: LayoutLine) => boolean = () => false): NoteCandidates {
   const out: NoteCandidates = { text: layout.text, occurrences: [], words: packs.map(() => new Map()), codeWords: new Map() };
   const masked = new SpanCursor(layout.masked);
   for (const line of layout.lines) {
-    if (line.kind === 'prose' || line.kind === 'heading') {
+    if (skipLine(line)) continue;
+    // Markdown tables are written by the author (cue columns, comparisons): their cells are prose.
+    if (line.kind === 'prose' || line.kind === 'heading' || line.kind === 'table') {
       scanProseLine({ layout, line, out }, packs, masked.allOverlapping(line.start, line.end));
       if (!line.command) continue;
     }

@@ -28,7 +28,8 @@ export interface ScoreContext {
 const commonWordPerMillion = 25;
 const veryCommonPerMillion = 100;
 const minPhraseWeirdness = 3.5;
-const minPhraseDice = 0.12;
+/** A phrase is a unit when at least this share of its rarer word's uses are inside it ("foreign key", "Kafka Connect"). */
+const minPhraseCohesion = 0.2;
 /** Capped so that one unknown word seen twice does not outrank a topic seen in a hundred notes. */
 const maxWeirdness = 12;
 
@@ -56,6 +57,18 @@ function backgroundOf(context: ScoreContext, term: TermTally): number {
   let highest = 0;
   for (const surface of term.surfaces.keys()) highest = Math.max(highest, analyzer.backgroundPerMillion(surface.toLowerCase()));
   return highest;
+}
+
+/**
+ * How much a phrase's words belong together: the share of its rarer word's uses that are inside the phrase,
+ * f(phrase) / min(f(first), f(last)). Unlike Dice it does not punish a phrase whose head is the topic of the notes
+ * ("unique index" among hundreds of "index", "Kafka Connect" among a thousand "Kafka").
+ */
+export function phraseCohesion(context: ScoreContext, term: TermTally): number {
+  const words = context.tally.words[term.pack]!;
+  const first = words.get(term.words[0]!) ?? term.occurrences;
+  const last = words.get(term.words.at(-1)!) ?? term.occurrences;
+  return Math.min(1, term.occurrences / Math.max(1, Math.min(first, last)));
 }
 
 /** Dice coefficient of a phrase's first and last word: 2·f(phrase) / (f(first) + f(last)). */
@@ -168,13 +181,13 @@ export function scoreTerm(context: ScoreContext, term: TermTally, families: Read
     // "ceph osd pool", "rbd snap create": a command with its arguments, not a term (unless written as a name).
     const firstWord = context.tally.terms.get(term.words[0]!);
     if (firstWord && firstWord.commandNotes * 2 >= firstWord.notes && term.capitalMid <= term.lowerMid) return undefined;
-    const dice = phraseDice(context, term);
-    if (dice < minPhraseDice && term.markedNotes === 0) return undefined;
+    const cohesion = phraseCohesion(context, term);
+    if (cohesion < minPhraseCohesion && term.markedNotes === 0) return undefined;
     // A phrase is rarer in general language than its words (two everyday words make "central office"): its own
     // corpus rate counts half, the most technical of its words the other half, and how much they belong together.
     const ownRate = Math.log2((term.occurrences / corpusWords(context, term.pack)) * 1e6 + 1);
     const wordRate = Math.max(...term.words.map((word) => wordWeirdness(context, term.pack, word)));
-    weirdness = (ownRate + wordRate) / 2 + Math.log2(1 + 4 * dice);
+    weirdness = (ownRate + wordRate) / 2 + Math.log2(1 + 2 * cohesion);
     if (weirdness < minPhraseWeirdness) return undefined;
   }
   const score = Math.min(weirdness, maxWeirdness) * evidenceFactor(term);

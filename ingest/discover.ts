@@ -1,6 +1,6 @@
 import { aliasStatements, compileAliasPatterns, KeyGroups } from './discover-aliases.js';
 import { noteCandidates, packWords, type PackWords } from './discover-candidates.js';
-import type { NoteLayout } from './discover-layout.js';
+import type { LayoutLine, NoteLayout } from './discover-layout.js';
 import { instanceFamilies, phraseDice, scoreTerm, type ScoreContext, type ScoredTerm } from './discover-score.js';
 import { addNote, emptyTally, foldKey, foldPlurals, type CorpusTally, type TermTally } from './discover-tally.js';
 import { slugify } from './hash.js';
@@ -42,7 +42,7 @@ export interface DiscoveryInput {
  * topics as many short ones), enough for large corpora, few enough that the overview stays readable.
  */
 export function discoveryBudget(noteCount: number, wordCount: number): number {
-  return Math.max(150, Math.min(1200, Math.round(noteCount / 4 + wordCount / 4000)));
+  return Math.max(300, Math.min(4000, Math.round(noteCount + wordCount / 250)));
 }
 // A phrase made only of concepts ("ceph osd", "openstack nova") is one concept next to another unless its
 // words are nearly always written together.
@@ -53,13 +53,54 @@ interface Group {
   best: ScoredTerm;
 }
 
+/** A written line repeated in this many notes is boilerplate: a template, a signature, a book's header. */
+const boilerplateNotes = 3;
+
+/** The folding key of a prose line for boilerplate: case and spacing folded; short lines (a label, a word) never count. */
+function lineKey(text: string, line: LayoutLine): string | undefined {
+  const folded = text.slice(line.start, line.end).trim().toLowerCase().replace(/\s+/g, ' ');
+  return folded.length >= 12 && folded.includes(' ') && line.kind !== 'command' ? folded : undefined;
+}
+
+/**
+ * Lines of prose, headings and tables written word for word in several notes ("h/t Jack Christensen", a study
+ * template's headings, the header of every chapter note): their words are counted in the first note that has them
+ * only, so a template is not the topic of every note it was pasted into.
+ */
+function boilerplateLines(input: DiscoveryInput): Set<string> {
+  const notesOf = new Map<string, number>();
+  const lastNote = new Map<string, number>();
+  input.notes.forEach((note, index) => {
+    const layout = input.layouts.get(note.id)!;
+    for (const line of layout.lines) {
+      const key = lineKey(layout.text, line);
+      if (key === undefined || lastNote.get(key) === index) continue;
+      lastNote.set(key, index);
+      notesOf.set(key, (notesOf.get(key) ?? 0) + 1);
+    }
+  });
+  return new Set([...notesOf].filter(([, count]) => count >= boilerplateNotes).map(([key]) => key));
+}
+
 function tallyCorpus(input: DiscoveryInput, packs: readonly PackWords[]): { tally: CorpusTally; groups: KeyGroups; statements: [string, string][] } {
   const tally = emptyTally(packs.length);
   const patterns = compileAliasPatterns(input.packs.flatMap((pack) => pack.extraction.aliasPatterns));
   const statements: [string, string][] = [];
+  const boilerplate = boilerplateLines(input);
+  const counted = new Set<string>();
   for (const note of input.notes) {
     const layout = input.layouts.get(note.id)!;
-    addNote(tally, noteCandidates(layout, packs));
+    const skipLine = (line: LayoutLine) => {
+      if (boilerplate.size === 0) return false;
+      const key = lineKey(layout.text, line);
+      if (key === undefined || !boilerplate.has(key)) return false;
+      if (!counted.has(key)) {
+        counted.add(key);
+        return false;
+      }
+      return true;
+    };
+    addNote(tally, noteCandidates(layout, packs, skipLine));
     for (const { term, alias } of aliasStatements(layout, patterns)) statements.push([foldKey([term]), foldKey([alias])]);
   }
   input.packs.forEach((pack, index) => {

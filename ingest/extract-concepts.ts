@@ -109,7 +109,7 @@ function senseOfLexiconHit(layout: NoteLayout, lineStart: number, hit: ConceptHi
 
 /**
  * The concept hits of one note: matcher hits minus those that are not mentions of a concept — in machine
- * output, tables or fence lines, inside URLs, paths and dates, qualified names in code, sentence-opening verbs,
+ * output or fence lines, inside URLs, paths and dates, qualified names in code, sentence-opening verbs,
  * and lexicon aliases in another sense. This is the point where the final concept hits of each note exist.
  */
 export function conceptHitsOf(layout: NoteLayout, matcher: LexiconMatcher, context: SenseContext): ConceptHit[] {
@@ -119,7 +119,7 @@ export function conceptHitsOf(layout: NoteLayout, matcher: LexiconMatcher, conte
   const supported = new Set<string>();
   for (const hit of matcher.match(layout.text)) {
     const line = lines.at(hit.start);
-    if (line.kind === 'output' || line.kind === 'table' || line.kind === 'fence') continue;
+    if (line.kind === 'output' || line.kind === 'fence') continue;
     if (overlapsSpan(layout.masked, hit.start, hit.end) || isQualifiedName(layout.text, hit.end)) continue;
     if (line.kind !== 'code' && isSentenceVerb(layout, line.start, hit, context)) continue;
     const entry = context.lexiconEntries.get(hit.conceptId);

@@ -135,6 +135,8 @@ function addCommand(builder: RegionBuilder, row: number, commandStart: number, r
 function markInsideBlock(builder: RegionBuilder, first: number, last: number, label: string): void {
   const { lines } = builder;
   const script = scriptLabels.has(label);
+  // In a fence labelled with a language (sql, python) a line without a prompt is a statement of it, not a command.
+  const terminal = terminalLabels.has(label);
   const options: PromptOptions = { inCode: true, hashComments: !terminalLabels.has(label) };
   const rows = lines.slice(first, last + 1);
   const prompted = rows.some((line) => promptOf(line.text, options));
@@ -157,7 +159,7 @@ function markInsideBlock(builder: RegionBuilder, first: number, last: number, la
       row = end;
     } else if (prompted) {
       if (outputFrom === undefined && !isBlank(text)) outputFrom = row;
-    } else if (script ? !isBlank(text) && !/^\s*#/.test(text) : !mostlyCode && (looksLikeBareCommand(text) || looksLikePlainCommand(text))) {
+    } else if (script ? !isBlank(text) && !/^\s*#/.test(text) : terminal && !mostlyCode && (looksLikeBareCommand(text) || looksLikePlainCommand(text))) {
       const at = text.length - text.trimStart().length;
       const end = addCommand(builder, row, 0, false);
       builder.regions.at(-1)!.start = lines[row]!.start + at;
