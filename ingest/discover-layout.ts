@@ -22,6 +22,8 @@ export interface LayoutLine extends Span {
   command?: Span;
   /** A prose line that ends in a command ("查看流表：ovs-ofctl dump-flows br0"): where the command starts. */
   codeFrom?: number;
+  /** A heading only by guess: the first line of a plain-text note, short and without sentence punctuation. */
+  guessedTitle?: boolean;
 }
 
 export interface NoteLayout {
@@ -86,7 +88,7 @@ function kindOfLine(text: string, line: Span, overlapping: readonly TextRegion[]
 /** A first line that names its note: short, no sentence punctuation, not a comment or a line of code. */
 function readsLikeTitle(line: string): boolean {
   const trimmed = line.trim();
-  return trimmed !== '' && line.length <= 80 && !/[。，；：,;]|:\s/.test(line) && !/^(?:\/\/|\/\*|#|--)|[{(:)]$/.test(trimmed);
+  return trimmed !== '' && line.length <= 80 && !/[。，；：,;]|:\s/.test(line) && !/^(?:\/\/|\/\*|#|--)|[{(:).!?！？]$/.test(trimmed);
 }
 
 /**
@@ -106,7 +108,10 @@ function classifyLines(text: string, regions: readonly TextRegion[]): LayoutLine
     for (let i = active.length - 1; i >= 0; i -= 1) if (active[i]!.end < start || (active[i]!.end === start && end > start)) active.splice(i, 1);
     const overlapping = active.filter((region) => region.kind !== 'inline-code' && (end > start ? region.start < end && region.end > start : region.start <= start && region.end >= end));
     const entry = kindOfLine(text, { start, end }, overlapping);
-    if (first && entry.kind === 'prose' && entry.codeFrom === undefined && readsLikeTitle(lineText)) entry.kind = 'heading';
+    if (first && entry.kind === 'prose' && entry.codeFrom === undefined && readsLikeTitle(lineText)) {
+      entry.kind = 'heading';
+      entry.guessedTitle = true;
+    }
     lines.push(entry);
     if (lineText.trim() !== '') first = false;
     start = end + 1;
@@ -118,6 +123,7 @@ const alwaysMasked = [
   /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>)\]，。]+/gi, // URLs
   /[\w.+-]+@[\w-]+\.[\w.-]+/g, // e-mail addresses
   /\[REDACTED(?::[a-z-]+)?\]/g,
+  /<\/?[A-Za-z][\w-]*(?:\s[^<>\n]*)?\/?>/g, // HTML tags in prose (<pre>, </font>, <br/>): markup, never a mention
   /(?<![\w.~-])(?:~|\.{1,2})?(?:\/[\w.@%+-]+){2,}\/?/gm, // paths: /usr/local/lib, ./a/b
   /(?<![\w./-])[\w.-]+(?:\/[\w.-]+){2,}\/?/g, // relative paths: nova/api/openstack/compute/
   /\b[A-Za-z]:\\[^\s]+/g, // Windows paths

@@ -1,10 +1,12 @@
 import { aliasStatements, compileAliasPatterns, KeyGroups } from './discover-aliases.js';
+import { joinByShape, type FoldContext } from './discover-folds.js';
 import { noteCandidates, packWords, type PackWords } from './discover-candidates.js';
 import type { LayoutLine, NoteLayout } from './discover-layout.js';
 import { instanceFamilies, phraseDice, scoreTerm, type ScoreContext, type ScoredTerm } from './discover-score.js';
 import { addNote, emptyTally, foldKey, foldPlurals, type CorpusTally, type TermTally } from './discover-tally.js';
 import { slugify } from './hash.js';
 import type { LanguagePack } from './languages/index.js';
+import type { TermAnalyzer } from './languages/extraction-rules.js';
 import type { Lexicon, LexiconEntry } from './lexicon.js';
 import type { Note } from './types.js';
 
@@ -114,11 +116,21 @@ function tallyCorpus(input: DiscoveryInput, packs: readonly PackWords[]): { tall
   return { tally, groups, statements };
 }
 
-function lexiconKeys(lexicon: Lexicon): Map<string, { entry: LexiconEntry; plain: boolean }> {
+/**
+ * The folding keys of the lexicon's names, each also in its singular ("Transactions", a page titled in the
+ * plural, is the concept the notes call "transaction"). A key the notes use for something else is not taken.
+ */
+function lexiconKeys(lexicon: Lexicon, analyzers: readonly TermAnalyzer[]): Map<string, { entry: LexiconEntry; plain: boolean }> {
   const keys = new Map<string, { entry: LexiconEntry; plain: boolean }>();
+  const add = (alias: string, entry: LexiconEntry, plain: boolean) => {
+    const words = alias.trim().split(/\s+/);
+    const last = words.at(-1)!;
+    const singular = analyzers.map((analyzer) => analyzer.foldWord(last)).find((word) => word !== '' && word !== last.toLowerCase());
+    for (const key of [foldKey([alias]), ...(singular && /^[A-Za-z]/.test(last) ? [foldKey([...words.slice(0, -1), singular])] : [])]) if (!keys.has(key)) keys.set(key, { entry, plain });
+  };
   for (const entry of lexicon.entries) {
-    for (const alias of [entry.name, ...entry.aliases]) if (!keys.has(foldKey([alias]))) keys.set(foldKey([alias]), { entry, plain: true });
-    for (const alias of [...entry.exact, ...entry.contextAliases]) if (!keys.has(foldKey([alias]))) keys.set(foldKey([alias]), { entry, plain: false });
+    for (const alias of [entry.name, ...entry.aliases]) add(alias, entry, true);
+    for (const alias of [...entry.exact, ...entry.contextAliases]) add(alias, entry, false);
   }
   return keys;
 }
@@ -195,7 +207,8 @@ export function discoverConcepts(input: DiscoveryInput): Discovery {
   const { tally, groups } = tallyCorpus(input, packs);
   const stopwords = new Set([...packs.flatMap((pack) => [...pack.stopwords]), ...input.lexicon.stopwords]);
   const context: ScoreContext = { tally, analyzers: input.packs.map((pack) => pack.extraction.terms), stopwords };
-  const known = lexiconKeys(input.lexicon);
+  joinByShape(foldContext(context, groups));
+  const known = lexiconKeys(input.lexicon, context.analyzers);
   const discovery: Discovery = { entries: [], lexiconSpellings: new Map(), scores: new Map(), commandOf: new Map(), classNouns: new Set() };
   const selectedKeys = new Set<string>(known.keys());
   const budget = discoveryBudget(input.notes.length, tally.totals.reduce((sum, count) => sum + count, 0));
@@ -229,6 +242,22 @@ export function discoverConcepts(input: DiscoveryInput): Discovery {
   }
   linkCommands(discovery, known);
   return discovery;
+}
+
+/** What the shape rules need to know about terms: whether each is a term on its own, and how common a word it is. */
+function foldContext(context: ScoreContext, groups: KeyGroups): FoldContext {
+  const families = instanceFamilies(context.tally.terms.keys());
+  const terms = new Map<string, boolean>();
+  return {
+    tally: context.tally,
+    groups,
+    isTerm: (term) => {
+      let known = terms.get(term.key);
+      if (known === undefined) terms.set(term.key, (known = scoreTerm(context, term, families) !== undefined));
+      return known;
+    },
+    backgroundOf: (term) => Math.max(...[...term.surfaces.keys()].map((surface) => context.analyzers[term.pack]!.backgroundPerMillion(surface.toLowerCase()))),
+  };
 }
 
 function isComposite(term: TermTally, selected: ReadonlySet<string>): boolean {

@@ -1,5 +1,5 @@
 import { startsSentence } from './discover-candidates.js';
-import { LineCursor, overlapsSpan, type NoteLayout } from './discover-layout.js';
+import { LineCursor, overlapsSpan, type LayoutLine, type NoteLayout } from './discover-layout.js';
 import type { Discovery } from './discover.js';
 import type { LanguagePack } from './languages/index.js';
 import type { Lexicon, LexiconEntry } from './lexicon.js';
@@ -86,6 +86,17 @@ function isSentenceVerb(layout: NoteLayout, lineStart: number, hit: ConceptHit, 
   return backgroundOf(context.packs, surface) >= verbPerMillion;
 }
 
+/**
+ * In code, commands and configuration a word is a mention only where it names a thing: the program a command
+ * runs, or a word no general-language list knows (`ansible`, `qcow2`, `br-int`). An everyday word there is part of
+ * the program (`yum install`, `storage:`, `volume create`), not a mention of a concept it happens to spell.
+ */
+function isNameInCode(layout: NoteLayout, line: LayoutLine, hit: ConceptHit, context: SenseContext): boolean {
+  if (line.command && hit.start < line.command.end && hit.end > line.command.start) return true;
+  const surface = layout.text.slice(hit.start, hit.end);
+  return backgroundOf(context.packs, surface) < everydayPerMillion || /[A-Z].*[A-Z]|\d/.test(surface);
+}
+
 /** A name qualified in code (`Kernel.spawn(`, `os::path`): an identifier of a program, not the concept. */
 function isQualifiedName(text: string, end: number): boolean {
   return /^(?:\.[a-z_]\w*\(|::\w)/.test(text.slice(end, end + 40));
@@ -120,6 +131,7 @@ export function conceptHitsOf(layout: NoteLayout, matcher: LexiconMatcher, conte
   for (const hit of matcher.match(layout.text)) {
     const line = lines.at(hit.start);
     if (line.kind === 'output' || line.kind === 'fence') continue;
+    if ((line.kind === 'code' || line.kind === 'command' || line.kind === 'config') && !isNameInCode(layout, line, hit, context)) continue;
     if (overlapsSpan(layout.masked, hit.start, hit.end) || isQualifiedName(layout.text, hit.end)) continue;
     if (line.kind !== 'code' && isSentenceVerb(layout, line.start, hit, context)) continue;
     const entry = context.lexiconEntries.get(hit.conceptId);

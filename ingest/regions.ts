@@ -98,9 +98,14 @@ class RegionBuilder {
   }
 }
 
+/** The last line of a fence's body: the line before the closing fence, or the closing line itself for `code</pre>`. */
+function lastBodyLine(lines: readonly Line[], fence: Fence): number {
+  return fence.closeInline ? fence.close! : (fence.close ?? lines.length) - 1;
+}
+
 function fenceBody(lines: readonly Line[], fence: Fence): TextRegion {
   const bodyFirst = fence.open + 1;
-  const bodyLast = (fence.close ?? lines.length) - 1;
+  const bodyLast = lastBodyLine(lines, fence);
   const start = bodyFirst < lines.length ? lines[bodyFirst]!.start : lines[fence.open]!.end;
   const end = bodyLast >= bodyFirst ? lines[bodyLast]!.end : start;
   return { kind: fenceKind(fence.label), start, end, ...(fence.label ? { label: fence.label } : {}) };
@@ -111,10 +116,17 @@ function markFences(builder: RegionBuilder): void {
   for (const fence of findFences(lines)) {
     const label = fence.label ? { label: fence.label } : {};
     builder.add('markup', fence.open, fence.open, label);
-    if (fence.close !== undefined) builder.add('markup', fence.close, fence.close, label);
-    builder.regions.push(fenceBody(lines, fence));
+    if (fence.closeInline) {
+      const close = lines[fence.close!]!;
+      const tag = close.text.search(/<\/pre>\s*$/i);
+      builder.regions.push({ kind: 'markup', start: close.start + tag, end: close.end, ...label });
+    } else if (fence.close !== undefined) builder.add('markup', fence.close, fence.close, label);
+    const body = fenceBody(lines, fence);
+    // The body of `code</pre>` stops before the tag.
+    if (fence.closeInline) body.end = Math.max(body.start, lines[fence.close!]!.start + lines[fence.close!]!.text.search(/<\/pre>\s*$/i));
+    builder.regions.push(body);
     builder.claim(fence.open, fence.close ?? lines.length - 1);
-    const bodyLast = (fence.close ?? lines.length) - 1;
+    const bodyLast = lastBodyLine(lines, fence);
     if (bodyLast > fence.open && inspectsBody(fence.label)) markInsideBlock(builder, fence.open + 1, bodyLast, fence.label);
   }
 }

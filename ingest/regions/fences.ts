@@ -7,12 +7,15 @@ export interface Fence {
   close: number | undefined;
   /** Lowercased first word of the info string (```` ```Bash title="x" ```` → "bash"); '' when there is none. */
   label: string;
+  /** `</pre>` ended the last line of code (`close`): that line is the last of the body, only the tag is markup. */
+  closeInline?: boolean;
 }
 
 const fenceOpen = /^[ \t]*(`{3,}|~{3,})[ \t]*\{?\.?([^\s`{}]*)[^\n]*$/;
 // HTML preformatted blocks, as blog exports and many Chinese notes write code: `<pre>` and `</pre>` on lines of their own.
 const preOpen = /^[ \t]*<pre(?:\s[^>]*)?>[ \t]*$/i;
-const preClose = /^[ \t]*<\/pre>[ \t]*$/i;
+// The closing tag may end the last line of code (`ping host</pre>`).
+const preClose = /<\/pre>[ \t]*$/i;
 
 /** Fenced blocks: ``` and ~~~ fences (Markdown), and `<pre>` … `</pre>` blocks (HTML, unlabelled). */
 export function findFences(lines: readonly Line[]): Fence[] {
@@ -21,7 +24,9 @@ export function findFences(lines: readonly Line[]): Fence[] {
   lines.forEach((line, index) => {
     if (open?.marker === '<pre>') {
       if (preClose.test(line.text)) {
-        fences.push({ open: open.index, close: index, label: '' });
+        // `code</pre>`: the line is code and closes the block; the fence has no line of its own.
+        const own = /^[ \t]*<\/pre>[ \t]*$/i.test(line.text);
+        fences.push(own ? { open: open.index, close: index, label: '' } : { open: open.index, close: index, label: '', closeInline: true });
         open = undefined;
       }
       return;
