@@ -46,8 +46,8 @@ export interface PackWords {
   stopwords: ReadonlySet<string>;
   genericHeads: ReadonlySet<string>;
   run: RegExp;
-  /** Roles of words seen so far (see rolesOf). */
-  roles: Map<string, TokenRoles>;
+  /** Roles of words seen so far, by tag then word (see rolesOf). */
+  roles: Map<string, Map<string, TokenRoles>>;
 }
 
 export function packWords(rules: ExtractionRules): PackWords {
@@ -147,16 +147,21 @@ interface TokenRoles {
 
 /** What each word of a run may be in a term: decided once per distinct word and tag, remembered per pack. */
 function rolesOf(tokens: readonly TermToken[], words: PackWords): TokenRoles[] {
-  return tokens.map((token) => {
-    const key = `${token.tag}\u0001${token.text}`;
-    let roles = words.roles.get(key);
+  const result = new Array<TokenRoles>(tokens.length);
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    // One table per tag: no key string to build for every word of the corpus.
+    let byText = words.roles.get(token.tag);
+    if (!byText) words.roles.set(token.tag, (byText = new Map()));
+    let roles = byText.get(token.text);
     if (!roles) {
       roles = { lower: token.text.toLowerCase(), modifier: isTermWord(token, words, 'modifier'), head: isTermWord(token, words, 'head'), alone: isTermWord(token, words, 'alone') };
-      if (words.roles.size >= 200_000) words.roles.clear();
-      words.roles.set(key, roles);
+      if (byText.size >= 200_000) byText.clear();
+      byText.set(token.text, roles);
     }
-    return roles;
-  });
+    result[i] = roles;
+  }
+  return result;
 }
 
 /**
@@ -182,6 +187,15 @@ function retagged(scan: LineScan, tokens: TermToken[], runStart: number, foreign
     if (capital && !startsSentence(scan.layout.text, scan.line.start, runStart + token.index)) return { ...token, tag: 'propn' };
     return token;
   });
+}
+
+/** Whether two tokens of a run touch as a phrase's words do: one space (or tab) apart in English, none in Chinese. */
+function touches(runText: string, previous: TermToken, next: TermToken, joiner: string): boolean {
+  const gapStart = previous.index + previous.text.length;
+  if (joiner === '') return next.index === gapStart;
+  // The token's text may have lost a trailing possessive or hyphen ("Redis's"): the gap is then not blank.
+  for (let at = gapStart; at < next.index; at += 1) if (runText[at] !== ' ' && runText[at] !== '\t') return false;
+  return next.index > gapStart;
 }
 
 function emitRun(scan: LineScan, packIndex: number, words: PackWords, runText: string, runStart: number): void {
@@ -210,10 +224,9 @@ function emitRun(scan: LineScan, packIndex: number, words: PackWords, runText: s
       // A verb closes a term only after nouns (数据倾斜, 负载均衡), never after a verb or an adjective (查看网络).
       if (last.tag === 'verb' && !tokens.slice(i, lastIndex).every((part) => part.tag === 'noun' || part.tag === 'verbal')) continue;
       if (size > 1 && length < minWordLength + 1) continue;
+      // Words of a phrase must touch (a space in English, nothing in Chinese): the gap before the last word.
+      if (size > 1 && !touches(runText, tokens[lastIndex - 1]!, last, joiner)) break;
       const end = runStart + last.index + last.text.length;
-      const surface = text.slice(start, end);
-      // Words of a phrase must touch (a space in English, nothing in Chinese).
-      if (size > 1 && surface.replace(/[ \t]+/g, ' ') !== tokens.slice(i, lastIndex + 1).map((part) => part.text).join(joiner)) continue;
       const lowerWords = roles.slice(i, lastIndex + 1).map((role) => role.lower);
       if (words.stopwords.has(lowerWords[0]!) && (size === 1 || words.stopwords.has(lowerWords[size - 1]!))) continue;
       if (size > 1 && words.genericHeads.has(lowerWords[size - 1]!)) continue;
@@ -221,7 +234,7 @@ function emitRun(scan: LineScan, packIndex: number, words: PackWords, runText: s
       let bits = tokenEvidence(scan.line, text, start, token.text);
       if (foreign) bits |= evidence.foreign;
       if (scan.layout.marked.length > 0 && overlapsSpan(scan.layout.marked, start, end)) bits |= evidence.marked;
-      scan.out.occurrences.push({ words: lowerWords, surface, start, end, pack: packIndex, evidence: bits });
+      scan.out.occurrences.push({ words: lowerWords, surface: text.slice(start, end), start, end, pack: packIndex, evidence: bits });
     }
   }
 }

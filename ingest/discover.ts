@@ -60,8 +60,10 @@ const boilerplateNotes = 3;
 
 /** The folding key of a prose line for boilerplate: case and spacing folded; short lines (a label, a word) never count. */
 function lineKey(text: string, line: LayoutLine): string | undefined {
-  const folded = text.slice(line.start, line.end).trim().toLowerCase().replace(/\s+/g, ' ');
-  return folded.length >= 12 && folded.includes(' ') && line.kind !== 'command' ? folded : undefined;
+  if (line.end - line.start < 12 || line.kind === 'command' || line.kind === 'code' || line.kind === 'output' || line.kind === 'config' || line.kind === 'fence') return undefined;
+  const raw = text.slice(line.start, line.end).trim().toLowerCase();
+  const folded = /\s\s|\t/.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
+  return folded.length >= 12 && folded.includes(' ') ? folded : undefined;
 }
 
 /**

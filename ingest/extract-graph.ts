@@ -15,6 +15,7 @@ import { aggregateRelations, commandRelations, extractRelations, relationRules }
 import { sentenceConcepts } from './sentences.js';
 import { splitNotes } from './split/split-notes.js';
 import { titleFromPath } from './source-title.js';
+import { indexRegions } from './regions/region-index.js';
 import { indexVault, linkRelations, pageMentions, withLinkHits } from './vault.js';
 import type { Diagnostic, ExtractedGraph, Note, NoteDraft, RawFile, Relation, SourceDoc, StageName } from './types.js';
 
@@ -150,9 +151,9 @@ export function* extractGraphSteps(options: ExtractOptions): Generator<StageName
   yield 'dedupe';
 
   // Markdown pages that take part in links are concepts: seed entries for them, LINKS_TO edges from their links.
-  const vault = indexVault(sources, notes, options.lexicon);
-  const lexicon = vault.lexicon;
   const layouts = layoutAll(notes, packs);
+  const vault = indexVault(sources, notes, options.lexicon, (note) => indexRegions(layouts.get(note.id)!.regions));
+  const lexicon = vault.lexicon;
   const discovery = discoverConcepts({ notes, layouts, lexicon, packs });
   yield 'concepts';
   const { hitsByNote, info } = matchConcepts(notes, layouts, lexicon, discovery, diagnostics, packs);

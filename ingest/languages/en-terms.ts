@@ -137,7 +137,9 @@ function segment(run: string): TermToken[] {
   const tokens: TermToken[] = [];
   for (const match of run.matchAll(word)) {
     // Possessives and trailing punctuation belong to the sentence, not the word ("Redis's", "nova-").
-    const text = match[0].replace(/['’]s?$/, '').replace(/[-/.]+$/, '');
+    let text = match[0];
+    const lastChar = text[text.length - 1]!;
+    if (lastChar === 's' || lastChar === "'" || lastChar === '’' || lastChar === '-' || lastChar === '/' || lastChar === '.') text = text.replace(/['’]s?$/, '').replace(/[-/.]+$/, '');
     if (text === '') continue;
     tokens.push({ text, index: match.index, tag: coarseTag(text) });
   }
