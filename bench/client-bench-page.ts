@@ -50,14 +50,16 @@ export interface PanResult {
 }
 
 /**
- * A user's drag: the left button goes down on the background (fit leaves a 40 px margin, so the top-left corner
- * is never a node) and the pointer moves along a circle in small steps, as a mouse reports it, for `durationMs`.
+ * A user's drag: the left button goes down on the background (fit leaves a 40 px margin, so the left edge is
+ * never a node) and the pointer moves along a circle in small steps, as a mouse reports it, for `durationMs`.
  * Playwright sends each step as a real input event, so the drag is throttled by the page exactly like a hand's.
  */
 export async function dragFps(page: Page, durationMs: number): Promise<PanResult> {
+  // The legend sits in the top-left corner: collapse it to its button and start below that.
+  if ((await page.locator('#legend-toggle[aria-expanded="true"]').count()) > 0) await page.click('#legend-toggle');
   const box = (await page.locator('#graph').boundingBox())!;
   const x0 = box.x + 15;
-  const y0 = box.y + 15;
+  const y0 = box.y + 60;
   await page.mouse.move(x0, y0);
   const panBefore = await page.evaluate(() => window.__notegraph!.viewport().pan);
   await page.evaluate(`(() => {

@@ -4,9 +4,9 @@
  */
 import type { ErrorCode } from './errors.js';
 
-import type { ConceptEdgeType, ConceptRecord } from './graph-model.js';
+import type { ConceptEdgeType, ConceptRecord, NoteDateSource } from './graph-model.js';
 
-export type { ConceptKind } from './graph-model.js';
+export type { ConceptKind, NoteDateSource } from './graph-model.js';
 
 /** Relationship type names: the graph model's (typed relations and CO_OCCURS), or any type a Cypher result returns. */
 export type RelationType = ConceptEdgeType | (string & {});
@@ -53,8 +53,21 @@ export interface HealthResponse {
   counts: { sources: number; notes: number; concepts: number; relations: number };
 }
 
-// GET /api/graph?limit&kinds&communities&minWeight
-export interface GraphQuery {
+/**
+ * What to do with notes that have no date of their own (dated by their file's modification time, or not at
+ * all) while a time range is set: compare their file date, always keep them, or leave them out.
+ */
+export type UndatedNotes = 'file-date' | 'include' | 'exclude';
+
+/** A time range over notes: ISO dates (YYYY-MM-DD), inclusive; absent means open. */
+export interface NoteTimeRange {
+  from?: string;
+  to?: string;
+  undated?: UndatedNotes;
+}
+
+// GET /api/graph?limit&kinds&communities&minWeight&from&to&undated
+export interface GraphQuery extends NoteTimeRange {
   limit?: number;
   kinds?: string[];
   communities?: number[];
@@ -79,14 +92,25 @@ export interface SourceRef {
   path: string;
 }
 
+/** One place a note occurs: a source file and the lines there (1-based, inclusive). */
+export interface NotePlace {
+  source: SourceRef;
+  lineStart: number;
+  lineEnd: number;
+}
+
 export interface NoteSummary {
   id: string;
   title: string;
   text: string;
+  /** The first place (by path, then line); `places` lists every place the note occurs. */
   source: SourceRef;
   lineStart: number;
   lineEnd: number;
+  places: NotePlace[];
   date: string | null;
+  /** 'file': `date` is the file's modification time, the note gives none. */
+  dateSource: NoteDateSource | null;
   url: string | null;
   lang: string;
 }
@@ -107,16 +131,18 @@ export interface ConceptRelation {
   noteId: string | null;
 }
 
-// GET /api/concepts/:id?offset&limit
+// GET /api/concepts/:id?offset&limit&from&to&undated
 export interface ConceptDetailResponse {
   concept: ConceptSummary;
+  /** One entry per distinct note (a note occurring in several places lists them in `note.places`). */
   notes: ConceptNote[];
+  /** Distinct notes that mention the concept (in the time range, when one is given). */
   notesTotal: number;
   page: { offset: number; limit: number };
   relations: ConceptRelation[];
 }
 
-// GET /api/concepts/:id/neighbors?depth&limit
+// GET /api/concepts/:id/neighbors?depth&limit&types
 export interface NeighborsResponse extends GraphElements {
   center: string;
   capped: boolean;
@@ -124,11 +150,21 @@ export interface NeighborsResponse extends GraphElements {
   total: number;
 }
 
+/** A concept both topics have the same typed relation with, e.g. Nova in "Nova uses both". */
+export interface SharedNeighbour {
+  id: string;
+  name: string;
+  type: RelationType;
+  /** 'out': both -[type]-> the neighbour; 'in': the neighbour -[type]-> both. */
+  direction: 'out' | 'in';
+}
+
 export interface RelatedTopic {
   concept: Pick<ConceptSummary, 'id' | 'name' | 'kind' | 'rank' | 'community'>;
+  /** For ordering only; the evidence is in `reasons` and `explanation`. */
   score: number;
-  reasons: { sharedNotes: number; adamicAdar: number; sameCommunity: boolean };
-  /** One readable sentence, e.g. "3 shared notes, same community". */
+  reasons: { sharedNotes: number; sharedNeighbours: SharedNeighbour[] };
+  /** The evidence in words, e.g. "3 shared notes; Nova uses both". */
   explanation: string;
 }
 
@@ -153,13 +189,17 @@ export interface ConceptHit {
   score: number;
   /** The name or alias that matched. */
   matched: string;
+  /** How it matched: exact name or alias, prefix, full-text, or within an edit distance of 1–2 (a typo). */
+  match: 'exact' | 'prefix' | 'text' | 'fuzzy';
 }
 
 export interface NoteHit {
   id: string;
   title: string;
+  /** The first place; `places` lists every place the note occurs. */
   source: SourceRef;
   lineStart: number;
+  places: NotePlace[];
   snippet: string;
   /** Offsets of the matched terms inside `snippet`. */
   highlights: Span[];

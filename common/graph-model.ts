@@ -75,6 +75,9 @@ export interface OccurrenceRecord {
   lineEnd: number;
 }
 
+/** Where a note's date comes from: the note itself (a heading, front matter, a timestamp) or its file's modification time. */
+export type NoteDateSource = 'note' | 'file';
+
 /** (:Note) — a passage cut out of a source, deduplicated by content. */
 export interface NoteRecord {
   id: string;
@@ -84,6 +87,8 @@ export interface NoteRecord {
   lineStart: number;
   lineEnd: number;
   date: string | null;
+  /** Null when there is no date; absent in graphs ingested before dates had a source ('note' then). */
+  dateSource?: NoteDateSource | null;
   url: string | null;
   sha256: string;
   lang: string;

@@ -3,13 +3,17 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../common/config.js';
 import { Database } from '../queries/database.js';
-import { startLocalNeo4j, type LocalNeo4j } from '../tools/neo4j/local-neo4j.js';
+import { localNeo4jStarter, type LocalNeo4j } from '../tools/neo4j/local-neo4j.js';
+import { readStoreOwner } from '../tools/neo4j/store-owner.js';
+import { formatAudit } from './redact/index.js';
 import { formatSummary, toJsonExport } from './report.js';
 import { runIngest, type IngestOptions } from './run-ingest.js';
 
 /**
- * `npm run ingest -- [dir] [--dry-run] [--json FILE] [--reset] [--no-lexicon]`. Without NEO4J_URI the bundled local Neo4j is
- * started for the run and stopped afterwards. Exits non-zero only when nothing could be ingested.
+ * `npm run ingest -- [dir] [--dry-run] [--json FILE] [--reset] [--no-lexicon] [--redactions]`. Without NEO4J_URI the
+ * bundled local Neo4j is started for the run and stopped afterwards, unless a running notegraph already holds its
+ * store: then the ingest goes through that Neo4j (the running explorer sees the new graph at once). Exits non-zero
+ * only when nothing could be ingested. `--redactions` prints the redaction audit (file:line, kind, length; never a value).
  */
 interface CliArgs {
   dir?: string;
@@ -18,15 +22,17 @@ interface CliArgs {
   /** False with --no-lexicon: concepts come from discovery (and the notes folder's own lexicon) only. */
   lexicon: boolean;
   json?: string;
+  redactions: boolean;
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { dryRun: false, reset: false, lexicon: true };
+  const args: CliArgs = { dryRun: false, reset: false, lexicon: true, redactions: false };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     if (arg === '--dry-run') args.dryRun = true;
     else if (arg === '--reset') args.reset = true;
     else if (arg === '--no-lexicon') args.lexicon = false;
+    else if (arg === '--redactions') args.redactions = true;
     else if (arg === '--json') args.json = argv[++i];
     else if (arg.startsWith('--json=')) args.json = arg.slice('--json='.length);
     else if (!arg.startsWith('--')) args.dir = arg;
@@ -57,13 +63,13 @@ async function connect(dryRun: boolean): Promise<{ db?: Database; local?: LocalN
   if (config.NEO4J_URI) {
     return { db: new Database({ uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE }) };
   }
-  const local = await startLocalNeo4j({
-    dataDir: config.LOCAL_NEO4J_DATA,
-    port: config.LOCAL_NEO4J_PORT,
-    heapMb: config.LOCAL_NEO4J_HEAP_MB,
-    pageCacheMb: config.LOCAL_NEO4J_PAGECACHE_MB,
-    log: (line) => console.error(line),
-  });
+  // Only one process may open the store: if notegraph is running on it, use its Neo4j instead of a second one.
+  const owner = readStoreOwner(path.resolve(config.LOCAL_NEO4J_DATA));
+  if (owner) {
+    console.error(`the local store is in use by notegraph (pid ${owner.pid}): ingesting through its Neo4j at ${owner.uri}`);
+    return { db: new Database({ uri: owner.uri }) };
+  }
+  const local = await localNeo4jStarter(config, { root: process.cwd(), log: (line) => console.error(line) })();
   return { db: new Database({ uri: local.uri }), local };
 }
 
@@ -86,6 +92,7 @@ async function main(): Promise<number> {
     progress.stop();
     if (args.json) await writeFile(args.json, JSON.stringify(toJsonExport(graph), null, 2));
     console.log(formatSummary(summary, { dryRun: args.dryRun || !db }));
+    if (args.redactions) console.log(formatAudit(summary.redactions));
     return summary.notes === 0 ? 1 : 0;
   } finally {
     progress.stop();

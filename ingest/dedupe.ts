@@ -14,13 +14,17 @@ const minContainedKeyLength = 12;
 
 function toNote(canonical: Candidate, copies: Candidate[]): Note {
   const { draft } = canonical;
+  // A date the note itself gives beats a file's modification time, whichever copy has it.
+  const candidates = [canonical, ...copies];
+  const dated = candidates.find((copy) => copy.draft.date && copy.draft.dateSource !== 'file') ?? candidates.find((copy) => copy.draft.date);
   return {
     id: contentId('n', canonical.key),
     title: draft.title,
     text: draft.text,
     lineStart: draft.lineStart,
     lineEnd: draft.lineEnd,
-    date: draft.date ?? copies.find((copy) => copy.draft.date)?.draft.date ?? null,
+    date: dated?.draft.date ?? null,
+    dateSource: dated ? (dated.draft.dateSource ?? 'note') : null,
     url: draft.url ?? copies.find((copy) => copy.draft.url)?.draft.url ?? null,
     sha256: sha256Hex(draft.text),
     lang: detectLang(draft.text),

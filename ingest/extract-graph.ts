@@ -10,7 +10,7 @@ import { sha256Hex } from './hash.js';
 import { languagePacks, type LanguagePack } from './languages/index.js';
 import type { Lexicon } from './lexicon.js';
 import { LexiconMatcher, type ConceptHit } from './lexicon-matcher.js';
-import { addCounts, redact, redactKnownSecrets, type RedactionKind } from './redact.js';
+import { redactFiles, type RedactFilesResult, type RedactionOptions, type RedactionRecord } from './redact/index.js';
 import { aggregateRelations, commandRelations, extractRelations, relationRules } from './relations.js';
 import { sentenceConcepts } from './sentences.js';
 import { splitNotes } from './split/split-notes.js';
@@ -23,6 +23,8 @@ export interface ExtractOptions {
   files: RawFile[];
   lexicon: Lexicon;
   onProgress?: (event: { file: string; done: number; total: number }) => void;
+  /** Redaction settings beyond the lexicon's `notSecret` (tests inject layers). */
+  redaction?: Omit<RedactionOptions, 'notSecret'>;
 }
 
 export interface ExtractResult {
@@ -31,6 +33,8 @@ export interface ExtractResult {
   filesSkipped: number;
   duplicatesCollapsed: number;
   redactionsByKind: Record<string, number>;
+  /** The audit: every redaction as file, line, kind and length (never the value). */
+  redactions: RedactionRecord[];
 }
 
 /** Runs one stage for one file; an unexpected exception becomes a diagnostic, never the end of the run. */
@@ -48,29 +52,24 @@ interface DecodedFile {
   sha256: string;
   bytes: number;
   text: string;
+  modifiedAt?: string;
 }
 
-/** read → decode → redact (two passes: labels, then reused secrets across all files) */
-function decodeAndRedact(files: RawFile[], diagnostics: Diagnostic[], redactions: Record<string, number>): DecodedFile[] {
+/** read → decode → redact: each file's whole text (titles too), then secret-like values again across all files. */
+function decodeAndRedact(options: ExtractOptions, diagnostics: Diagnostic[]): { files: DecodedFile[]; redaction: RedactFilesResult } {
   const decoded: DecodedFile[] = [];
-  const secrets = new Map<string, RedactionKind>();
-  for (const file of files) {
+  for (const file of options.files) {
     const result = guarded(diagnostics, file.path, 'decode', () => decodeNoteFile(file.path, file.bytes));
     if (!result) continue;
     diagnostics.push(...result.diagnostics);
-    if (!result.ok) continue;
-    const redacted = guarded(diagnostics, file.path, 'redact', () => redact(result.text));
-    if (!redacted) continue;
-    addCounts(redactions, redacted.counts);
-    for (const [value, kind] of redacted.secrets) secrets.set(value, kind);
-    decoded.push({ path: file.path, sha256: sha256Hex(file.bytes), bytes: file.bytes.length, text: redacted.text });
+    if (result.ok) decoded.push({ path: file.path, sha256: sha256Hex(file.bytes), bytes: file.bytes.length, text: result.text, modifiedAt: file.modifiedAt });
   }
-  for (const file of decoded) {
-    const again = redactKnownSecrets(file.text, secrets);
-    addCounts(redactions, again.counts);
-    file.text = again.text;
-  }
-  return decoded;
+  const redaction = redactFiles(decoded, { notSecret: options.lexicon.notSecret, ...options.redaction });
+  diagnostics.push(...redaction.diagnostics);
+  const redacted = new Map(redaction.files.map((file) => [file.path, file.text]));
+  // A file whose redaction failed is not in `redacted`: none of its text goes further.
+  const files = decoded.filter((file) => redacted.has(file.path)).map((file) => ({ ...file, text: redacted.get(file.path)! }));
+  return { files, redaction };
 }
 
 function splitAll(files: DecodedFile[], diagnostics: Diagnostic[], options: ExtractOptions): { sources: SourceDoc[]; drafts: NoteDraft[] } {
@@ -84,7 +83,9 @@ function splitAll(files: DecodedFile[], diagnostics: Diagnostic[], options: Extr
     sources.push({ id: file.path, path: file.path, title: split.page?.title ?? titleFromPath(file.path), format: split.format, sha256: file.sha256, bytes: file.bytes, text: '', ...(split.page ? { page: split.page } : {}) });
     for (const draft of split.notes) {
       const text = cleanText(draft.text);
-      if (text !== '') drafts.push({ ...draft, text, title: draft.title || text.split('\n')[0]!.slice(0, 80) });
+      // A note whose format gives no date is dated by its file's modification time, marked as such.
+      const dated = draft.date ? { date: draft.date, dateSource: 'note' as const } : file.modifiedAt ? { date: file.modifiedAt, dateSource: 'file' as const } : { date: null, dateSource: null };
+      if (text !== '') drafts.push({ ...draft, ...dated, text, title: draft.title || text.split('\n')[0]!.slice(0, 80) });
     }
   });
   return { sources, drafts };
@@ -142,9 +143,8 @@ function extractAllRelations(notes: Note[], hitsByNote: Map<string, ConceptHit[]
  */
 export function* extractGraphSteps(options: ExtractOptions): Generator<StageName, ExtractResult> {
   const diagnostics: Diagnostic[] = [];
-  const redactionsByKind: Record<string, number> = {};
   const packs = languagePacks;
-  const decoded = decodeAndRedact(options.files, diagnostics, redactionsByKind);
+  const { files: decoded, redaction } = decodeAndRedact(options, diagnostics);
   yield 'redact';
   const { sources, drafts } = splitAll(decoded, diagnostics, options);
   const { notes, duplicatesCollapsed } = dedupeNotes(drafts);
@@ -181,7 +181,14 @@ export function* extractGraphSteps(options: ExtractOptions): Generator<StageName
     concept.community = analysis.community.get(concept.id) ?? -1;
   }
   const graph: ExtractedGraph = { sources: sources.map(({ text: _text, page: _page, ...source }) => source), notes, concepts, mentions, relations, cooccurrences, diagnostics };
-  return { graph, filesIngested: sources.length, filesSkipped: options.files.length - sources.length, duplicatesCollapsed, redactionsByKind };
+  return {
+    graph,
+    filesIngested: sources.length,
+    filesSkipped: options.files.length - sources.length,
+    duplicatesCollapsed,
+    redactionsByKind: redaction.counts,
+    redactions: redaction.records,
+  };
 }
 
 /** Runs the whole pipeline synchronously: raw files in, the graph to write out. */

@@ -18,6 +18,8 @@ const entrySchema = z.object({
 const lexiconFileSchema = z.object({
   concepts: z.array(entrySchema).default([]),
   stopwords: z.array(z.coerce.string()).default([]),
+  /** Values redaction must leave alone (exact strings), read by the redact stage. */
+  notSecret: z.array(z.coerce.string()).default([]),
 });
 
 export type LexiconEntry = z.infer<typeof entrySchema> & { id: string };
@@ -25,6 +27,8 @@ export type LexiconEntry = z.infer<typeof entrySchema> & { id: string };
 export interface Lexicon {
   entries: LexiconEntry[];
   stopwords: Set<string>;
+  /** `notSecret` of the user's file: values the redact stage leaves alone. */
+  notSecret?: Set<string>;
 }
 
 export const bundledLexiconPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lexicon.yaml');
@@ -43,6 +47,7 @@ export function parseLexicon(file: string, yamlText: string): { lexicon: Lexicon
       lexicon: {
         entries: parsed.data.concepts.map((entry) => ({ ...entry, id: slugify(entry.name) })),
         stopwords: new Set(parsed.data.stopwords.map((word) => word.toLowerCase())),
+        notSecret: new Set(parsed.data.notSecret),
       },
       diagnostics: [],
     };
@@ -52,7 +57,7 @@ export function parseLexicon(file: string, yamlText: string): { lexicon: Lexicon
 }
 
 function emptyLexicon(): Lexicon {
-  return { entries: [], stopwords: new Set() };
+  return { entries: [], stopwords: new Set(), notSecret: new Set() };
 }
 
 /** User entries with the name of a bundled concept add aliases to it; new names add concepts. */
@@ -74,7 +79,11 @@ export function mergeLexicons(base: Lexicon, extra: Lexicon): Lexicon {
       commandOf: entry.commandOf ?? existing.commandOf,
     });
   }
-  return { entries: [...byId.values()], stopwords: new Set([...base.stopwords, ...extra.stopwords]) };
+  return {
+    entries: [...byId.values()],
+    stopwords: new Set([...base.stopwords, ...extra.stopwords]),
+    notSecret: new Set([...(base.notSecret ?? []), ...(extra.notSecret ?? [])]),
+  };
 }
 
 async function readOptional(file: string): Promise<string | undefined> {

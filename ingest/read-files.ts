@@ -1,5 +1,7 @@
+import type { Dirent, Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { decodeFileName } from './decode.js';
 import type { Diagnostic, RawFile } from './types.js';
 
 export const noteExtensions = ['.txt', '.md'];
@@ -7,32 +9,82 @@ export const noteExtensions = ['.txt', '.md'];
 export interface ReadResult {
   files: RawFile[];
   diagnostics: Diagnostic[];
-  /** Files listed but not read (too large, vanished, unreadable). */
+  /** Files listed but not read (too large, vanished, unreadable, not a regular file). */
   skipped: number;
 }
 
-function relative(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
+/** A note file found by the walk: its path for the file system (bytes: names need not be UTF-8) and for people. */
+interface ListedFile {
+  full: Buffer;
+  file: string;
 }
 
-async function listNoteFiles(root: string, diagnostics: Diagnostic[]): Promise<string[]> {
-  const found: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    let entries;
+const separator = Buffer.from(path.sep);
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? 'error';
+}
+
+/** Identity of a file or folder across links: the same dev:ino reached twice is read once. */
+const identity = (info: Stats) => `${info.dev}:${info.ino}`;
+
+/**
+ * Walks the notes folder. Names are read as bytes so a name that is not UTF-8 is still found (and shown decoded,
+ * see decodeFileName). Symbolic links are followed after the real tree is walked, so a file keeps its real path
+ * when a link also points at it; each folder and file is visited once, so a link loop or a second name for the
+ * same file is reported instead of read again. Hidden entries are skipped.
+ */
+async function listNoteFiles(root: string, diagnostics: Diagnostic[]): Promise<ListedFile[]> {
+  const found: ListedFile[] = [];
+  const seen = new Map<string, string>();
+  const links: ListedFile[] = [];
+  const report = (file: string, message: string) => diagnostics.push({ file, stage: 'read', message });
+
+  const visit = async ({ full, file }: ListedFile, isLink: boolean): Promise<void> => {
+    let info: Stats;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      info = await stat(full);
     } catch (error) {
-      diagnostics.push({ file: relative(root, dir) || '.', stage: 'read', message: `cannot list folder: ${(error as NodeJS.ErrnoException).code ?? 'error'}` });
+      const code = errorCode(error);
+      report(file, code === 'ENOENT' && isLink ? 'broken symbolic link: skipped' : code === 'ELOOP' ? 'symbolic link loop: skipped' : `cannot read (${code}): skipped`);
       return;
     }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && noteExtensions.includes(path.extname(entry.name).toLowerCase())) found.push(full);
+    if (!info.isDirectory() && !noteExtensions.includes(path.extname(file).toLowerCase())) return;
+    const firstSeenAs = seen.get(identity(info));
+    if (firstSeenAs !== undefined) {
+      const loop = info.isDirectory() && (firstSeenAs === '' || file.startsWith(`${firstSeenAs}/`));
+      report(file, loop ? `link loop (points back to ${firstSeenAs || 'the notes folder'}): skipped` : `same ${info.isDirectory() ? 'folder' : 'file'} as ${firstSeenAs}: read once`);
+      return;
+    }
+    seen.set(identity(info), file);
+    if (info.isDirectory()) await walk(full, file);
+    else if (info.isFile()) found.push({ full, file });
+    else report(file, 'not a regular file: skipped');
+  };
+
+  const walk = async (dir: Buffer, prefix: string): Promise<void> => {
+    let entries: Dirent<Buffer>[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true, encoding: 'buffer' });
+    } catch (error) {
+      report(prefix || '.', `cannot list folder: ${errorCode(error)}`);
+      return;
+    }
+    const named = entries.map((entry) => ({ entry, decoded: decodeFileName(entry.name) })).sort((a, b) => a.decoded.name.localeCompare(b.decoded.name));
+    for (const { entry, decoded } of named) {
+      if (decoded.name.startsWith('.')) continue;
+      const listed = { full: Buffer.concat([dir, separator, entry.name]), file: prefix ? `${prefix}/${decoded.name}` : decoded.name };
+      if (decoded.encoding !== 'utf-8') report(listed.file, `file name is not UTF-8 (read as ${decoded.encoding === 'gb18030' ? 'GBK' : 'UTF-8 with %XX for the odd bytes'})`);
+      if (entry.isSymbolicLink()) links.push(listed);
+      else await visit(listed, false);
     }
   };
-  await walk(root);
+
+  const rootInfo = await stat(root).catch(() => undefined);
+  if (rootInfo) seen.set(identity(rootInfo), '');
+  await walk(Buffer.from(path.resolve(root)), '');
+  // Following a link may walk a folder with more links: the queue grows until every link is followed once.
+  for (let next = links.shift(); next; next = links.shift()) await visit(next, true);
   return found;
 }
 
@@ -44,8 +96,7 @@ export async function readNoteFiles(root: string, maxFileBytes: number): Promise
   const diagnostics: Diagnostic[] = [];
   const files: RawFile[] = [];
   let skipped = 0;
-  for (const full of await listNoteFiles(root, diagnostics)) {
-    const file = relative(root, full);
+  for (const { full, file } of await listNoteFiles(root, diagnostics)) {
     try {
       const info = await stat(full);
       if (info.size > maxFileBytes) {
@@ -53,9 +104,9 @@ export async function readNoteFiles(root: string, maxFileBytes: number): Promise
         skipped += 1;
         continue;
       }
-      files.push({ path: file, bytes: await readFile(full) });
+      files.push({ path: file, bytes: await readFile(full), modifiedAt: info.mtime.toISOString() });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      const code = errorCode(error);
       diagnostics.push({ file, stage: 'read', message: code === 'ENOENT' ? 'file disappeared before it could be read: skipped' : `cannot read file (${code}): skipped` });
       skipped += 1;
     }

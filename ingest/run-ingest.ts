@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../queries/database.js';
-import { readGraphState, readSourceDigests, resetIngestedGraph, writeIngestedGraph, type GraphState, type WriteStats } from '../queries/ingest-write.js';
+import { readGraphState, readSourceDigests, writeIngestedGraph, type GraphState, type WriteStats } from '../queries/ingest-write.js';
 import { applySchema } from '../queries/schema.js';
 import { decodeNoteFile } from './decode.js';
 import { extractGraphYielding } from './extract-graph.js';
@@ -8,6 +8,7 @@ import { toGraphRows } from './graph-rows.js';
 import { sha256Hex } from './hash.js';
 import { loadLexicon } from './lexicon.js';
 import { readNoteFiles } from './read-files.js';
+import type { RedactionRecord } from './redact/index.js';
 import type { Diagnostic, ExtractedGraph } from './types.js';
 
 export type { Diagnostic, ExtractedGraph } from './types.js';
@@ -19,6 +20,7 @@ export interface IngestOptions {
   /** Omit for a dry run. */
   db?: Database;
   dryRun?: boolean;
+  /** Rewrite the graph even when nothing changed (it is still replaced atomically, never emptied first). */
   reset?: boolean;
   maxFileBytes?: number;
   /** Use the bundled lexicon as seed knowledge (default true; the CLI's `--no-lexicon` sets false). */
@@ -34,6 +36,8 @@ export interface IngestSummary {
   concepts: number;
   relationsByType: Record<string, number>;
   redactionsByKind: Record<string, number>;
+  /** Every redaction as file, line, kind and length (`--redactions` prints them); never a value. */
+  redactions: RedactionRecord[];
   diagnostics: Diagnostic[];
   elapsedMs: number;
   /** Where the time went: reading and extraction, then (overlapping it) schema and reading what is stored, then each write stage. */
@@ -53,18 +57,13 @@ interface Prepared {
   stateMs: number;
 }
 
-/** Schema, optional reset, and what is already stored: everything the write needs that does not need the notes. */
-async function prepareDatabase(db: Database, reset: boolean): Promise<Prepared> {
+/** Schema and what is already stored: everything the write needs that does not need the notes. */
+async function prepareDatabase(db: Database): Promise<Prepared> {
   const timed = async <T>(work: () => Promise<T>) => {
     const started = performance.now();
     const value = await work();
     return { value, ms: Math.round(performance.now() - started) };
   };
-  if (reset) {
-    const schema = await timed(() => applySchema(db));
-    await resetIngestedGraph(db);
-    return { state: { signatures: new Map(), empty: true }, schemaMs: schema.ms, stateMs: 0 };
-  }
   // Reading what is stored does not depend on the schema: both run at once, in two sessions.
   const [schema, state] = await Promise.all([timed(() => applySchema(db)), timed(() => readGraphState(db))]);
   return { state: state.value, schemaMs: schema.ms, stateMs: state.ms };
@@ -86,13 +85,13 @@ function held<T>(promise: Promise<T>): () => Promise<T> {
 /**
  * Ingests a notes folder: reads files (the I/O edge), runs the pure extraction pipeline, and writes the graph to
  * Neo4j unless this is a dry run (no `db`, or `dryRun`). Content problems are diagnostics in the summary.
- * Neo4j is prepared (schema, reset, stored signatures) while extraction runs: on a freshly started database that
+ * Neo4j is prepared (schema, stored signatures) while extraction runs: on a freshly started database that
  * work is mostly the JVM warming up, in another process, so overlapping the two saves seconds.
  */
 export async function runIngest(options: IngestOptions): Promise<{ summary: IngestSummary; graph: ExtractedGraph }> {
   const started = performance.now();
   const db = options.dryRun ? undefined : options.db;
-  const prepared = db ? held(prepareDatabase(db, options.reset === true)) : undefined;
+  const prepared = db ? held(prepareDatabase(db)) : undefined;
   const read = await readNoteFiles(options.notesDir, options.maxFileBytes ?? defaultMaxFileBytes);
   const lexicon = await loadLexicon(options.notesDir, { bundled: options.lexicon !== false });
   const extracted = await extractGraphYielding({ files: read.files, lexicon: lexicon.lexicon, onProgress: options.onProgress });
@@ -103,7 +102,15 @@ export async function runIngest(options: IngestOptions): Promise<{ summary: Inge
     try {
       const { state, schemaMs, stateMs } = await prepared();
       Object.assign(timings, { schemaMs, stateMs });
-      timings.write = await writeIngestedGraph(db, toGraphRows(graph), { now: new Date().toISOString(), run: randomUUID(), state });
+      timings.write = await writeIngestedGraph(db, toGraphRows(graph), { now: new Date().toISOString(), run: randomUUID(), state, force: options.reset });
+      if (!timings.write.atomic) {
+        const swapMs = timings.write.stages.find((stage) => stage.stage === 'swap')?.ms ?? 0;
+        graph.diagnostics.push({
+          file: options.notesDir,
+          stage: 'write',
+          message: `the graph (${timings.write.swappedNodes} nodes, old and new) is too large to swap in one transaction: it was swapped in steps, so readers could see a mix for ${swapMs} ms`,
+        });
+      }
     } catch (error) {
       graph.diagnostics.push({ file: options.notesDir, stage: 'write', message: `writing to Neo4j failed: ${(error as Error).message}` });
       throw error;
@@ -117,6 +124,7 @@ export async function runIngest(options: IngestOptions): Promise<{ summary: Inge
     concepts: graph.concepts.length,
     relationsByType: countRelations(graph),
     redactionsByKind: extracted.redactionsByKind,
+    redactions: extracted.redactions,
     diagnostics: graph.diagnostics,
     elapsedMs: Math.round(performance.now() - started),
     timings,

@@ -30,6 +30,8 @@ export type Lang = 'zh' | 'en' | 'mixed';
 export interface RawFile {
   path: string;
   bytes: Buffer;
+  /** The file's modification time (ISO 8601): the date of notes whose format gives none. */
+  modifiedAt?: string;
 }
 
 /**
@@ -58,6 +60,8 @@ interface NoteFields {
   lineStart: number;
   lineEnd: number;
   date: string | null;
+  /** 'file' when `date` is the file's modification time because the note itself gives none. */
+  dateSource?: NoteDateSource | null;
   url: string | null;
   tags: string[];
 }
@@ -74,7 +78,7 @@ export interface Note extends NoteFields, Pick<NoteRecord, 'id' | 'sha256' | 'oc
 }
 
 export { conceptKinds, type ConceptKind, type TypedRelationType as RelationType } from '../common/graph-model.js';
-import type { CoOccurrenceRecord, ConceptRecord, MentionRecord, NoteRecord, OccurrenceRecord, RelationRecord, SourceRecord } from '../common/graph-model.js';
+import type { CoOccurrenceRecord, ConceptRecord, MentionRecord, NoteDateSource, NoteRecord, OccurrenceRecord, RelationRecord, SourceRecord } from '../common/graph-model.js';
 
 export type Concept = ConceptRecord;
 export type Mention = MentionRecord;

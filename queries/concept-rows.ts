@@ -1,4 +1,4 @@
-import type { ConceptSummary, EdgeData, NodeData, NoteSummary, Span } from '../common/contract.js';
+import type { ConceptSummary, EdgeData, NodeData, NotePlace, NoteSummary, Span } from '../common/contract.js';
 import { toNumber } from './values.js';
 
 /**
@@ -9,7 +9,14 @@ export const conceptProjection = (variable: string): string =>
   `${variable} {.id, .name, .kind, .aliases, .rank, .community, .mentions}`;
 
 export const noteProjection = (variable: string): string =>
-  `${variable} {.id, .title, .text, .lineStart, .lineEnd, .date, .url, .lang}`;
+  `${variable} {.id, .title, .text, .lineStart, .lineEnd, .date, .dateSource, .url, .lang}`;
+
+/**
+ * Every place a note occurs, one map per IN edge (lines on the edge). A pattern comprehension, not a MATCH:
+ * a note in three places must stay one row, or pages and counts would count places instead of notes.
+ */
+export const placesProjection = (variable: string): string =>
+  `[(${variable})-[place:IN]->(source:Source) | {id: source.id, path: source.path, lineStart: place.lineStart, lineEnd: place.lineEnd}]`;
 
 /** Concept fields as result columns: much cheaper than a map per row when many rows come back. */
 export const conceptColumns = (variable: string): string =>
@@ -66,16 +73,62 @@ export function toSpans(flat: unknown): Span[] {
   return spans;
 }
 
-export function toNoteSummary(note: Row, source: Row | null | undefined): NoteSummary {
+/**
+ * Places from placesProjection, by path then line. An IN edge without lines (written by hand, or by an ingest
+ * older than per-place lines) takes the note's own lines.
+ */
+export function toPlaces(rows: unknown, note: Row): NotePlace[] {
+  const list = Array.isArray(rows) ? (rows as Row[]) : [];
+  return list
+    .map((row) => ({
+      source: { id: text(row.id), path: text(row.path) },
+      lineStart: row.lineStart == null ? toNumber(note.lineStart) : toNumber(row.lineStart),
+      lineEnd: row.lineEnd == null ? toNumber(note.lineEnd) : toNumber(row.lineEnd),
+    }))
+    .sort((a, b) => a.source.path.localeCompare(b.source.path) || a.lineStart - b.lineStart);
+}
+
+export function toNoteSummary(note: Row, placeRows: unknown): NoteSummary {
+  const places = toPlaces(placeRows, note);
+  const first = places[0];
+  const date = textOrNull(note.date === null || note.date === undefined ? null : String(note.date));
   return {
     id: text(note.id),
     title: text(note.title),
     text: text(note.text),
-    source: { id: text(source?.id), path: text(source?.path) },
-    lineStart: toNumber(note.lineStart),
-    lineEnd: toNumber(note.lineEnd),
-    date: textOrNull(note.date === null || note.date === undefined ? null : String(note.date)),
+    source: first?.source ?? { id: '', path: '' },
+    lineStart: first?.lineStart ?? toNumber(note.lineStart),
+    lineEnd: first?.lineEnd ?? toNumber(note.lineEnd),
+    places,
+    date,
+    // Graphs ingested before dates had a source only held dates the notes gave.
+    dateSource: date === null ? null : note.dateSource === 'file' ? 'file' : 'note',
     url: textOrNull(note.url),
     lang: text(note.lang, 'und'),
   };
+}
+
+/**
+ * A Cypher condition on note `variable` for a time range in $from, $to (YYYY-MM-DD or null) and $undated
+ * (UndatedNotes). Notes without a date of their own are compared by their file date, kept or left out.
+ */
+export function noteInTimeRange(variable: string): string {
+  const day = `substring(${variable}.date, 0, 10)`;
+  const inRange = `(${variable}.date IS NOT NULL AND ($from IS NULL OR ${day} >= $from) AND ($to IS NULL OR ${day} <= $to))`;
+  const ownDate = `(${variable}.date IS NOT NULL AND coalesce(${variable}.dateSource, 'note') = 'note')`;
+  return `(($from IS NULL AND $to IS NULL) OR (CASE WHEN ${ownDate} OR $undated = 'file-date' THEN ${inRange} ELSE $undated = 'include' END))`;
+}
+
+export interface TimeRangeParams {
+  from: string | null;
+  to: string | null;
+  undated: string;
+}
+
+export function timeRangeParams(range: { from?: string; to?: string; undated?: string } = {}): TimeRangeParams {
+  return { from: range.from ?? null, to: range.to ?? null, undated: range.undated ?? 'file-date' };
+}
+
+export function hasTimeRange(params: TimeRangeParams): boolean {
+  return params.from !== null || params.to !== null;
 }

@@ -1,6 +1,6 @@
-import type { ConceptDetailResponse, ConceptRelation } from '../common/contract.js';
+import type { ConceptDetailResponse, ConceptRelation, NoteTimeRange } from '../common/contract.js';
 import type { Database } from './database.js';
-import { conceptProjection, noteProjection, toConceptSummary, toNoteSummary, toSpans } from './concept-rows.js';
+import { conceptProjection, noteInTimeRange, noteProjection, placesProjection, timeRangeParams, toConceptSummary, toNoteSummary, toSpans } from './concept-rows.js';
 import { cypherInt, toNumber } from './values.js';
 
 export interface Page {
@@ -14,19 +14,19 @@ const maxRelations = 200;
 type Row = Record<string, unknown>;
 
 /**
- * One concept with a page of the notes that mention it (most mentions first, then newest) and its typed
- * relations with their evidence. Null when the concept does not exist.
+ * One concept with a page of the notes that mention it (most mentions first, then newest), each note once with
+ * every place it occurs, and its typed relations with their evidence. Paging and the total count distinct
+ * notes, optionally only those in a time range. Null when the concept does not exist.
  */
-export async function readConceptDetail(db: Database, id: string, page: Page): Promise<ConceptDetailResponse | null> {
+export async function readConceptDetail(db: Database, id: string, page: Page, range: NoteTimeRange = {}): Promise<ConceptDetailResponse | null> {
   return db.read(async (tx) => {
     const result = await tx.run(
       `MATCH (c:Concept {id: $id})
-       CALL (c) { MATCH (:Note)-[m:MENTIONS]->(c) RETURN count(m) AS notesTotal }
+       CALL (c) { MATCH (n:Note)-[:MENTIONS]->(c) WHERE ${noteInTimeRange('n')} RETURN count(DISTINCT n) AS notesTotal }
        CALL (c) {
-         MATCH (n:Note)-[m:MENTIONS]->(c)
+         MATCH (n:Note)-[m:MENTIONS]->(c) WHERE ${noteInTimeRange('n')}
          WITH n, m ORDER BY m.count DESC, coalesce(n.date, '') DESC, n.id SKIP $offset LIMIT $limit
-         OPTIONAL MATCH (n)-[:IN]->(s:Source)
-         RETURN collect({note: ${noteProjection('n')}, source: s {.id, .path}, spans: m.spans, count: m.count}) AS notes
+         RETURN collect({note: ${noteProjection('n')}, places: ${placesProjection('n')}, spans: m.spans, count: m.count}) AS notes
        }
        CALL (c) {
          MATCH (c)-[r]-(o:Concept) WHERE type(r) <> 'CO_OCCURS' AND o <> c
@@ -34,14 +34,14 @@ export async function readConceptDetail(db: Database, id: string, page: Page): P
          RETURN collect({type: type(r), out: startNode(r) = c, other: o {.id, .name, .kind}, evidence: r.evidence, noteId: r.noteId}) AS relations
        }
        RETURN ${conceptProjection('c')} AS concept, notesTotal, notes, relations`,
-      { id, offset: cypherInt(page.offset), limit: cypherInt(page.limit), maxRelations: cypherInt(maxRelations) },
+      { id, offset: cypherInt(page.offset), limit: cypherInt(page.limit), maxRelations: cypherInt(maxRelations), ...timeRangeParams(range) },
     );
     const record = result.records[0];
     if (!record) return null;
     return {
       concept: toConceptSummary(record.get('concept')),
       notes: (record.get('notes') as Row[]).map((row) => ({
-        note: toNoteSummary(row.note as Row, row.source as Row | null),
+        note: toNoteSummary(row.note as Row, row.places),
         spans: toSpans(row.spans),
         count: toNumber(row.count),
       })),

@@ -3,6 +3,7 @@ import { NotegraphError } from '../common/errors.js';
 import type { ConsoleJob } from './console-run.js';
 import { ConsoleWorker } from './console-worker.js';
 import { translateDriverError } from './driver-errors.js';
+import { guardRead, readOneGeneration } from './generation.js';
 import { Semaphore } from './semaphore.js';
 
 export interface DatabaseOptions {
@@ -68,7 +69,13 @@ export class Database {
 
   /** Runs `work` in a READ transaction and returns its plain result. */
   async read<T>(work: (tx: ManagedTransaction) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
-    return this.withSession(neo4j.session.READ, (session) => session.executeRead(work, { timeout: options.timeoutMs }));
+    // One generation of the graph per read, even when an ingest's swap commits meanwhile (queries/generation.ts).
+    return this.withSession(neo4j.session.READ, (session) =>
+      readOneGeneration(
+        () => session.executeRead(guardRead(work), { timeout: options.timeoutMs }),
+        () => session.executeRead(work, { timeout: options.timeoutMs }),
+      ),
+    );
   }
 
   /** Runs `work` in a WRITE transaction (retried by the driver on transient errors). */
@@ -125,6 +132,14 @@ export class Database {
     } catch (error) {
       throw this.noteFailure(error);
     }
+  }
+
+  /**
+   * Marks Neo4j as down until a probe succeeds, e.g. when the supervisor of the bundled Neo4j sees it exit, so
+   * the very next request fails in milliseconds instead of spending the driver's retry window.
+   */
+  markUnreachable(): void {
+    this.unreachable = true;
   }
 
   private async probeIfUnreachable(): Promise<void> {

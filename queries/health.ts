@@ -1,3 +1,4 @@
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from './database.js';
 import { toNumber } from './values.js';
 
@@ -8,24 +9,31 @@ export interface GraphCounts {
   relations: number;
 }
 
-/** Node and relationship counts, read from the count store (constant time). */
+/**
+ * Node and relationship counts of the live graph, read from the count store (constant time). Relationships are
+ * counted from live Notes and Concepts (every relationship of the graph model starts at one), so the generation
+ * an ingest is staging, or the one it has just retired, is not counted.
+ */
 export async function countGraph(db: Database): Promise<GraphCounts> {
-  return db.read(async (tx) => {
-    const result = await tx.run(
-      `CALL () { MATCH (s:Source) RETURN count(s) AS sources }
-       CALL () { MATCH (n:Note) RETURN count(n) AS notes }
-       CALL () { MATCH (c:Concept) RETURN count(c) AS concepts }
-       CALL () { MATCH ()-[r]->() RETURN count(r) AS relations }
-       RETURN sources, notes, concepts, relations`,
-    );
-    const record = result.records[0];
-    return {
-      sources: toNumber(record?.get('sources')),
-      notes: toNumber(record?.get('notes')),
-      concepts: toNumber(record?.get('concepts')),
-      relations: toNumber(record?.get('relations')),
-    };
-  });
+  return db.read(readGraphCounts);
+}
+
+/** The same counts inside a transaction the caller holds (to read them together with something else). */
+export async function readGraphCounts(tx: ManagedTransaction): Promise<GraphCounts> {
+  const result = await tx.run(
+    `CALL () { MATCH (s:Source) RETURN count(s) AS sources }
+     CALL () { MATCH (n:Note) RETURN count(n) AS notes }
+     CALL () { MATCH (c:Concept) RETURN count(c) AS concepts }
+     CALL () { RETURN COUNT { (:Note)-[]->() } + COUNT { (:Concept)-[]->() } AS relations }
+     RETURN sources, notes, concepts, relations`,
+  );
+  const record = result.records[0];
+  return {
+    sources: toNumber(record?.get('sources')),
+    notes: toNumber(record?.get('notes')),
+    concepts: toNumber(record?.get('concepts')),
+    relations: toNumber(record?.get('relations')),
+  };
 }
 
 export interface DatabaseStatus extends GraphCounts {

@@ -1,80 +1,98 @@
 /**
- * The Cypher text ingest runs, built once per mode. Two modes share every statement shape:
- * - `fresh`: the graph holds no Source, Note, Concept or Tag, so nodes and edges are `CREATE`d and nothing
- *   stale needs removing;
- * - `update`: nodes are `MERGE`d on their constraint-backed ids, a rewritten note first drops its old
- *   places, tags and mentions, and whatever is no longer extracted is removed afterwards.
- * A cold Neo4j spends most of a small ingest planning and warming up each distinct statement (about a
- * second each on a freshly started JVM), so there are few statements (three on an empty graph: what is stored,
- * sources+concepts+edges, one per note batch), each batch is textually identical (planned once), and the
- * relationship type of concept edges is dynamic (`$(row.type)`, Cypher 5.26) instead of one statement per type.
+ * The Cypher text ingest runs. An ingest writes a whole new generation of the graph under staging labels
+ * (`StagedNote`, …), which no reader matches, then swaps labels in one small transaction: the live nodes become
+ * `Retired…`, the staged ones become live. Readers therefore see the old graph or the new one, never a half-
+ * written one, while every write transaction stays bounded (a batch of rows; the swap only changes labels).
+ * Relationships only ever join nodes of one generation, so a read that starts from a live label stays in the
+ * live graph. Retired nodes are deleted afterwards, in batches. Reads that overlap the swap's commit run again
+ * (queries/generation.ts), since Neo4j's read-committed isolation would otherwise let them see part of it.
+ *
+ * A cold Neo4j spends about a second planning each distinct statement, so there are few statements and each
+ * batch is textually identical (planned once); the relationship type of concept edges is dynamic (`$(row.type)`).
  */
-export type WriteMode = 'fresh' | 'update';
+export const liveLabels = ['Source', 'Note', 'Concept', 'Tag'] as const;
+export type LiveLabel = (typeof liveLabels)[number];
 
-/**
- * Everything that does not hang off a note, in one statement: sources, concepts, and the concept-to-concept
- * edges of every type (`run` marks the edges this ingest wrote; the type is validated by the caller).
- */
-export function sourcesConceptsEdgesStatement(mode: WriteMode): string {
-  const upsert =
-    mode === 'fresh'
-      ? `CALL () { UNWIND $sources AS row CREATE (s:Source) SET s = row, s.ingestedAt = $now }
-         CALL () { UNWIND $concepts AS row CREATE (c:Concept) SET c = row }`
-      : `CALL () {
-           UNWIND $sources AS row
-           MERGE (s:Source {id: row.id})
-           SET s.ingestedAt = CASE WHEN s.sha256 = row.sha256 AND s.ingestedAt IS NOT NULL THEN s.ingestedAt ELSE $now END,
-               s += row
-         }
-         CALL () { UNWIND $concepts AS row MERGE (c:Concept {id: row.id}) SET c += row }`;
-  return `${upsert}
-    CALL () {
-      UNWIND $edges AS row
-      MATCH (a:Concept {id: row.source})
-      MATCH (b:Concept {id: row.target})
-      ${mode === 'fresh' ? 'CREATE' : 'MERGE'} (a)-[r:$(row.type)]->(b)
-      SET r += row.props, r.run = $run
-    }`;
-}
+export const stagedLabel = (label: LiveLabel) => `Staged${label}` as const;
+export const retiredLabel = (label: LiveLabel) => `Retired${label}` as const;
 
-/**
- * One batch of notes with their places (IN), tags and mentions. Rows carry `props` (every Note property),
- * `places`, `tags` and `mentions`. In update mode the note's old outgoing relationships are replaced.
- */
-export function noteBatchStatement(mode: WriteMode): string {
-  const head =
-    mode === 'fresh'
-      ? 'UNWIND $rows AS row CREATE (n:Note) SET n = row.props'
-      : `UNWIND $rows AS row MERGE (n:Note {id: row.props.id}) SET n += row.props
-         WITH n, row
-         CALL (n) { MATCH (n)-[old:IN|MENTIONS|TAGGED]->() DELETE old }`;
-  return `${head}
-    WITH n, row
-    CALL (n, row) {
-      UNWIND row.places AS place
-      MATCH (s:Source {id: place.path})
-      CREATE (n)-[:IN {lineStart: place.lineStart, lineEnd: place.lineEnd}]->(s)
-    }
-    CALL (n, row) { UNWIND row.tags AS tag MERGE (t:Tag {name: tag}) CREATE (n)-[:TAGGED]->(t) }
-    CALL (n, row) {
-      UNWIND row.mentions AS mention
-      MATCH (c:Concept {id: mention.conceptId})
-      CREATE (n)-[:MENTIONS {count: mention.count, spans: mention.spans}]->(c)
-    }`;
-}
+/** Every label of a generation that is not live (a crashed ingest may leave some behind). */
+export const offGraphLabels = liveLabels.flatMap((label) => [stagedLabel(label), retiredLabel(label)]);
 
-/** Update mode only: what the current extraction no longer contains, in one statement. */
-export const removeStaleStatement = `
-  CALL () { UNWIND $staleNoteIds AS id MATCH (n:Note {id: id}) DETACH DELETE n }
-  CALL () { MATCH (s:Source) WHERE NOT s.id IN $sourceIds DETACH DELETE s RETURN count(*) AS sourcesDeleted }
-  CALL () { MATCH (c:Concept) WHERE NOT c.id IN $conceptIds DETACH DELETE c RETURN count(*) AS conceptsDeleted }
-  CALL () {
-    MATCH (:Concept)-[r]->(:Concept) WHERE type(r) IN $edgeTypes AND (r.run IS NULL OR r.run <> $run) DELETE r
+/** New sources keep the `ingestedAt` of the live source they replace when their content is unchanged. */
+export const stageSourcesStatement = `
+  UNWIND $sources AS row
+  OPTIONAL MATCH (old:Source {id: row.id})
+  CREATE (s:StagedSource)
+  SET s = row, s.ingestedAt = CASE WHEN old.sha256 = row.sha256 AND old.ingestedAt IS NOT NULL THEN old.ingestedAt ELSE $now END`;
+
+export const stageConceptsStatement = 'UNWIND $concepts AS row CREATE (c:StagedConcept) SET c = row';
+
+/** Concept-to-concept edges of every type (validated by the caller against the graph model). */
+export const stageEdgesStatement = `
+  UNWIND $edges AS row
+  MATCH (a:StagedConcept {id: row.source})
+  MATCH (b:StagedConcept {id: row.target})
+  CREATE (a)-[r:$(row.type)]->(b)
+  SET r = row.props`;
+
+/** One batch of notes with their places (IN), tags and mentions; rows carry `props`, `places`, `tags`, `mentions`. */
+export const stageNotesStatement = `
+  UNWIND $rows AS row
+  CREATE (n:StagedNote) SET n = row.props
+  WITH n, row
+  CALL (n, row) {
+    UNWIND row.places AS place
+    MATCH (s:StagedSource {id: place.path})
+    CREATE (n)-[:IN {lineStart: place.lineStart, lineEnd: place.lineEnd}]->(s)
   }
-  CALL () { MATCH (t:Tag) WHERE NOT (t)<-[:TAGGED]-() DELETE t }
-  RETURN sourcesDeleted, conceptsDeleted`;
+  CALL (n, row) { UNWIND row.tags AS tag MERGE (t:StagedTag {name: tag}) CREATE (n)-[:TAGGED]->(t) }
+  CALL (n, row) {
+    UNWIND row.mentions AS mention
+    MATCH (c:StagedConcept {id: mention.conceptId})
+    CREATE (n)-[:MENTIONS {count: mention.count, spans: mention.spans}]->(c)
+  }`;
 
-/** What is already stored: each note's signature, and whether any other ingest-owned node exists. */
+/**
+ * The swap, in one transaction: count what is staged (the caller rolls back when it is not what this run
+ * staged), live → retired, staged → live, and record the generation's digest. Sources and concepts whose id the
+ * new generation no longer has are counted for the summary.
+ */
+const stagedCounts = `CALL () { RETURN ${liveLabels.map((label) => `COUNT { (:${stagedLabel(label)}) } AS staged${label}`).join(', ')} }`;
+const recordGeneration = `MERGE (g:IngestState {id: 'current'})
+  SET g.digest = $digest, g.run = $run, g.committedAt = $now`;
+const deletedCounts = `COUNT { MATCH (s:RetiredSource) WHERE NOT EXISTS { (:Source {id: s.id}) } } AS sourcesDeleted,
+         COUNT { MATCH (c:RetiredConcept) WHERE NOT EXISTS { (:Concept {id: c.id}) } } AS conceptsDeleted`;
+
+export const swapStatement = `
+  ${stagedCounts}
+  ${liveLabels.map((label) => `CALL () { MATCH (n:${label}) REMOVE n:${label} SET n:${retiredLabel(label)} }`).join('\n  ')}
+  ${liveLabels.map((label) => `CALL () { MATCH (n:${stagedLabel(label)}) REMOVE n:${stagedLabel(label)} SET n:${label} }`).join('\n  ')}
+  ${recordGeneration}
+  RETURN ${liveLabels.map((label) => `staged${label}`).join(', ')},
+         ${deletedCounts}`;
+
+/**
+ * For a graph too large to swap in one transaction (its memory grows with every relabelled node): the same
+ * swap in steps, each its own transaction, so readers may see a mix while it runs. Live first, so two
+ * generations never hold the same unique id under one label.
+ */
+export const stagedCountsStatement = `${stagedCounts} RETURN ${liveLabels.map((label) => `staged${label}`).join(', ')}`;
+export const relabelInStepsStatement = (from: string, to: string) =>
+  `MATCH (n:${from}) CALL (n) { REMOVE n:${from} SET n:${to} } IN TRANSACTIONS OF 10000 ROWS`;
+export const recordGenerationStatement = `${recordGeneration} RETURN ${deletedCounts}`;
+
+/** Deletes every node with one off-graph label, notes first so the others have few relationships left. */
+export function deleteLabelStatement(label: string): string {
+  return `MATCH (n:${label}) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS`;
+}
+
+/**
+ * What is stored: each live note's signature, whether any other live node exists, the live generation's digest,
+ * and what a crashed ingest may have left (staged or retired nodes, a swap marker still set).
+ */
 export const graphStateStatement = `
   CALL () { MATCH (n:Note) RETURN collect([n.id, n.signature]) AS notes }
-  RETURN notes, COUNT { (:Source) } + COUNT { (:Concept) } + COUNT { (:Tag) } AS others`;
+  OPTIONAL MATCH (g:IngestState {id: 'current'})
+  RETURN notes, COUNT { (:Source) } + COUNT { (:Concept) } + COUNT { (:Tag) } AS others, g.digest AS digest,
+         ${offGraphLabels.map((label) => `COUNT { (:${label}) }`).join(' + ')} AS leftovers, coalesce(g.swapping, false) AS swapping`;

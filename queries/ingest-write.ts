@@ -1,25 +1,20 @@
+import { createHash } from 'node:crypto';
 import { conceptEdgeTypes, type ConceptRecord, type MentionRecord, type NoteRecord, type SourceRecord } from '../common/graph-model.js';
 import { NotegraphError } from '../common/errors.js';
 import type { Database } from './database.js';
-import {
-  graphStateStatement,
-  noteBatchStatement,
-  removeStaleStatement,
-  sourcesConceptsEdgesStatement,
-  type WriteMode,
-} from './ingest-statements.js';
+import { beginSwapStatement, endSwapStatement } from './generation.js';
+import * as statements from './ingest-statements.js';
 import { toNumber } from './values.js';
 
 /**
- * Ingest's writes (statement text in ingest-statements.ts). Writes are batched `UNWIND` statements in write
- * transactions. Note ids are content hashes and each note carries a signature of everything written for it,
- * so a note whose text, places and mentions are unchanged is not rewritten at all; concepts and
- * concept-to-concept edges are upserted and the ones no longer extracted are removed.
+ * Ingest's writes (statement text and the generation scheme in ingest-statements.ts). The extracted graph is
+ * written as a new generation in bounded batches, then made live by one label swap, so readers see the old graph
+ * or the new one. A run whose rows are identical to the live generation's (same digest) writes nothing.
  */
 export type SourceRow = SourceRecord;
 
 export interface NoteRow extends NoteRecord {
-  /** Hash of everything written for the note (props, places, tags, mentions): unchanged means skip. */
+  /** Hash of everything written for the note (props, places, tags, mentions); part of the generation's digest. */
   signature: string;
   mentions: Omit<MentionRecord, 'noteId'>[];
 }
@@ -49,19 +44,36 @@ export interface StageTiming {
   ms: number;
 }
 
+/**
+ * `fresh`: there was no live graph; `replace`: a new generation replaced the live one; `unchanged`: the rows
+ * equal the live generation's, nothing was written.
+ */
+export type WriteMode = 'fresh' | 'replace' | 'unchanged';
+
 export interface WriteStats {
-  /** `fresh` when the graph held nothing ingest owns: nodes were created and no cleanup ran. */
   mode: WriteMode;
   notesWritten: number;
   notesDeleted: number;
   conceptsDeleted: number;
   sourcesDeleted: number;
+  /** False when the graph was too large to swap in one transaction and was swapped in steps. */
+  atomic: boolean;
+  /** Nodes relabelled by the swap (old generation and new). */
+  swappedNodes: number;
   stages: StageTiming[];
 }
 
-
-// A note batch is bounded by notes, mentions and text so one transaction stays a few MB however notes are shaped.
-const batchLimits = { notes: 2000, mentions: 20000, textChars: 4_000_000 };
+// A note batch is bounded by notes, mentions and text so one transaction stays a few MB however notes are shaped
+// (Neo4j's per-transaction memory limit, db.memory.transaction.max, applies to ingest too).
+const batchLimits = { notes: 2000, mentions: 20000, textChars: 2_000_000 };
+/** Concepts and concept edges per staging transaction (small rows: a few hundred bytes each). */
+const rowsPerBatch = 5000;
+/**
+ * Nodes (old generation + new) one swap transaction may relabel. Measured at about 2.3 KB of transaction memory
+ * per relabelled node (bundled notes: 3.6k nodes, 8 MB; 5× synthetic: 14k nodes, 32 MB), so 50k stay near 115 MB,
+ * well inside the bundled Neo4j's 256 MiB per-transaction limit.
+ */
+export const maxAtomicSwapNodes = 50_000;
 
 /** Splits notes into batches within `batchLimits`. */
 export function noteBatches(notes: NoteRow[]): NoteRow[][] {
@@ -85,6 +97,12 @@ export function noteBatches(notes: NoteRow[]): NoteRow[][] {
   return batches;
 }
 
+function chunks<T>(rows: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let at = 0; at < rows.length; at += size) result.push(rows.slice(at, at + size));
+  return result;
+}
+
 class StageClock {
   readonly stages: StageTiming[] = [];
 
@@ -101,27 +119,29 @@ class StageClock {
   }
 }
 
-/** Deletes every node ingest owns (Source, Note, Concept, Tag), in batches so a large graph fits in memory. */
-export async function resetIngestedGraph(db: Database): Promise<void> {
-  await db.runAutoCommit(
-    'MATCH (n) WHERE n:Source OR n:Note OR n:Concept OR n:Tag CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS',
-  );
-}
-
 export interface GraphState {
-  /** Signature of every stored note, by note id. */
+  /** Signature of every live note, by note id. */
   signatures: Map<string, string>;
-  /** True when no Source, Note, Concept or Tag exists. */
+  /** True when no live Source, Note, Concept or Tag exists. */
   empty: boolean;
+  /** Digest of the rows the live generation was written from (absent before the first swap). */
+  digest?: string;
+  /** A crashed ingest left staged or retired nodes, or its swap marker set. */
+  leftovers: boolean;
+  /** Live Source, Note, Concept and Tag nodes. */
+  liveNodes: number;
 }
 
-/** Each stored note's signature, and whether the graph holds nothing ingest owns. */
+/** Each live note's signature, whether the live graph is empty, and the live generation's digest. */
 export async function readGraphState(db: Database): Promise<GraphState> {
   return db.read(async (tx) => {
-    const record = (await tx.run(graphStateStatement)).records[0];
+    const record = (await tx.run(statements.graphStateStatement)).records[0];
     const pairs = (record?.get('notes') as [string, string | null][] | undefined) ?? [];
     const signatures = new Map(pairs.map(([id, signature]) => [id, signature ?? '']));
-    return { signatures, empty: signatures.size === 0 && toNumber(record?.get('others')) === 0 };
+    const digest = (record?.get('digest') as string | null | undefined) ?? undefined;
+    const leftovers = toNumber(record?.get('leftovers')) > 0 || record?.get('swapping') === true;
+    const liveNodes = signatures.size + toNumber(record?.get('others'));
+    return { signatures, empty: liveNodes === 0, digest, leftovers, liveNodes };
   });
 }
 
@@ -141,39 +161,137 @@ function checkEdgeTypes(edges: ConceptEdgeRow[]): void {
 }
 
 /**
- * Brings the database in line with the extracted graph: new or changed notes are (re)written with their
- * places, tags and mentions; notes, sources, concepts and edges no longer extracted are removed. On an empty
- * graph everything is created and no cleanup runs.
+ * What a generation is written from: the rows and the statements that write them (a change to either means
+ * the live graph is out of date). Notes enter by signature, which already covers everything written for them.
  */
-export async function writeIngestedGraph(db: Database, rows: GraphRows, options: { now: string; run: string; state?: GraphState }): Promise<WriteStats> {
+export function graphDigest(rows: GraphRows): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([statements.stageSourcesStatement, statements.stageConceptsStatement, statements.stageEdgesStatement, statements.stageNotesStatement]));
+  hash.update(JSON.stringify(rows.sources));
+  for (const note of rows.notes) hash.update(note.signature);
+  hash.update(JSON.stringify(rows.concepts));
+  hash.update(JSON.stringify(rows.edges));
+  return hash.digest('hex');
+}
+
+const deletionOrder = ['Note', 'Concept', 'Source', 'Tag'] as const;
+
+/** Deletes nodes that are not live: leftovers of an ingest that died, or the generation a swap retired. */
+async function deleteOffGraph(db: Database, generations: ('staged' | 'retired')[]): Promise<void> {
+  for (const label of deletionOrder) {
+    for (const generation of generations) {
+      const name = generation === 'staged' ? statements.stagedLabel(label) : statements.retiredLabel(label);
+      await db.runAutoCommit(statements.deleteLabelStatement(name));
+    }
+  }
+}
+
+async function stageGeneration(db: Database, rows: GraphRows, clock: StageClock, params: { now: string }): Promise<void> {
+  const concepts = rows.concepts.map((concept) => ({ ...concept, aliasText: concept.aliases.join('\n') }));
+  await clock.time('stage sources', rows.sources.length, () => db.write((tx) => tx.run(statements.stageSourcesStatement, { sources: rows.sources, now: params.now })));
+  for (const batch of chunks(concepts, rowsPerBatch)) {
+    await clock.time('stage concepts', batch.length, () => db.write((tx) => tx.run(statements.stageConceptsStatement, { concepts: batch })));
+  }
+  for (const batch of chunks(rows.edges, rowsPerBatch)) {
+    await clock.time('stage edges', batch.length, () => db.write((tx) => tx.run(statements.stageEdgesStatement, { edges: batch })));
+  }
+  for (const batch of noteBatches(rows.notes)) {
+    const rowCount = batch.reduce((sum, note) => sum + 1 + note.mentions.length + note.occurrences.length + note.tags.length, 0);
+    await clock.time('stage notes', rowCount, () => db.write((tx) => tx.run(statements.stageNotesStatement, { rows: noteParams(batch) })));
+  }
+}
+
+function expectedStaged(rows: GraphRows): Record<statements.LiveLabel, number> {
+  return {
+    Source: rows.sources.length,
+    Note: rows.notes.length,
+    Concept: rows.concepts.length,
+    Tag: new Set(rows.notes.flatMap((note) => note.tags)).size,
+  };
+}
+
+/** Throws (rolling back the transaction it runs in, if any) when the staged nodes are not what this run staged. */
+function checkStaged(record: { get(key: string): unknown } | undefined, rows: GraphRows): void {
+  const expected = expectedStaged(rows);
+  const mismatch = statements.liveLabels.find((label) => toNumber(record?.get(`staged${label}`)) !== expected[label]);
+  if (mismatch) {
+    throw new NotegraphError('DB_ERROR', `another ingest wrote to this database at the same time (staged ${mismatch} nodes do not match); the live graph is unchanged, run the ingest again`);
+  }
+}
+
+type SwapParams = { digest: string; run: string; now: string };
+type Deleted = { sourcesDeleted: number; conceptsDeleted: number };
+
+const deletedOf = (record: { get(key: string): unknown } | undefined): Deleted => ({
+  sourcesDeleted: toNumber(record?.get('sourcesDeleted')),
+  conceptsDeleted: toNumber(record?.get('conceptsDeleted')),
+});
+
+/** The swap in one transaction: readers see the old generation or the new one. */
+function swapAtomically(db: Database, rows: GraphRows, params: SwapParams): Promise<Deleted> {
+  return db.write(async (tx) => {
+    const record = (await tx.run(statements.swapStatement, params)).records[0];
+    checkStaged(record, rows);
+    return deletedOf(record);
+  });
+}
+
+/** The swap in steps, for a graph too large for one transaction. */
+async function swapInSteps(db: Database, rows: GraphRows, params: SwapParams): Promise<Deleted> {
+  checkStaged((await db.runAutoCommit(statements.stagedCountsStatement)).records[0], rows);
+  for (const label of statements.liveLabels) await db.runAutoCommit(statements.relabelInStepsStatement(label, statements.retiredLabel(label)));
+  for (const label of statements.liveLabels) await db.runAutoCommit(statements.relabelInStepsStatement(statements.stagedLabel(label), label));
+  return deletedOf((await db.runAutoCommit(statements.recordGenerationStatement, params)).records[0]);
+}
+
+/** Makes the staged generation live, between the swap markers readers watch (queries/generation.ts). */
+async function swapGeneration(db: Database, rows: GraphRows, params: SwapParams & { atomic: boolean }): Promise<Deleted> {
+  await db.write((tx) => tx.run(beginSwapStatement));
+  try {
+    return await (params.atomic ? swapAtomically(db, rows, params) : swapInSteps(db, rows, params));
+  } finally {
+    await db.write((tx) => tx.run(endSwapStatement));
+  }
+}
+
+export interface WriteOptions {
+  now: string;
+  run: string;
+  /** What is live, read earlier (e.g. while extraction ran); read here when omitted. */
+  state?: GraphState;
+  /** Write a new generation even when the rows equal the live one's. */
+  force?: boolean;
+  /** Above this many nodes (old + new generation) the swap runs in steps; defaults to maxAtomicSwapNodes. */
+  maxAtomicSwapNodes?: number;
+}
+
+/**
+ * Replaces the live graph with the extracted one, atomically for readers: stage the new generation in bounded
+ * batches, swap labels in one transaction, delete the retired generation. Unchanged rows write nothing.
+ */
+export async function writeIngestedGraph(db: Database, rows: GraphRows, options: WriteOptions): Promise<WriteStats> {
   checkEdgeTypes(rows.edges);
   const clock = new StageClock();
   const state = options.state ?? (await clock.time('read state', 0, () => readGraphState(db)));
-  const mode: WriteMode = state.empty ? 'fresh' : 'update';
-  const concepts = rows.concepts.map((concept) => ({ ...concept, aliasText: concept.aliases.join('\n') }));
-  const nodeParams = { sources: rows.sources, concepts, edges: rows.edges, now: options.now, run: options.run };
-  await clock.time('sources+concepts+edges', rows.sources.length + concepts.length + rows.edges.length, () =>
-    db.write((tx) => tx.run(sourcesConceptsEdgesStatement(mode), nodeParams)),
-  );
-  const changed = rows.notes.filter((note) => state.signatures.get(note.id) !== note.signature);
-  const noteStatement = noteBatchStatement(mode);
-  for (const batch of noteBatches(changed)) {
-    const rowCount = batch.reduce((sum, note) => sum + 1 + note.mentions.length + note.occurrences.length + note.tags.length, 0);
-    await clock.time('notes+places+tags+mentions', rowCount, () => db.write((tx) => tx.run(noteStatement, { rows: noteParams(batch) })));
-  }
+  const digest = graphDigest(rows);
   const keep = new Set(rows.notes.map((note) => note.id));
-  const staleNoteIds = [...state.signatures.keys()].filter((id) => !keep.has(id));
-  let deleted = { sourcesDeleted: 0, conceptsDeleted: 0 };
-  if (mode === 'update') {
-    const params = { staleNoteIds, sourceIds: rows.sources.map((source) => source.id), conceptIds: rows.concepts.map((concept) => concept.id), edgeTypes: conceptEdgeTypes, run: options.run };
-    deleted = await clock.time('remove stale', staleNoteIds.length, () =>
-      db.write(async (tx) => {
-        const record = (await tx.run(removeStaleStatement, params)).records[0];
-        return { sourcesDeleted: toNumber(record?.get('sourcesDeleted')), conceptsDeleted: toNumber(record?.get('conceptsDeleted')) };
-      }),
-    );
+  const notesDeleted = [...state.signatures.keys()].filter((id) => !keep.has(id)).length;
+  const notesWritten = rows.notes.filter((note) => state.signatures.get(note.id) !== note.signature).length;
+  if (!options.force && state.digest === digest && !state.empty) {
+    return { mode: 'unchanged', notesWritten: 0, notesDeleted: 0, conceptsDeleted: 0, sourcesDeleted: 0, atomic: true, swappedNodes: 0, stages: clock.stages };
   }
-  return { mode, notesWritten: changed.length, notesDeleted: staleNoteIds.length, ...deleted, stages: clock.stages };
+  if (state.leftovers) {
+    await clock.time('delete leftovers', 0, async () => {
+      await db.write((tx) => tx.run(endSwapStatement));
+      await deleteOffGraph(db, ['staged', 'retired']);
+    });
+  }
+  await stageGeneration(db, rows, clock, { now: options.now });
+  const swappedNodes = state.liveNodes + Object.values(expectedStaged(rows)).reduce((sum, count) => sum + count, 0);
+  const atomic = swappedNodes <= (options.maxAtomicSwapNodes ?? maxAtomicSwapNodes);
+  const deleted = await clock.time('swap', swappedNodes, () => swapGeneration(db, rows, { digest, run: options.run, now: options.now, atomic }));
+  if (!state.empty) await clock.time('delete retired', 0, () => deleteOffGraph(db, ['retired']));
+  return { mode: state.empty ? 'fresh' : 'replace', notesWritten, notesDeleted, ...deleted, atomic, swappedNodes, stages: clock.stages };
 }
 
 /** sha256 of every Source in the database, and whether any Note exists. */

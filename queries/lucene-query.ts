@@ -38,3 +38,26 @@ export function buildLuceneQuery(input: string, options: { prefix: boolean }): s
   if (terms.length === 0) return null;
   return terms.map((term) => termClause(term, options.prefix)).join(' AND ');
 }
+
+/** Edits a typo may have: none for short words (too many false friends), one from 4 letters, two from 8. */
+export function typoDistance(word: string): 0 | 1 | 2 {
+  const length = Array.from(word).length;
+  return length >= 8 ? 2 : length >= 4 ? 1 : 0;
+}
+
+/**
+ * A fuzzy query for typo-tolerant concept search ("kubernets" → Kubernetes): every Latin word within its
+ * typoDistance. Null when a word cannot be fuzzy (CJK, punctuation, too short), since then nothing should match
+ * that an exact search missed.
+ */
+export function buildFuzzyLuceneQuery(input: string): string | null {
+  const terms = searchTerms(input).flatMap((term) => term.split(/[-_.]/u)).filter(Boolean);
+  if (terms.length === 0) return null;
+  const clauses: string[] = [];
+  for (const term of terms) {
+    if (!plainWord.test(term) || cjk.test(term)) return null;
+    const distance = typoDistance(term);
+    clauses.push(distance === 0 ? escapeLucene(term.toLowerCase()) : `${escapeLucene(term.toLowerCase())}~${distance}`);
+  }
+  return clauses.some((clause) => clause.includes('~')) ? clauses.join(' AND ') : null;
+}

@@ -7,6 +7,8 @@ import { readEdgesAmong } from './overview.js';
 export interface NeighborsOptions {
   depth: number;
   limit: number;
+  /** Only follow relationships of these types (typed relations and/or CO_OCCURS); absent or empty means all. */
+  types?: string[];
 }
 
 /**
@@ -23,27 +25,27 @@ export async function readNeighbors(db: Database, id: string, options: Neighbors
     const reached: { data: NodeData }[] = [];
     let frontier = [id];
     for (let level = 1; level <= options.depth && frontier.length > 0; level += 1) {
-      const next = await readNextLevel(tx, frontier, [...seen]);
+      const next = await readNextLevel(tx, frontier, [...seen], options.types?.length ? options.types : null);
       next.forEach((node) => seen.add(node.data.id));
       reached.push(...next);
       frontier = next.map((node) => node.data.id);
     }
     const kept = reached.slice(0, options.limit);
     const nodes = [toConceptNode(centerRecord.toObject()), ...kept];
-    const edges = await readEdgesAmong(tx, nodes.map((node) => node.data.id));
+    const edges = await readEdgesAmong(tx, nodes.map((node) => node.data.id), { types: options.types });
     return { center: id, nodes, edges, capped: reached.length > kept.length, total: reached.length };
   });
 }
 
-async function readNextLevel(tx: ManagedTransaction, frontier: string[], seen: string[]): Promise<{ data: NodeData }[]> {
+async function readNextLevel(tx: ManagedTransaction, frontier: string[], seen: string[], types: string[] | null): Promise<{ data: NodeData }[]> {
   const result = await tx.run(
     `UNWIND $frontier AS fid
-     MATCH (:Concept {id: fid})--(b:Concept)
-     WHERE NOT b.id IN $seen
+     MATCH (:Concept {id: fid})-[r]-(b:Concept)
+     WHERE NOT b.id IN $seen AND ($types IS NULL OR type(r) IN $types)
      WITH DISTINCT b
      RETURN ${conceptColumns('b')}
      ORDER BY b.rank DESC, b.mentions DESC, b.id`,
-    { frontier, seen },
+    { frontier, seen, types },
   );
   return result.records.map((record) => toConceptNode(record.toObject()));
 }

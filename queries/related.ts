@@ -1,49 +1,49 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { RelatedTopic } from '../common/contract.js';
+import type { RelatedTopic, SharedNeighbour } from '../common/contract.js';
+import { relationTypeTable } from '../common/graph-model.js';
 import type { Database } from './database.js';
 import { cypherInt, toNumber } from './values.js';
 
 type Row = Record<string, unknown>;
 
-/** Weights of the related-topic score; each reason is reported as well, so the score can be explained. */
-const weights = { adamicAdar: 1, sharedNote: 0.5, sameCommunity: 0.25 };
+/** Shared typed neighbours named per topic; more would not fit one line. */
+const namedNeighbours = 3;
 
 /**
- * Topics related to a concept that are not its direct neighbours: concepts two hops away, scored by
- * Adamic-Adar over the concept graph (common neighbours, each weighted 1/log(degree)), notes they share, and a
- * shared community. Null when the concept does not exist.
+ * Topics related to a concept, each with evidence a user can check: notes that mention both, or concepts both
+ * have the same typed relation with ("Nova uses both"). Nothing without evidence. Concepts the concept has a
+ * typed relation with are left out (the panel lists those as relations). Ordered by shared notes relative to
+ * how many notes each topic has (cosine, so hubs do not win by size alone), then by shared neighbours.
+ * Null when the concept does not exist.
  */
 export async function readRelated(db: Database, id: string, limit: number): Promise<RelatedTopic[] | null> {
   return db.read(async (tx) => {
     const result = await tx.run(
       `MATCH (c:Concept {id: $id})
+       WITH c, COUNT { (c)<-[:MENTIONS]-(:Note) } AS cNotes
        CALL (c) {
-         MATCH (c)--(z:Concept) WHERE z <> c
-         WITH DISTINCT z
-         WITH z, COUNT { MATCH (z)--(y:Concept) RETURN DISTINCT y } AS degree
-         MATCH (z)--(x:Concept)
-         WHERE x <> c AND NOT EXISTS { (c)--(x) }
-         WITH DISTINCT z, degree, x
-         RETURN x, sum(1.0 / log(degree + 1.0)) AS adamicAdar
+         MATCH (c)<-[:MENTIONS]-(n:Note)-[:MENTIONS]->(x:Concept) WHERE x <> c
+         RETURN x, count(DISTINCT n) AS sharedNotes, [] AS neighbours
+         UNION ALL
+         MATCH (c)-[r1]-(z:Concept)-[r2]-(x:Concept)
+         WHERE x <> c AND z <> c AND z <> x AND type(r1) = type(r2) AND type(r1) <> 'CO_OCCURS'
+           AND (startNode(r1) = c) = (startNode(r2) = x)
+         WITH x, z, type(r1) AS type, startNode(r1) = c AS out
+         WITH x, collect(DISTINCT {id: z.id, name: z.name, type: type, out: out}) AS neighbours
+         RETURN x, 0 AS sharedNotes, neighbours
        }
-       WITH c, x, adamicAdar,
-            COUNT { MATCH (c)<-[:MENTIONS]-(:Note)-[:MENTIONS]->(x) } AS sharedNotes,
-            (c.community IS NOT NULL AND c.community = x.community) AS sameCommunity
-       WITH x, adamicAdar, sharedNotes, sameCommunity,
-            adamicAdar * $w.adamicAdar + sharedNotes * $w.sharedNote + CASE WHEN sameCommunity THEN $w.sameCommunity ELSE 0 END AS score
-       ORDER BY score DESC, x.rank DESC, x.id LIMIT $limit
-       RETURN x {.id, .name, .kind, .rank, .community} AS concept, score, adamicAdar, sharedNotes, sameCommunity`,
-      { id, limit: cypherInt(limit), w: weights },
+       WITH c, cNotes, x, sum(sharedNotes) AS sharedNotes, reduce(all = [], list IN collect(neighbours) | all + list) AS neighbours
+       WHERE NOT EXISTS { MATCH (c)-[t]-(x) WHERE type(t) <> 'CO_OCCURS' }
+       WITH x, sharedNotes, neighbours, cNotes, COUNT { (x)<-[:MENTIONS]-(:Note) } AS xNotes
+       WITH x, sharedNotes, neighbours,
+            sharedNotes / sqrt(toFloat(CASE WHEN cNotes * xNotes = 0 THEN 1 ELSE cNotes * xNotes END)) + 0.1 * size(neighbours) AS score
+       ORDER BY score DESC, sharedNotes DESC, x.rank DESC, x.id LIMIT $limit
+       RETURN x {.id, .name, .kind, .rank, .community} AS concept, score, sharedNotes, neighbours[..$named] AS neighbours`,
+      { id, limit: cypherInt(limit), named: cypherInt(namedNeighbours) },
     );
     if (result.records.length === 0 && !(await exists(tx, id))) return null;
     return result.records.map((record) =>
-      toRelatedTopic({
-        concept: record.get('concept'),
-        score: record.get('score'),
-        adamicAdar: record.get('adamicAdar'),
-        sharedNotes: record.get('sharedNotes'),
-        sameCommunity: record.get('sameCommunity'),
-      }),
+      toRelatedTopic({ concept: record.get('concept'), score: record.get('score'), sharedNotes: record.get('sharedNotes'), neighbours: record.get('neighbours') }),
     );
   });
 }
@@ -53,15 +53,14 @@ async function exists(tx: ManagedTransaction, id: string): Promise<boolean> {
   return result.records.length > 0;
 }
 
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
+function toSharedNeighbour(row: Row): SharedNeighbour {
+  return { id: String(row.id), name: String(row.name ?? row.id), type: String(row.type), direction: row.out === true ? 'out' : 'in' };
 }
 
 export function toRelatedTopic(row: Row): RelatedTopic {
   const concept = row.concept as Row;
   const sharedNotes = toNumber(row.sharedNotes);
-  const adamicAdar = round(Number(row.adamicAdar ?? 0));
-  const sameCommunity = row.sameCommunity === true;
+  const sharedNeighbours = (Array.isArray(row.neighbours) ? (row.neighbours as Row[]) : []).map(toSharedNeighbour);
   return {
     concept: {
       id: String(concept.id),
@@ -70,15 +69,28 @@ export function toRelatedTopic(row: Row): RelatedTopic {
       rank: Number(concept.rank ?? 0),
       community: toNumber(concept.community),
     },
-    score: round(Number(row.score ?? 0)),
-    reasons: { sharedNotes, adamicAdar, sameCommunity },
-    explanation: explainRelated(sharedNotes, adamicAdar, sameCommunity),
+    score: Math.round(Number(row.score ?? 0) * 1000) / 1000,
+    reasons: { sharedNotes, sharedNeighbours },
+    explanation: explainRelated(sharedNotes, sharedNeighbours),
   };
 }
 
-export function explainRelated(sharedNotes: number, adamicAdar: number, sameCommunity: boolean): string {
-  const parts = [`common neighbours (Adamic-Adar ${adamicAdar.toFixed(2)})`];
+const readings = new Map<string, string>(relationTypeTable.map((row) => [row.type, row.reads]));
+
+/**
+ * One shared neighbour in words, from the relation table's reading ("uses", "is part of"): "each uses
+ * RabbitMQ" when both point at it, "Nova uses both" when it points at both ("is a" drops its article there:
+ * "RADOS is both").
+ */
+export function describeSharedNeighbour(neighbour: SharedNeighbour): string {
+  const reads = readings.get(neighbour.type) ?? neighbour.type.toLowerCase().replace(/_/g, ' ');
+  if (neighbour.direction === 'out') return `each ${reads} ${neighbour.name}`;
+  return `${neighbour.name} ${reads.replace(/ an?$/u, '')} both`;
+}
+
+export function explainRelated(sharedNotes: number, neighbours: SharedNeighbour[]): string {
+  const parts: string[] = [];
   if (sharedNotes > 0) parts.push(`${sharedNotes} shared note${sharedNotes === 1 ? '' : 's'}`);
-  if (sameCommunity) parts.push('same community');
-  return parts.join(', ');
+  parts.push(...neighbours.map(describeSharedNeighbour));
+  return parts.join('; ');
 }

@@ -15,6 +15,10 @@ export const schemaStatements: readonly string[] = [
   "CREATE FULLTEXT INDEX note_fulltext IF NOT EXISTS FOR (n:Note) ON EACH [n.title, n.text] OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } }",
   // aliasText is the aliases joined by newlines: full-text indexes only read string properties.
   "CREATE FULLTEXT INDEX concept_fulltext IF NOT EXISTS FOR (c:Concept) ON EACH [c.name, c.aliasText] OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } }",
+  // Ingest stages a new generation under these labels and links it by id (queries/ingest-statements.ts).
+  'CREATE INDEX staged_source_id IF NOT EXISTS FOR (s:StagedSource) ON (s.id)',
+  'CREATE INDEX staged_concept_id IF NOT EXISTS FOR (c:StagedConcept) ON (c.id)',
+  'CREATE INDEX staged_tag_name IF NOT EXISTS FOR (t:StagedTag) ON (t.name)',
 ];
 
 /** Creates the constraints and indexes if missing and waits until they are online. */

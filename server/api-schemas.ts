@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conceptEdgeTypes } from '../common/graph-model.js';
 
 /**
  * The zod schemas of every request: routes validate with them and /api/openapi.json is generated from them,
@@ -20,21 +21,40 @@ export const idParams = z.object({
   id: z.string().min(1).max(512).meta({ description: 'Concept or note id' }),
 });
 
+const isoDay = (description: string) =>
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'a date as YYYY-MM-DD').optional().meta({ description });
+
+/** The time range over notes that /graph and /concepts/:id take. */
+const timeRange = {
+  from: isoDay('Only notes dated on or after this day (YYYY-MM-DD)'),
+  to: isoDay('Only notes dated on or before this day (YYYY-MM-DD)'),
+  undated: z
+    .enum(['file-date', 'include', 'exclude'])
+    .default('file-date')
+    .meta({ description: 'With a range, notes without a date of their own: compare their file date, always keep them, or leave them out' }),
+};
+
+/** Relationship types a traversal may follow: the typed relations of the graph model and CO_OCCURS. */
+const relationTypes = listParam(z.enum(conceptEdgeTypes as [string, ...string[]]), 'Only follow these relationship types (comma-separated)');
+
 export const graphQuery = z.object({
   limit: int(1, 5000, 300, 'Most concepts to return, highest rank first'),
   kinds: listParam(z.string().min(1).max(64), 'Only concepts of these kinds (comma-separated)'),
   communities: listParam(z.coerce.number<string>().int(), 'Only concepts in these communities (comma-separated integers)'),
   minWeight: z.coerce.number().min(0).default(0).meta({ description: 'Leave out co-occurrence edges lighter than this' }),
+  ...timeRange,
 });
 
 export const conceptQuery = z.object({
   offset: int(0, 1_000_000, 0, 'Notes to skip (paging)'),
   limit: int(1, 200, 20, 'Notes per page'),
+  ...timeRange,
 });
 
 export const neighborsQuery = z.object({
   depth: int(1, 3, 1, 'Hops from the concept'),
   limit: int(1, 1000, 100, 'Most neighbours to return; `capped` tells when there were more'),
+  types: relationTypes,
 });
 
 export const relatedQuery = z.object({

@@ -66,7 +66,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const status = statusByCode[translated.code];
     const requestId = String((request as { id?: unknown }).id ?? '');
     // Timeouts and "busy" are the client's runaway or a moment's load: one short line; real failures with the cause.
-    if (status === 503 || status === 504) logger.warn({ requestId, code: translated.code }, translated.message);
+    // That line stands for the request (the request logger skips these), so a Neo4j outage costs one line a request.
+    response.locals.errorCode = translated.code;
+    if (status === 503 || status === 504) logger.warn({ requestId, code: translated.code, method: request.method, path: request.path }, translated.message);
     else if (status >= 500) logger.error({ requestId, code: translated.code, err: translated.cause ?? error }, translated.message);
     else logger.debug({ requestId, code: translated.code }, translated.message);
     if (response.headersSent || response.destroyed) return;

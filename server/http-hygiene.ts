@@ -79,8 +79,15 @@ export function requestLogger(logger: Logger): RequestHandler {
     logger,
     quietReqLogger: true,
     genReqId: (request) => (request as IncomingMessage & { id?: string }).id ?? randomBytes(6).toString('hex'),
+    // 503 and 504 answers are logged by the error handler, one short line each (server/error-handler.ts).
     customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
-      error || response.statusCode >= 500 ? 'error' : 'info',
+      response.statusCode === 503 || response.statusCode === 504 ? 'silent' : error || response.statusCode >= 500 ? 'error' : 'info',
+    // pino-http invents an Error with a stack for every 5xx; the error handler logs real ones, so keep this line
+    // short and name the error code instead.
+    customErrorObject: (_request: IncomingMessage, response: ServerResponse, _error: Error, value: Record<string, unknown>) => {
+      const { err: _synthetic, ...rest } = value;
+      return { ...rest, code: (response as ServerResponse & { locals?: { errorCode?: string } }).locals?.errorCode };
+    },
     serializers: {
       req: (request: { id?: unknown; method?: string; url?: string }) => ({
         id: request.id,

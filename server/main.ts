@@ -1,7 +1,8 @@
 /**
- * `npm start`: the composition root. Starts the local Neo4j unless NEO4J_URI is set, applies the schema,
- * ingests the notes when the graph is empty or stale, builds the client when its build is missing or stale,
- * then serves API and client on one port. SIGINT/SIGTERM stop everything, Neo4j included.
+ * `npm start`: the composition root. Starts the local Neo4j unless NEO4J_URI is set (and restarts it if it
+ * exits unexpectedly), applies the schema, ingests the notes when the graph is empty or stale, builds the client
+ * when its build is missing or stale, then serves API and client on one port. SIGINT/SIGTERM stop everything,
+ * Neo4j included.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,8 @@ import { isGraphStale, runIngest } from '../ingest/run-ingest.js';
 import { Database } from '../queries/database.js';
 import { readOverview } from '../queries/overview.js';
 import { applySchema } from '../queries/schema.js';
-import { startLocalNeo4j, type LocalNeo4j } from '../tools/neo4j/local-neo4j.js';
+import { localNeo4jStarter } from '../tools/neo4j/local-neo4j.js';
+import { Neo4jSupervisor } from '../tools/neo4j/supervise-neo4j.js';
 import { buildClient, clientBuildIsStale } from './client-build.js';
 import { createApp, startServer, type RunningServer } from './server.js';
 
@@ -19,28 +21,31 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const clientDir = path.join(root, 'dist', 'client');
 
 interface Stack {
-  neo4j?: LocalNeo4j;
+  neo4j?: Neo4jSupervisor;
   db?: Database;
   server?: RunningServer;
 }
 
-async function connect(config: Config, logger: Logger, stack: Stack): Promise<Database> {
-  if (!config.NEO4J_URI) {
-    stack.neo4j = await startLocalNeo4j({
-      dataDir: path.resolve(root, config.LOCAL_NEO4J_DATA),
-      port: config.LOCAL_NEO4J_PORT,
-      heapMb: config.LOCAL_NEO4J_HEAP_MB,
-      pageCacheMb: config.LOCAL_NEO4J_PAGECACHE_MB,
-      log: (line) => logger.info(line),
-    });
-    logger.info(`local Neo4j ready at ${stack.neo4j.uri}`);
-  }
-  return new Database({
-    uri: stack.neo4j?.uri ?? config.NEO4J_URI!,
-    user: config.NEO4J_USER,
-    password: config.NEO4J_PASSWORD,
-    database: config.NEO4J_DATABASE,
+/** The bundled Neo4j, restarted on the port it first got when it exits unexpectedly. */
+async function startSupervisedNeo4j(config: Config, logger: Logger, stack: Stack, giveUp: () => void): Promise<string> {
+  const supervisor = new Neo4jSupervisor({
+    start: localNeo4jStarter(config, { root, log: (line) => logger.info(line) }),
+    log: { info: (line) => logger.info(line), warn: (line) => logger.warn(line), error: (line) => logger.fatal(line) },
+    // Requests fail fast with 503 from the moment Neo4j is gone, instead of each waiting on driver retries.
+    onDown: () => stack.db?.markUnreachable(),
+    // A restarted Neo4j has cold caches: warm it before the next explorer asks (this also clears markUnreachable).
+    onUp: () => void (stack.db && warmUp(stack.db, logger).catch((error: unknown) => logger.warn({ err: error }, 'warm-up after restart failed'))),
+    onGiveUp: giveUp,
   });
+  stack.neo4j = supervisor;
+  const neo4j = await supervisor.start();
+  logger.info(`local Neo4j ready at ${neo4j.uri} (pid ${neo4j.pid})`);
+  return neo4j.uri;
+}
+
+async function connect(config: Config, logger: Logger, stack: Stack, giveUp: () => void): Promise<Database> {
+  const uri = config.NEO4J_URI ?? (await startSupervisedNeo4j(config, logger, stack, giveUp));
+  return new Database({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
 }
 
 async function ingestIfStale(db: Database, config: Config, logger: Logger): Promise<void> {
@@ -75,11 +80,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const stack: Stack = {};
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const shutdown = (reason: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
-    logger.info(`${signal}: stopping`);
-    void stopAll(stack, logger).then(() => process.exit(0));
+    logger.info(`${reason}: stopping`);
+    void stopAll(stack, logger).then(() => process.exit(exitCode));
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
@@ -90,7 +95,7 @@ async function main(): Promise<void> {
 
   try {
     const startedAt = Date.now();
-    stack.db = await connect(config, logger, stack);
+    stack.db = await connect(config, logger, stack, () => shutdown('local Neo4j gave up', 1));
     await applySchema(stack.db);
     await ingestIfStale(stack.db, config, logger);
     await warmUp(stack.db, logger);

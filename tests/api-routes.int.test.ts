@@ -126,7 +126,61 @@ describe('GET /api/concepts/:id', () => {
   });
 });
 
+describe('notes in several places and time ranges', () => {
+  beforeAll(async () => {
+    // n1 also occurs in the Ceph file and a second time in its own file: one note, three places.
+    await db.write((tx) =>
+      tx.run(
+        `MATCH (n:Note {id: $note}), (ops:Source {id: $ops}), (ceph:Source {id: $ceph})
+         CREATE (n)-[:IN {lineStart: 30, lineEnd: 31}]->(ceph), (n)-[:IN {lineStart: 40, lineEnd: 42}]->(ops)`,
+        { note: graph.note('n1'), ops: graph.source('ops'), ceph: graph.source('ceph') },
+      ),
+    );
+  });
+
+  it('lists a note once with every place it occurs and the lines of each, counting and paging distinct notes', async () => {
+    const body: ConceptDetailResponse = (await request(app).get(`/api/concepts/${enc(graph.concept('nova'))}`).expect(200)).body;
+    expect(body.notesTotal).toBe(2);
+    expect(body.notes.map((entry) => entry.note.id)).toEqual([graph.note('n1'), graph.note('n2')]);
+    expect(body.notes[0]!.note.places.map((place) => [place.source.path, place.lineStart, place.lineEnd])).toEqual([
+      ['ceph-笔记.txt', 30, 31],
+      ['openstack-notes.txt', 1, 2],
+      ['openstack-notes.txt', 40, 42],
+    ]);
+    const second: ConceptDetailResponse = (await request(app).get(`/api/concepts/${enc(graph.concept('nova'))}?offset=1&limit=1`).expect(200)).body;
+    expect(second.notes.map((entry) => entry.note.id)).toEqual([graph.note('n2')]);
+  });
+
+  it('gives the note detail every place too', async () => {
+    const body: NoteDetailResponse = (await request(app).get(`/api/notes/${enc(graph.note('n1'))}`).expect(200)).body;
+    expect(body.note.places).toHaveLength(3);
+  });
+
+  it('keeps only concepts and edges with notes in a time range, undated notes by choice', async () => {
+    const base = `/api/graph?communities=${community}&from=2024-03-01&to=2024-03-01`;
+    const day: GraphResponse = (await request(app).get(base).expect(200)).body;
+    expect(ids(day)).toEqual([graph.concept('nova'), graph.concept('rabbit')].sort());
+    expect(day.edges.every((edge) => [edge.data.source, edge.data.target].every((id) => ids(day).includes(id)))).toBe(true);
+    const withUndated: GraphResponse = (await request(app).get(`${base}&undated=include`).expect(200)).body;
+    expect(ids(withUndated)).toEqual([graph.concept('keystone'), graph.concept('nova'), graph.concept('rabbit')].sort());
+    await request(app).get(`/api/graph?from=yesterday`).expect(400);
+  });
+
+  it('pages a concept’s notes in a time range', async () => {
+    const body: ConceptDetailResponse = (await request(app).get(`/api/concepts/${enc(graph.concept('keystone'))}?from=2024-03-02&to=2024-12-31`).expect(200)).body;
+    expect(body.notes.map((entry) => entry.note.id)).toEqual([graph.note('n2')]);
+    expect(body.notesTotal).toBe(1);
+  });
+});
+
 describe('GET /api/concepts/:id/neighbors', () => {
+  it('follows only the chosen relation types', async () => {
+    const body: NeighborsResponse = (await request(app).get(`/api/concepts/${enc(graph.concept('nova'))}/neighbors?types=USES`).expect(200)).body;
+    expect(ids(body)).toEqual([graph.concept('nova'), graph.concept('rabbit')].sort());
+    expect(body.edges.map((edge) => edge.data.type)).toEqual(['USES']);
+    await request(app).get(`/api/concepts/${enc(graph.concept('nova'))}/neighbors?types=MENTIONS`).expect(400);
+  });
+
   it('returns the centre, its direct neighbours and the edges among them', async () => {
     const body: NeighborsResponse = (await request(app).get(`/api/concepts/${enc(graph.concept('keystone'))}/neighbors`).expect(200)).body;
     expect(ids(body)).toEqual([graph.concept('keystone'), graph.concept('neutron'), graph.concept('nova')].sort());
@@ -157,14 +211,21 @@ describe('GET /api/concepts/:id/neighbors', () => {
 });
 
 describe('GET /api/concepts/:id/related', () => {
-  it('suggests concepts two hops away, not direct neighbours, with the reasons for the score', async () => {
-    const body: RelatedResponse = (await request(app).get(`/api/concepts/${enc(graph.concept('keystone'))}/related`).expect(200)).body;
-    expect(body.related.map((topic) => topic.concept.id)).toEqual([graph.concept('rabbit')]);
-    const [topic] = body.related;
-    expect(topic!.reasons).toEqual({ sharedNotes: 1, adamicAdar: expect.any(Number), sameCommunity: true });
-    expect(topic!.reasons.adamicAdar).toBeGreaterThan(0);
-    expect(topic!.score).toBeGreaterThan(topic!.reasons.adamicAdar);
-    expect(topic!.explanation).toContain('1 shared note');
+  it('gives evidence in words for each related topic: shared notes and concepts both have the same relation with', async () => {
+    const body: RelatedResponse = (await request(app).get(`/api/concepts/${enc(graph.concept('nova'))}/related`).expect(200)).body;
+    const neutron = body.related.find((topic) => topic.concept.id === graph.concept('neutron'));
+    expect(neutron?.reasons.sharedNotes).toBe(1);
+    expect(neutron?.reasons.sharedNeighbours).toEqual([{ id: graph.concept('rabbit'), name: 'RabbitMQ', type: 'USES', direction: 'out' }]);
+    expect(neutron?.explanation).toBe('1 shared note; each uses RabbitMQ');
+    // RabbitMQ is a typed relation of Nova (listed under relations), not a related topic.
+    expect(body.related.map((topic) => topic.concept.id)).not.toContain(graph.concept('rabbit'));
+    for (const topic of body.related) expect(topic.reasons.sharedNotes > 0 || topic.reasons.sharedNeighbours.length > 0).toBe(true);
+  });
+
+  it('suggests nothing without evidence: a concept two hops away that shares no note is not related', async () => {
+    const body: RelatedResponse = (await request(app).get(`/api/concepts/${enc(graph.concept('pg'))}/related`).expect(200)).body;
+    expect(body.related.map((topic) => topic.concept.id).sort()).toEqual([graph.concept('crush'), graph.concept('osd')].sort());
+    expect(body.related.map((topic) => topic.concept.id)).not.toContain(graph.concept('ceph'));
   });
 
   it('returns an empty list for an isolated concept and 404 for an unknown one', async () => {
@@ -256,7 +317,7 @@ describe('GET /api/openapi.json', () => {
       ].sort(),
     );
     const graphParams = body.paths['/api/graph'].get.parameters.map((parameter: { name: string }) => parameter.name).sort();
-    expect(graphParams).toEqual(['communities', 'kinds', 'limit', 'minWeight']);
+    expect(graphParams).toEqual(['communities', 'from', 'kinds', 'limit', 'minWeight', 'to', 'undated']);
     expect(body.paths['/api/concepts/{id}'].get.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path' })]));
     expect(body.paths['/api/cypher'].post.requestBody.content['application/json'].schema.properties.query.type).toBe('string');
   });

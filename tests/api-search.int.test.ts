@@ -112,6 +112,26 @@ describe('GET /api/search', () => {
     expect(body.query).toBe('nova-api OR *:* ~ "');
   });
 
+  it('forgives a typo of one or two letters, ranked after exact and prefix hits', async () => {
+    const body = await search('q=Keystnoe');
+    expect(body.concepts.map((hit) => hit.id)).toContain(graph.concept('keystone'));
+    expect(body.concepts.find((hit) => hit.id === graph.concept('keystone'))?.match).toBe('fuzzy');
+    const mixed = await search('q=Neutro');
+    expect(mixed.concepts[0]?.id).toBe(graph.concept('neutron'));
+    expect(mixed.concepts[0]?.match).toBe('prefix');
+    expect((await search('q=Kxyzqwst')).concepts.map((hit) => hit.id)).not.toContain(graph.concept('keystone'));
+  });
+
+  it('lists each note once, with every place it occurs', async () => {
+    await db.write((tx) =>
+      tx.run('MATCH (n:Note {id: $note}), (s:Source {id: $source}) CREATE (n)-[:IN {lineStart: 50, lineEnd: 51}]->(s)', { note: graph.note('n6'), source: graph.source('ceph') }),
+    );
+    const body = await search(`q=${token}&limit=8`);
+    const ids = body.notes.map((hit) => hit.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(body.notes.find((hit) => hit.id === graph.note('n6'))?.places).toHaveLength(2);
+  });
+
   it('answers 400 without q, with a blank q or with a limit above 100', async () => {
     for (const query of ['', 'q=', 'q=%20%20', 'q=x&limit=101']) {
       const response = await request(app).get(`/api/search?${query}`).expect(400);

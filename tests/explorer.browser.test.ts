@@ -55,7 +55,7 @@ describe('explorer over the bundled notes', () => {
     expect(state.nodes).toBeGreaterThan(50);
     expect(state.edges).toBeGreaterThan(50);
     expect(state.nova).toBe(true);
-    await expect(page.locator('#legend').innerText()).resolves.toContain('Communities');
+    await expect(page.locator('#legend').textContent()).resolves.toContain('Communities');
     await page.context().close();
   });
 
@@ -63,7 +63,7 @@ describe('explorer over the bundled notes', () => {
     const { page } = await openExplorer();
     const point = await nodeScreenPoint(page, 'nova');
     await page.mouse.click(point.x, point.y);
-    await page.waitForFunction(() => window.__notegraph!.selectedId() === 'nova');
+    await page.waitForFunction(() => window.__notegraph!.selectedId() === 'nova', undefined, { polling: 100 });
     await page.locator('#panel .note').first().waitFor();
     await expect(page.locator('#panel-title').innerText()).resolves.toBe('Nova');
     const marks = await page.locator('#panel .note mark').allInnerTexts();
@@ -78,17 +78,30 @@ describe('explorer over the bundled notes', () => {
   it('double-click expands a node without moving it, and undo removes what the expand added', async () => {
     const { page } = await openExplorer();
     await runCypher(page, "MATCH (c:Concept {id: 'nova'}) RETURN c");
-    await page.waitForFunction(() => window.__notegraph!.loads() >= 2 && window.__notegraph!.ready() && window.__notegraph!.nodeCount() === 1);
+    await page.waitForFunction(() => window.__notegraph!.loads() >= 2 && window.__notegraph!.ready() && window.__notegraph!.nodeCount() === 1, undefined, { polling: 100 });
     await page.click('#fit-button');
     const before = await handle(page, () => window.__notegraph!.position('nova'));
     const point = await nodeScreenPoint(page, 'nova');
     await page.mouse.dblclick(point.x, point.y);
-    await page.waitForFunction(() => window.__notegraph!.nodeCount() > 1);
+    await page.waitForFunction(() => window.__notegraph!.nodeCount() > 1, undefined, { polling: 100 });
     const expanded = await handle(page, () => ({ nodes: window.__notegraph!.nodeCount(), position: window.__notegraph!.position('nova') }));
     expect(expanded.position).toEqual(before);
+    // The view follows the expand: every new node on screen, at a zoom no higher than 1.5 (not the 4x a single node gets).
+    await page.waitForTimeout(500);
+    const view = await page.evaluate(() => {
+      const h = window.__notegraph!;
+      const box = document.getElementById('graph')!.getBoundingClientRect();
+      const off = h.nodeIds().filter((id) => {
+        const p = h.renderedPosition(id)!;
+        return p.x < 0 || p.y < 0 || p.x > box.width || p.y > box.height;
+      });
+      return { off, zoom: h.viewport().zoom };
+    });
+    expect(view.off).toEqual([]);
+    expect(view.zoom).toBeLessThanOrEqual(1.5);
     await expect(page.locator('#undo-button').isEnabled()).resolves.toBe(true);
     await page.click('#undo-button');
-    await page.waitForFunction(() => window.__notegraph!.nodeCount() === 1);
+    await page.waitForFunction(() => window.__notegraph!.nodeCount() === 1, undefined, { polling: 100 });
     await expect(handle(page, () => window.__notegraph!.nodeIds())).resolves.toEqual(['nova']);
     await page.context().close();
   });
@@ -100,7 +113,7 @@ describe('explorer over the bundled notes', () => {
     const option = page.locator('#search-results [data-concept-id="placement-group"]');
     await option.waitFor();
     await option.click();
-    await page.waitForFunction(() => window.__notegraph!.selectedId() === 'placement-group');
+    await page.waitForFunction(() => window.__notegraph!.selectedId() === 'placement-group', undefined, { polling: 100 });
     await expect(page.locator('#panel-title').innerText()).resolves.toBe('placement group');
     await page.context().close();
   });
@@ -109,7 +122,7 @@ describe('explorer over the bundled notes', () => {
     const { page } = await openExplorer();
     await runCypher(page, 'MATCH (a:Concept)-[r:USES]->(b:Concept) RETURN a.name AS user, r, b LIMIT 5');
     await page.locator('#cypher-results table').waitFor();
-    await page.waitForFunction(() => window.__notegraph!.loads() >= 2 && window.__notegraph!.ready());
+    await page.waitForFunction(() => window.__notegraph!.loads() >= 2 && window.__notegraph!.ready(), undefined, { polling: 100 });
     const headers = await page.locator('#cypher-results th').allInnerTexts();
     expect(headers).toEqual(['user', 'r', 'b']);
     const rows = await page.locator('#cypher-results tbody tr').count();
@@ -144,12 +157,12 @@ describe('explorer over the bundled notes', () => {
 
   it('a deep link restores the selected concept, and back returns to the previous selection', async () => {
     const { page } = await openExplorer('?concept=placement-group');
-    await page.waitForFunction(() => window.__notegraph!.selectedId() === 'placement-group');
+    await page.waitForFunction(() => window.__notegraph!.selectedId() === 'placement-group', undefined, { polling: 100 });
     await expect(page.locator('#panel-title').innerText()).resolves.toBe('placement group');
     await page.locator('#panel [data-concept-id]').first().click();
-    await page.waitForFunction(() => window.__notegraph!.selectedId() !== 'placement-group');
+    await page.waitForFunction(() => window.__notegraph!.selectedId() !== 'placement-group', undefined, { polling: 100 });
     await page.goBack();
-    await page.waitForFunction(() => window.__notegraph!.selectedId() === 'placement-group');
+    await page.waitForFunction(() => window.__notegraph!.selectedId() === 'placement-group', undefined, { polling: 100 });
     await page.context().close();
   });
 
@@ -159,7 +172,7 @@ describe('explorer over the bundled notes', () => {
     await page.fill('#path-from', 'nova');
     await page.fill('#path-to', 'ceph');
     await page.click('#path-find');
-    await page.waitForFunction(() => window.__notegraph!.pathIds().length > 0);
+    await page.waitForFunction(() => window.__notegraph!.pathIds().length > 0, undefined, { polling: 100 });
     const ids = await handle(page, () => window.__notegraph!.pathIds());
     expect(ids).toContain('nova');
     expect(ids).toContain('ceph');
@@ -170,8 +183,8 @@ describe('explorer over the bundled notes', () => {
 
   it('arrow keys move the selection to a neighbour and Escape clears it', async () => {
     const { page } = await openExplorer('?concept=nova');
-    await page.waitForFunction(() => window.__notegraph!.selectedId() === 'nova');
-    await page.waitForFunction(() => window.__notegraph!.ready());
+    await page.waitForFunction(() => window.__notegraph!.selectedId() === 'nova', undefined, { polling: 100 });
+    await page.waitForFunction(() => window.__notegraph!.ready(), undefined, { polling: 100 });
     await page.locator('#graph').focus();
     for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown']) {
       await page.keyboard.press(key);
@@ -181,7 +194,7 @@ describe('explorer over the bundled notes', () => {
     expect(moved).not.toBe('nova');
     expect(moved).not.toBeNull();
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => window.__notegraph!.selectedId() === null);
+    await page.waitForFunction(() => window.__notegraph!.selectedId() === null, undefined, { polling: 100 });
     expect(new URL(page.url()).searchParams.get('concept')).toBeNull();
     await page.context().close();
   });
@@ -190,13 +203,13 @@ describe('explorer over the bundled notes', () => {
     const { page } = await openExplorer();
     await page.click('#filters-button');
     await page.locator('#filters label', { hasText: /^project$/ }).locator('input').check();
-    await page.waitForFunction(() => window.__notegraph!.visibleNodeCount() < window.__notegraph!.nodeCount());
+    await page.waitForFunction(() => window.__notegraph!.visibleNodeCount() < window.__notegraph!.nodeCount(), undefined, { polling: 100 });
     const state = await handle(page, () => {
       const h = window.__notegraph!;
-      const projects = h.nodeIds().filter((id) => h.nodeData(id)?.kind === 'project').length;
-      return { visible: h.visibleNodeCount(), projects };
+      return { kinds: [...new Set(h.visibleNodeIds().map((id) => h.nodeData(id)?.kind))], visible: h.visibleNodeCount(), drawn: h.drawn().visibleNodeIds.length };
     });
-    expect(state.visible).toBe(state.projects);
+    expect(state.kinds).toEqual(['project']);
+    expect(state.drawn).toBe(state.visible);
     expect(new URL(page.url()).searchParams.get('kinds')).toBe('project');
     await page.context().close();
   });

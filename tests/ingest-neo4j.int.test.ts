@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toJsonExport } from '../ingest/report.js';
+import { extractGraph } from '../ingest/extract-graph.js';
+import { toGraphRows } from '../ingest/graph-rows.js';
+import { loadLexicon } from '../ingest/lexicon.js';
+import { readNoteFiles } from '../ingest/read-files.js';
 import { isGraphStale, runIngest, type IngestSummary } from '../ingest/run-ingest.js';
+import { writeIngestedGraph } from '../queries/ingest-write.js';
 import type { Database } from '../queries/database.js';
 import { toNumber } from '../queries/values.js';
 import { connectTestDatabase } from './support/test-database.js';
@@ -159,10 +164,11 @@ describe('ingesting the bundled notes into Neo4j', () => {
 });
 
 describe('re-ingesting', () => {
-  it('changes no ids and no counts when the notes are unchanged, and reports the graph fresh', async () => {
+  it('writes nothing when the notes are unchanged, and reports the graph fresh', async () => {
     const notesBefore = await noteIds();
     const conceptsBefore = await conceptSnapshot();
     const again = await runIngest({ notesDir, db });
+    expect(again.summary.timings.write?.mode).toBe('unchanged');
     expect(again.summary.notes).toBe(first.notes);
     expect(await noteIds()).toEqual(notesBefore);
     expect(await conceptSnapshot()).toEqual(conceptsBefore);
@@ -198,12 +204,24 @@ describe('re-ingesting', () => {
     expect(toNumber((await readAll<{ n: unknown }>('MATCH (n:Note) RETURN count(n) AS n'))[0]?.n)).toBe(summary.notes);
   });
 
-  it('leaves the same graph when updating a stored graph in place as when writing it into an empty one', async () => {
-    const updated = await runIngest({ notesDir, db });
-    expect(updated.summary.timings.write?.mode).toBe('update');
-    const inPlace = await graphSnapshot();
-    const fresh = await runIngest({ notesDir, db, reset: true });
+  it('leaves the same graph when replacing a stored graph as when writing it into an empty one', async () => {
+    const replaced = await runIngest({ notesDir, db, reset: true });
+    expect(replaced.summary.timings.write?.mode).toBe('replace');
+    const overStored = await graphSnapshot();
+    await db.runAutoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    const fresh = await runIngest({ notesDir, db });
     expect(fresh.summary.timings.write?.mode).toBe('fresh');
-    expect(await graphSnapshot()).toEqual(inPlace);
+    expect(await graphSnapshot()).toEqual(overStored);
+  });
+
+  it('swaps a graph too large for one transaction in steps, saying so, and leaves the same graph', async () => {
+    await runIngest({ notesDir, db, reset: true });
+    const atomic = await graphSnapshot();
+    const read = await readNoteFiles(notesDir, 1 << 30);
+    const rows = toGraphRows(extractGraph({ files: read.files, lexicon: (await loadLexicon(notesDir)).lexicon }).graph);
+    const stats = await writeIngestedGraph(db, rows, { now: new Date().toISOString(), run: 'in-steps', force: true, maxAtomicSwapNodes: 100 });
+    expect(stats.atomic).toBe(false);
+    expect(stats.swappedNodes).toBeGreaterThan(100);
+    expect(await graphSnapshot()).toEqual(atomic);
   });
 });

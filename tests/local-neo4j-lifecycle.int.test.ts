@@ -4,16 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Database } from '../queries/database.js';
-import { parseJavaMajor, startLocalNeo4j } from '../tools/neo4j/local-neo4j.js';
+import { parseJavaMajor, startLocalNeo4j, summarizeLauncherFailure } from '../tools/neo4j/local-neo4j.js';
+import { ownerFile, readStoreOwner } from '../tools/neo4j/store-owner.js';
+import { javaProcessesFor } from './support/notegraph-process.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'notegraph-lifecycle-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-/** Java processes whose command line names our data directory. */
-function javaProcessesFor(dir: string): string[] {
-  const result = spawnSync('pgrep', ['-f', `Launcher.java --data ${dir}`], { encoding: 'utf8' });
-  return result.stdout.split('\n').filter(Boolean);
-}
 
 async function countNodes(uri: string): Promise<number> {
   const db = new Database({ uri });
@@ -25,7 +21,7 @@ async function countNodes(uri: string): Promise<number> {
 }
 
 describe('local Neo4j process', () => {
-  it('stops without leaving a java process, and a second start on the same directory keeps the data', async () => {
+  it('stops without leaving a java process, and a second start on the same directory keeps the data', { timeout: 240_000 }, async () => {
     const first = await startLocalNeo4j({ dataDir, port: 0, heapMb: 512, pageCacheMb: 64 });
     const db = new Database({ uri: first.uri });
     await db.write((tx) => tx.run('CREATE (:Lifecycle {at: timestamp()})'));
@@ -43,7 +39,36 @@ describe('local Neo4j process', () => {
     expect(javaProcessesFor(dataDir)).toEqual([]);
   });
 
-  it('exits by itself when its parent dies without a signal', async () => {
+  it('refuses a second start on a store in use, in one line naming the owner and the NEO4J_URI to use instead', { timeout: 240_000 }, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'notegraph-in-use-'));
+    const first = await startLocalNeo4j({ dataDir: dir, port: 0, heapMb: 384, pageCacheMb: 32 });
+    try {
+      expect(readStoreOwner(dir)).toMatchObject({ pid: process.pid, javaPid: first.pid, uri: first.uri });
+      const refused = await startLocalNeo4j({ dataDir: dir, port: 0, heapMb: 384, pageCacheMb: 32 }).catch((error: Error) => error);
+      expect((refused as Error).message).toBe(
+        `the local Neo4j store ${dir} is in use by process ${process.pid} (Neo4j at ${first.uri}): stop it, or set NEO4J_URI=${first.uri} to use that Neo4j`,
+      );
+      // A holder that left no owner file: Neo4j's own refusal, still one line, the Java trace in a file.
+      rmSync(ownerFile(dir));
+      const locked = (await startLocalNeo4j({ dataDir: dir, port: 0, heapMb: 384, pageCacheMb: 32 }).catch((error: Error) => error)) as Error;
+      expect(locked.message).toMatch(/^Neo4j exited before it was ready \(code 1\): Lock file has been locked by another process: .*store_lock.* \(full output: .*launcher\.log\)$/);
+      expect(locked.message).not.toContain('\n');
+    } finally {
+      await first.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(javaProcessesFor(dir)).toEqual([]);
+  });
+
+  it.each([
+    ['Exception in thread "main" java.lang.RuntimeException: Error starting\n\tat a.b(C.java:1)\nCaused by: org.x.FooException: the real reason\n\tat d.e(F.java:2)\n', 'the real reason'],
+    ['Error: Could not find or load main class Launcher\n', 'Could not find or load main class Launcher'],
+    ['', 'no output'],
+  ])('sums up launcher output %j as %j', (output, summary) => {
+    expect(summarizeLauncherFailure(output)).toBe(summary);
+  });
+
+  it('exits by itself when its parent dies without a signal', { timeout: 240_000 }, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'notegraph-orphan-'));
     // A throwaway parent starts Neo4j, prints the URI, then is killed with SIGKILL (no chance to clean up).
     const script = `
@@ -53,7 +78,7 @@ describe('local Neo4j process', () => {
       process.kill(process.pid, 'SIGKILL');`;
     const parent = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
       encoding: 'utf8',
-      timeout: 120_000,
+      timeout: 180_000,
     });
     expect(parent.stdout).toMatch(/started \d+/);
     const deadline = Date.now() + 30_000;

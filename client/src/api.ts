@@ -11,6 +11,7 @@ import type {
   GraphResponse,
   NeighborsResponse,
   NoteDetailResponse,
+  NoteTimeRange,
   PathResponse,
   RelatedResponse,
   SchemaResponse,
@@ -71,11 +72,11 @@ const enc = encodeURIComponent;
 export const api = {
   graph: (query: GraphQuery) =>
     requestJson<GraphResponse>(
-      apiUrl('/graph', { limit: query.limit, kinds: query.kinds, communities: query.communities, minWeight: query.minWeight }),
+      apiUrl('/graph', { limit: query.limit, kinds: query.kinds, communities: query.communities, minWeight: query.minWeight, from: query.from, to: query.to, undated: query.undated }),
     ),
-  concept: (id: string, page: { offset?: number; limit?: number } = {}) =>
-    requestJson<ConceptDetailResponse>(apiUrl(`/concepts/${enc(id)}`, page)),
-  neighbors: (id: string, options: { depth?: number; limit?: number } = {}) =>
+  concept: (id: string, query: { offset?: number; limit?: number } & NoteTimeRange = {}) =>
+    requestJson<ConceptDetailResponse>(apiUrl(`/concepts/${enc(id)}`, { ...query })),
+  neighbors: (id: string, options: { depth?: number; limit?: number; types?: string[] } = {}) =>
     requestJson<NeighborsResponse>(apiUrl(`/concepts/${enc(id)}/neighbors`, options)),
   related: (id: string, limit = 10) => requestJson<RelatedResponse>(apiUrl(`/concepts/${enc(id)}/related`, { limit })),
   path: (from: string, to: string, maxLength?: number) => requestJson<PathResponse>(apiUrl('/path', { from, to, maxLength })),
@@ -83,10 +84,12 @@ export const api = {
     requestJson<SearchResponse>(apiUrl('/search', { q, limit }), { signal }),
   note: (id: string) => requestJson<NoteDetailResponse>(apiUrl(`/notes/${enc(id)}`)),
   schema: () => requestJson<SchemaResponse>(apiUrl('/schema')),
-  cypher: (request: CypherRequest) =>
+  /** Sent once: a timeout (504 CYPHER_TIMEOUT, or 408 from older servers) is final, never retried here. */
+  cypher: (request: CypherRequest, signal?: AbortSignal) =>
     requestJson<CypherResponse>(apiUrl('/cypher'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(request),
+      signal,
     }),
 };

@@ -1,17 +1,7 @@
 /** Expand, collapse and undo: what an expand adds is recorded, so undo/collapse removes exactly that. */
 import { api } from './api.js';
-import type { GraphView } from './graph-view.js';
-import { toElements, type GraphScales } from './view-model/elements.js';
+import type { GraphContext } from './graph-context.js';
 import { ExpandHistory, type ExpandEntry } from './view-model/expand-history.js';
-
-export interface ExpandContext {
-  graph: GraphView;
-  scales(): GraphScales;
-  notify(message: string, kind?: 'info' | 'success' | 'error'): void;
-  reportError(error: unknown, what: string): void;
-  /** Called after any change, to refresh filters, the undo button and the panel. */
-  changed(): void;
-}
 
 const neighbourLimit = 100;
 
@@ -19,7 +9,7 @@ export class ExpandController {
   readonly history = new ExpandHistory();
   private busy = new Set<string>();
 
-  constructor(private readonly context: ExpandContext) {}
+  constructor(private readonly context: GraphContext, private readonly changed: () => void) {}
 
   isExpanded(id: string): boolean {
     return this.history.isExpanded(id);
@@ -31,20 +21,23 @@ export class ExpandController {
     else await this.expand(id);
   }
 
+  /** Adds the neighbours over the relation types the filters follow; an expand that adds nothing is no undo step. */
   async expand(id: string): Promise<void> {
     if (this.busy.has(id)) return;
     this.busy.add(id);
     try {
-      const response = await api.neighbors(id, { depth: 1, limit: neighbourLimit });
-      const { graph } = this.context;
-      const existing = new Set(graph.nodeIds());
-      const { nodes, edges } = toElements(response, this.context.scales(), existing);
-      const added = graph.add([...nodes, ...edges], id);
-      this.history.push({ center: id, nodeIds: added.nodeIds, edgeIds: added.edgeIds, capped: response.capped, total: response.total });
+      const types = this.context.vm.filters.relationTypes;
+      const response = await api.neighbors(id, { depth: 1, limit: neighbourLimit, types });
+      const added = this.context.addToView(response, id);
       const shown = response.nodes.length - 1;
+      if (added.nodeIds.length === 0 && added.edgeIds.length === 0) {
+        this.context.notify(types.length ? `No neighbours over ${types.join(', ')} beyond those in the view.` : 'All neighbours are already in the view.', 'info');
+        return;
+      }
+      this.history.push({ center: id, nodeIds: added.nodeIds, edgeIds: added.edgeIds, capped: response.capped, total: response.total });
       if (response.capped) this.context.notify(`Showing ${shown} of ${response.total} neighbours (capped at ${neighbourLimit}). Use the Cypher console to see the rest.`, 'info');
-      else if (added.nodeIds.length === 0) this.context.notify('All neighbours are already in the view.', 'info');
-      this.context.changed();
+      this.context.reveal([id, ...added.nodeIds]);
+      this.changed();
     } catch (error) {
       this.context.reportError(error, 'Expanding failed');
     } finally {
@@ -67,13 +60,10 @@ export class ExpandController {
   }
 
   private removeEntry(entry: ExpandEntry): void {
-    const { graph } = this.context;
-    const selected = graph.selectedId;
     // Pinned nodes stay: the user chose to keep them.
-    const nodes = entry.nodeIds.filter((id) => !graph.isPinned(id));
-    graph.remove([...entry.edgeIds, ...nodes]);
-    if (selected && !graph.has(selected)) graph.select(null);
-    this.context.changed();
+    const nodes = entry.nodeIds.filter((id) => !this.context.vm.pinned.has(id));
+    this.context.removeFromView([...entry.edgeIds, ...nodes]);
+    this.changed();
   }
 
   reset(): void {

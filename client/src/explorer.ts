@@ -1,29 +1,42 @@
 /**
- * The explorer's controller: owns the view state and connects API answers to the graph view and the panels.
- * Pure decisions live in view-model/; this file sequences them.
+ * The explorer's controller: connects API answers, the view-model (what is on screen) and the graph view.
+ * Pure decisions live in view-model/; drawing lives in graph/; this file sequences them.
  */
-import type { CypherResponse, GraphElements, GraphResponse } from '../../common/contract.js';
+import type { GraphElements } from '../../common/contract.js';
 import { ApiError, api } from './api.js';
-import type { CypherConsole, ResultMode } from './cypher-console.js';
-import { byId, download } from './dom.js';
-import { renderFilters, renderLegend } from './drawers.js';
+import type { CypherConsole } from './cypher-console.js';
+import { byId } from './dom.js';
+import { renderFilters } from './drawers.js';
 import { ExpandController } from './expand-controller.js';
-import { GraphView, type LayoutName, type LayoutState } from './graph-view.js';
-import { bindShortcuts } from './keyboard.js';
+import type { GraphContext } from './graph-context.js';
+import { GraphView, type LayoutName, type LayoutState } from './graph/graph-view.js';
+import { largeGraphNodes, parseHints } from './graph/rendering.js';
+import type { Theme } from './graph/style.js';
+import { Legend } from './legend.js';
 import type { PanelActions } from './panel.js';
 import { PanelController } from './panel-controller.js';
 import { PathController } from './path-controller.js';
 import { SearchBox } from './search-box.js';
-import { installTestHandle } from './test-handle.js';
+import { syncLocalButton, toggleLocal } from './views.js';
 import { showToast, type ToastKind } from './toasts.js';
-import { scalesFor, toElements, type GraphScales } from './view-model/elements.js';
-import { parseHints } from './view-model/rendering.js';
-import { communitiesBySize, keepsEdge, keepsNode, kindsPresent, type Filters } from './view-model/filters.js';
-import type { Theme } from './view-model/style.js';
-import { parseViewState, serializeViewState, type ViewState } from './view-model/url-state.js';
+import { hasTimeRange, timeQuery, type Filters } from './view-model/filters.js';
+import { GraphViewModel } from './view-model/graph-view-model.js';
+import { planViewLabels } from './label-layer.js';
+import { parseViewState, serializeViewState, type LocalGraphState, type ViewState } from './view-model/url-state.js';
 
 const webglThreshold = 1500;
-const layouts: LayoutName[] = ['fcose', 'concentric', 'breadthfirst', 'grid'];
+/** Elements up to which hovering dims everything else (an overview: 300 concepts and their edges). */
+const hoverDimLimit = 3000;
+/** Big graphs draw at most this much at once (level of detail, see GraphViewModel.drawBudget). */
+const drawBudget = { nodes: 1000, edges: 4000 };
+const overviewLimit = 300;
+const localLimit = 300;
+/** Nodes the label planner considers per frame (highest rank on screen first). */
+const labelCandidates = 1500;
+export const layouts: LayoutName[] = ['fcose', 'concentric', 'breadthfirst', 'grid'];
+
+/** Which graph is loaded: the overview, a local graph around a concept, or a Cypher result that replaced the view. */
+export type BaseView = { kind: 'overview' } | { kind: 'local'; local: LocalGraphState } | { kind: 'cypher'; query: string };
 
 function systemTheme(): Theme {
   return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
@@ -34,21 +47,27 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export class Explorer {
+export class Explorer implements GraphContext {
+  readonly vm = new GraphViewModel();
   readonly graph: GraphView;
   readonly expand: ExpandController;
   readonly paths: PathController;
   readonly search: SearchBox;
-  private cypherConsole: Promise<CypherConsole> | null = null;
+  readonly legend: Legend;
+  readonly panelView: PanelController;
+  cypherConsole: Promise<CypherConsole> | null = null;
   state: ViewState = parseViewState(window.location.search);
-  private scales: GraphScales = { rank: { min: 0, max: 1 }, weight: { max: 1 } };
-  private loaded = false;
-  private loadCount = 0;
-  private lastErrorText: string | null = null;
-  private firstRenderMs: number | null = null;
-  private lastLayout: { ms: number; outcome: string } | null = null;
+  base: BaseView = { kind: 'overview' };
+  focusMode = false;
+  loaded = false;
+  loadCount = 0;
+  lastErrorText: string | null = null;
+  firstRenderMs: number | null = null;
+  lastLayout: { ms: number; outcome: string } | null = null;
+  private labelFrame = 0;
+  /** The latest showGraph; a deferred load of an older one is dropped. */
+  private showToken = 0;
   private readonly status = byId('graph-status');
-  private readonly panelView: PanelController;
 
   constructor() {
     const params = new URLSearchParams(window.location.search);
@@ -56,9 +75,15 @@ export class Explorer {
     this.graph = new GraphView(
       byId('graph'),
       {
-        onSelect: (id) => this.onSelect(id),
-        onExpand: (id) => void this.expand.toggle(id),
+        onTap: (id) => (id ? void this.selectConcept(id) : this.clearSelection()),
+        onDoubleTap: (id) => void this.expand.toggle(id),
+        onHover: (id) => this.hover(id),
         onLayout: (state) => this.onLayout(state),
+        onPositions: (positions) => this.vm.setPositions(positions),
+        onViewport: () => {
+          if (this.vm.overBudget && this.loaded && this.vm.setViewBox(this.graph.extent())) this.graph.applyVisibility(this.vm.visible);
+          this.scheduleLabels();
+        },
       },
       {
         theme: systemTheme(),
@@ -67,108 +92,39 @@ export class Explorer {
         forceHints: parseHints(params.get('hints')) ?? undefined,
       },
     );
-    window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => this.graph.setTheme(systemTheme()));
-    const context = {
-      graph: this.graph,
-      scales: () => this.scales,
-      notify: (message: string, kind?: ToastKind) => this.notify(message, kind),
-      reportError: (error: unknown, what: string) => this.reportError(error, what),
-      changed: () => this.afterGraphChange(),
-    };
-    this.expand = new ExpandController(context);
-    this.paths = new PathController(context, byId('path-tool'), (path) => this.updateUrl({ path }, 'push'));
+    window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+      this.graph.setTheme(systemTheme());
+      void this.cypherConsole?.then((console) => console.setDark(systemTheme() === 'dark'));
+    });
+    this.expand = new ExpandController(this, () => this.refresh());
+    this.paths = new PathController(this, byId('path-tool'), {
+      path: (path) => this.updateUrl({ path }, 'push'),
+      highlight: (ids) => this.graph.highlightPath(ids),
+    });
     this.search = new SearchBox(byId<HTMLInputElement>('search-input'), byId<HTMLUListElement>('search-results'), {
       concept: (hit) => void this.selectConcept(hit.id, { center: true }),
       note: (hit) => void this.openNote(hit.id),
       error: (error) => this.reportError(error, 'Search failed'),
       text: (query) => this.updateUrl({ search: query || null }, 'replace'),
     });
+    this.legend = new Legend(byId('legend'), (community) => this.setFilters({ ...this.state.filters, communities: [community] }), () => this.refresh());
     this.panelView = new PanelController(byId('panel'), {
       actions: this.panelActions,
       filters: () => this.state.filters,
-      isPinned: (id) => this.graph.isPinned(id),
+      isPinned: (id) => this.vm.pinned.has(id),
       isExpanded: (id) => this.expand.isExpanded(id),
       reportError: (error, what) => this.reportError(error, what),
       describe: errorMessage,
     });
-    installTestHandle({
-      graph: this.graph,
-      ready: () => this.loaded && !this.graph.layoutRunning,
-      loads: () => this.loadCount,
-      lastError: () => this.lastErrorText,
-      pathIds: () => this.paths.highlighted,
-      firstRenderMs: () => this.firstRenderMs,
-      lastLayout: () => this.lastLayout,
-    });
-  }
-
-  async start(): Promise<void> {
-    this.bindToolbar();
-    bindShortcuts(this);
-    window.addEventListener('popstate', () => void this.applyState(parseViewState(window.location.search)));
-    const layoutSelect = byId<HTMLSelectElement>('layout-select');
-    if (this.state.layout && layouts.includes(this.state.layout as LayoutName)) layoutSelect.value = this.state.layout;
-    const initial = this.state;
-    await this.loadOverview();
-    await this.applyState(initial, true);
+    this.vm.setFilters(this.state.filters);
   }
 
   get layout(): LayoutName {
     return byId<HTMLSelectElement>('layout-select').value as LayoutName;
   }
 
-  private bindToolbar(): void {
-    byId('fit-button').addEventListener('click', () => this.graph.fit());
-    byId('layout-select').addEventListener('change', () => {
-      this.graph.runLayout(this.layout);
-      this.updateUrl({ layout: this.layout }, 'replace');
-    });
-    byId('layout-stop').addEventListener('click', () => this.graph.stopLayout());
-    byId('undo-button').addEventListener('click', () => this.expand.undo());
-    byId('focus-button').addEventListener('click', () => this.toggleFocus());
-    byId('export-png').addEventListener('click', () => download('notegraph.png', this.graph.exportPng()));
-    byId('export-json').addEventListener('click', () =>
-      download('notegraph.json', new Blob([JSON.stringify(this.graph.exportJson(), null, 2)], { type: 'application/json' })),
-    );
-    this.bindDrawer('filters-button', 'filters', () => this.renderFilterDrawer());
-    this.bindDrawer('path-button', 'path-tool');
-    byId('cypher-button').addEventListener('click', () => this.toggleCypher());
-  }
-
-  private bindDrawer(buttonId: string, drawerId: string, onOpen?: () => void): void {
-    byId(buttonId).addEventListener('click', () => this.toggleDrawer(buttonId, drawerId, onOpen));
-  }
-
-  toggleDrawer(buttonId: string, drawerId: string, onOpen?: () => void, open?: boolean): void {
-    const drawer = byId(drawerId);
-    drawer.hidden = open === undefined ? !drawer.hidden : !open;
-    byId(buttonId).setAttribute('aria-expanded', String(!drawer.hidden));
-    if (!drawer.hidden) onOpen?.();
-  }
-
-  /**
-   * Opens (or toggles) the Cypher console. CodeMirror is loaded on first use, so it does not delay the first
-   * graph.
-   */
-  async toggleCypher(open?: boolean): Promise<CypherConsole> {
-    this.cypherConsole ??= import('./cypher-console.js').then(({ CypherConsole }) => {
-      const console = new CypherConsole(byId('cypher'), {
-        graph: (result, mode) => this.showCypherGraph(result, mode),
-        ran: (query) => this.updateUrl({ cypher: query }, 'push'),
-      });
-      void console.loadSchema().catch((error: unknown) => this.reportError(error, 'Loading the schema for completion failed'));
-      return console;
-    });
-    const console = await this.cypherConsole;
-    this.toggleDrawer('cypher-button', 'cypher', () => console.focus(), open);
-    return console;
-  }
-
-  toggleFocus(): void {
-    const button = byId('focus-button');
-    const on = button.getAttribute('aria-pressed') !== 'true';
-    button.setAttribute('aria-pressed', String(on));
-    this.graph.setFocus(on);
+  get theme(): Theme {
+    return systemTheme();
   }
 
   notify(message: string, kind: ToastKind = 'info'): void {
@@ -181,66 +137,146 @@ export class Explorer {
     this.notify(message, 'error');
   }
 
-  async loadOverview(): Promise<void> {
+  /** Loads the graph a base view stands for: the overview or a local graph, with the time range applied by the server. */
+  async loadBase(base: BaseView): Promise<void> {
+    if (base.kind === 'cypher') return;
     this.loaded = false;
-    this.status.textContent = 'Loading the graph…';
-    let response: GraphResponse;
+    this.status.textContent = base.kind === 'local' ? 'Loading the local graph…' : 'Loading the graph…';
+    const { filters } = this.state;
     try {
-      response = await api.graph({ limit: 300 });
+      if (base.kind === 'local') {
+        const response = await api.neighbors(base.local.center, { depth: base.local.depth, limit: localLimit, types: filters.relationTypes });
+        this.showGraph(response, base);
+        if (response.capped) this.notify(`The local graph shows ${response.nodes.length - 1} of ${response.total} concepts within ${base.local.depth} hops (capped).`);
+        return;
+      }
+      const response = await api.graph({ limit: overviewLimit, ...timeQuery(filters) });
+      this.showGraph(response, base);
+      if (response.capped && !hasTimeRange(filters)) this.notify(`Showing the top ${response.nodes.length} of ${response.totalConcepts} concepts. Search or expand to reach the others.`);
     } catch (error) {
       this.status.textContent = 'The graph could not be loaded. Check that the server and Neo4j are running, then reload.';
       this.reportError(error, 'Loading the graph failed');
-      return;
     }
-    this.showGraph(response);
-    if (response.capped) this.notify(`Showing the top ${response.nodes.length} of ${response.totalConcepts} concepts. Search or expand to reach the others.`);
   }
 
-  showGraph(elements: GraphElements): void {
-    this.scales = scalesFor(elements);
-    const { nodes, edges } = toElements(elements, this.scales);
-    this.status.textContent = nodes.length === 0 ? 'The graph is empty. Ingest some notes (npm run ingest) and reload.' : '';
+  /** Replaces the graph; once laid out, it is fitted and counted as loaded. */
+  showGraph(elements: GraphElements, base: BaseView): void {
+    this.base = base;
+    this.loaded = false;
+    const started = performance.now();
+    this.vm.drawBudget = elements.nodes.length >= largeGraphNodes ? drawBudget : { nodes: Number.POSITIVE_INFINITY, edges: Number.POSITIVE_INFINITY };
+    const { nodes, edges } = this.vm.replace(elements, { degreeFilters: base.kind === 'overview' });
+    this.vm.setFilters(this.state.filters);
+    // What the filters or the draw budget leave out arrives hidden, so the first frame draws only what is shown.
+    for (const element of [...nodes, ...edges]) if (!this.vm.isVisible(String(element.data.id))) element.classes = [...((element.classes as string[] | undefined) ?? []), 'filtered'];
+    this.status.textContent = nodes.length === 0 ? (base.kind === 'overview' && !hasTimeRange(this.state.filters) ? 'The graph is empty. Ingest some notes (npm run ingest) and reload.' : 'Nothing to show for these filters.') : '';
+    // Main-thread cost of each step, for the benchmark (performance.getEntriesByType('measure')).
+    performance.measure('graph: view-model', { start: started });
     this.expand.reset();
-    this.graph.load([...nodes, ...edges], this.layout);
-    this.loaded = true;
-    this.loadCount += 1;
-    this.noteFirstRender();
-    this.afterGraphChange();
+    this.graph.highlightPath([]);
+    syncLocalButton(this);
+    const load = (): void => this.graph.load([...nodes, ...edges], this.layout, () => {
+      // The legend first: the fit leaves room beside it. For a big graph the rest (drawers, panel, labels) follows
+      // in a task of its own, so the first frame is not held up (what is hidden already arrived hidden).
+      const settling = performance.now();
+      this.renderLegend();
+      this.fitVisible();
+      if (elements.nodes.length < largeGraphNodes) this.refresh();
+      else window.setTimeout(() => this.refresh(), 0);
+      performance.measure('graph: legend and fit', { start: settling });
+      this.loaded = true;
+      this.loadCount += 1;
+      this.noteFirstRender();
+      if (this.vm.overBudget) this.notify(`Drawing the ${this.vm.drawBudget.nodes.toLocaleString('en')} highest-ranked of ${this.vm.size.nodes.toLocaleString('en')} concepts; zoom in to see the others where you look.`);
+    });
+    // A big graph's view-model build and its layout request are two tasks, not one long one.
+    const token = ++this.showToken;
+    if (elements.nodes.length >= largeGraphNodes) window.setTimeout(() => token === this.showToken && load(), 0);
+    else load();
   }
 
-  private showCypherGraph(result: CypherResponse, mode: ResultMode): void {
-    if (mode === 'replace') {
-      this.showGraph(result.graph);
-      return;
+  addToView(elements: GraphElements, anchor?: string): { nodeIds: string[]; edgeIds: string[] } {
+    const placeAt = anchor && this.vm.position(anchor) ? anchor : undefined;
+    const { nodes, edges } = this.vm.add(elements, placeAt);
+    if (!placeAt) {
+      // No anchor: new nodes go around the middle of the view.
+      const { pan, zoom, width, height } = this.graph.viewport();
+      const centre = { x: (width / 2 - pan.x) / zoom, y: (height / 2 - pan.y) / zoom };
+      nodes.forEach((node, index) => {
+        const angle = (2 * Math.PI * index) / Math.max(1, nodes.length);
+        node.position = { x: centre.x + 120 * Math.cos(angle), y: centre.y + 120 * Math.sin(angle) };
+      });
+      this.vm.setPositions(Object.fromEntries(nodes.map((node) => [String(node.data.id), node.position!])));
     }
-    const { nodes, edges } = toElements(result.graph, this.scales, new Set(this.graph.nodeIds()));
     this.graph.add([...nodes, ...edges]);
-    this.afterGraphChange();
+    this.refresh();
+    return { nodeIds: nodes.map((node) => String(node.data.id)), edgeIds: edges.map((edge) => String(edge.data.id)) };
   }
 
-  /** Re-applies filters, refreshes legend and buttons after nodes came or went. */
-  afterGraphChange(): void {
-    this.graph.applyFilter((data) => keepsNode(this.state.filters, data), (data) => keepsEdge(this.state.filters, data));
+  removeFromView(ids: string[]): void {
+    const selected = this.vm.selected;
+    this.graph.remove(ids);
+    this.vm.remove(ids);
+    if (selected && !this.vm.has(selected)) this.clearSelection();
+    this.refresh();
+  }
+
+  /** Fits the given nodes (plus what is selected) beside the legend, never zoomed past a readable 1.5×. */
+  reveal(ids: string[]): void {
+    const visible = ids.filter((id) => this.vm.visible.nodes.has(id));
+    if (visible.length === 0) return;
+    this.graph.fitTo(visible, { insets: { left: this.legend.inset() }, maxZoom: 1.5, animate: true, padding: 50 });
+    window.setTimeout(() => this.scheduleLabels(), 300);
+  }
+
+  fitVisible(): void {
+    this.graph.fitTo([...this.vm.visible.nodes], { insets: { left: this.legend.inset() }, maxZoom: 1.5 });
+    this.scheduleLabels();
+  }
+
+  /** Redraws everything that depends on the view-model: visibility, legend, filters drawer, buttons, labels. */
+  refresh(): void {
+    this.graph.applyVisibility(this.vm.visible);
     byId<HTMLButtonElement>('undo-button').disabled = this.expand.history.size === 0;
-    const data = this.graph.nodeIds().map((id) => this.graph.nodeData(id) as { kind?: string; community?: number; label?: string; rank?: number });
-    const communities = communitiesBySize(data).map((entry) => ({
-      ...entry,
-      example: data.filter((node) => node.community === entry.community).sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0))[0]?.label ?? `#${entry.community}`,
-    }));
-    renderLegend(byId('legend'), communities, kindsPresent(data));
+    this.renderLegend();
     if (!byId('filters').hidden) this.renderFilterDrawer();
+    this.applyFocus();
     this.panelView.refresh();
+    this.scheduleLabels();
+  }
+
+  private renderLegend(): void {
+    this.legend.render({ communities: this.vm.communitiesOnScreen(), kinds: this.vm.kindsOnScreen(), hiddenCount: this.vm.size.nodes - this.vm.visible.nodes.size });
+  }
+
+  /** Labels are planned once per frame at most (viewport moves, hover, filters). */
+  scheduleLabels(): void {
+    if (this.labelFrame) return;
+    this.labelFrame = requestAnimationFrame(() => {
+      this.labelFrame = 0;
+      this.graph.applyLabels(planViewLabels(this.vm, this.graph, { legend: byId('legend'), container: byId('graph'), candidates: labelCandidates }));
+    });
   }
 
   private renderFilterDrawer(): void {
-    const data = this.graph.nodeIds().map((id) => this.graph.nodeData(id) as { kind?: string; community?: number; label?: string; rank?: number });
-    const communities = communitiesBySize(data).map((entry) => ({ ...entry, example: data.find((node) => node.community === entry.community)?.label ?? `#${entry.community}` }));
-    renderFilters(byId('filters'), { kinds: kindsPresent(data), communities, filters: this.state.filters }, (filters) => this.setFilters(filters));
+    renderFilters(byId('filters'), { kinds: this.vm.kindsLoaded(), communities: this.vm.communitiesLoaded(), filters: this.state.filters }, (change) =>
+      this.setFilters({ ...this.state.filters, ...change }));
   }
 
+  /** Filters: structure filters apply to the view at once; a changed time range or followed relation types reload from the server. */
   setFilters(filters: Filters): void {
+    const previous = this.state.filters;
     this.updateUrl({ filters }, 'replace');
-    this.afterGraphChange();
+    this.vm.setFilters(filters);
+    const timeChanged = previous.dateFrom !== filters.dateFrom || previous.dateTo !== filters.dateTo || previous.undated !== filters.undated;
+    const typesChanged = previous.relationTypes.join() !== filters.relationTypes.join();
+    if (timeChanged || (typesChanged && this.base.kind === 'local')) {
+      void this.loadBase(this.base);
+      if (timeChanged) void this.panelView.reload();
+      return;
+    }
+    this.refresh();
+    this.fitVisible();
   }
 
   updateUrl(change: Partial<ViewState>, how: 'push' | 'replace' | 'none'): void {
@@ -252,53 +288,70 @@ export class Explorer {
     else window.history.replaceState(null, '', url);
   }
 
-  /** Brings the view in line with a state from the URL (start or back/forward), without pushing history. */
-  private async applyState(state: ViewState, initial = false): Promise<void> {
-    this.state = { ...state, concept: this.state.concept };
-    this.afterGraphChange();
-    if (state.search) this.search.setText(state.search);
-    if (state.cypher) {
-      const console = await this.toggleCypher(true);
-      if (initial || state.cypher !== console.query) console.setQuery(state.cypher);
-      if (initial) await console.run();
-    }
-    if (state.path && initial) await this.paths.find(state.path[0], state.path[1]);
-    if (state.concept) await this.selectConcept(state.concept, { center: true, history: 'none' });
-    else if (this.graph.selectedId) {
-      this.pendingHistory = 'none';
-      this.graph.select(null);
-    }
-  }
-
   /** Selects a concept, adding it (with its links to what is shown) when it is not in the view yet. */
   async selectConcept(id: string, options: { center?: boolean; history?: 'push' | 'none' } = {}): Promise<void> {
-    if (!this.graph.has(id)) {
+    if (!this.vm.has(id)) {
       try {
         const response = await api.neighbors(id, { depth: 1, limit: 50 });
-        const present = new Set(this.graph.nodeIds());
+        const present = new Set(this.vm.nodeIds());
         const center = response.nodes.filter((node) => node.data.id === id);
         const edges = response.edges.filter((edge) => present.has(edge.data.source) || present.has(edge.data.target));
-        const { nodes, edges: edgeDefs } = toElements({ nodes: center, edges }, this.scales, present);
-        this.graph.add([...nodes, ...edgeDefs]);
-        this.afterGraphChange();
+        const linked = edges.map((edge) => (edge.data.source === id ? edge.data.target : edge.data.source)).find((other) => present.has(other));
+        this.addToView({ nodes: center, edges }, linked);
       } catch (error) {
         this.reportError(error, `Opening concept “${id}” failed`);
         return;
       }
     }
-    this.pendingHistory = options.history ?? 'push';
-    this.graph.select(id);
-    if (options.center) this.graph.center(id);
+    this.vm.select(id);
+    this.graph.showSelection(id, this.vm.edgesOf(id));
+    if (id !== this.state.concept) this.updateUrl({ concept: id }, options.history ?? 'push');
+    void this.panelView.showConcept(id);
+    this.refresh();
+    if (options.center) this.reveal([id, ...this.vm.neighbours(id).map((item) => item.id)]);
   }
 
-  private pendingHistory: 'push' | 'none' = 'push';
+  clearSelection(history: 'push' | 'none' = 'push'): void {
+    this.vm.select(null);
+    this.graph.showSelection(null, []);
+    if (this.state.concept !== null) this.updateUrl({ concept: null }, history);
+    this.panelView.clear();
+    this.refresh();
+  }
 
-  private onSelect(id: string | null): void {
-    const how = this.pendingHistory;
-    this.pendingHistory = 'push';
-    if (id !== this.state.concept) this.updateUrl({ concept: id }, how);
-    if (!id) this.panelView.clear();
-    else void this.panelView.showConcept(id);
+  private hover(id: string | null): void {
+    this.vm.hovered = id;
+    const neighbours = id ? this.vm.neighbours(id).map((item) => item.id) : [];
+    // Dimming the rest restyles every element: only for graphs the size of an overview.
+    this.graph.setHover(id, neighbours, id ? this.vm.edgesOf(id) : [], this.vm.size.nodes + this.vm.size.edges <= hoverDimLimit);
+    this.scheduleLabels();
+  }
+
+  toggleFocus(): void {
+    this.focusMode = !this.focusMode;
+    byId('focus-button').setAttribute('aria-pressed', String(this.focusMode));
+    this.applyFocus();
+  }
+
+  private applyFocus(): void {
+    const id = this.vm.selected;
+    this.graph.setFaded(this.focusMode && id ? [id, ...this.vm.neighbours(id).map((item) => item.id), ...this.vm.edgesOf(id)] : null);
+  }
+
+  togglePin(id: string): void {
+    this.graph.setPinned(id, this.vm.togglePin(id));
+    this.panelView.refresh();
+  }
+
+  toggleDrawer(buttonId: string, drawerId: string, onOpen?: () => void, open?: boolean): void {
+    const drawer = byId(drawerId);
+    drawer.hidden = open === undefined ? !drawer.hidden : !open;
+    byId(buttonId).setAttribute('aria-expanded', String(!drawer.hidden));
+    if (!drawer.hidden) onOpen?.();
+  }
+
+  openFilters(): void {
+    this.renderFilterDrawer();
   }
 
   async openNote(id: string): Promise<void> {
@@ -309,10 +362,7 @@ export class Explorer {
     selectConcept: (id) => void this.selectConcept(id, { center: true }),
     expand: (id) => void this.expand.expand(id),
     collapse: (id) => this.expand.collapse(id),
-    togglePin: (id) => {
-      this.graph.togglePin(id);
-      this.panelView.refresh();
-    },
+    togglePin: (id) => this.togglePin(id),
     pathEndpoint: (id, end) => {
       this.toggleDrawer('path-button', 'path-tool', undefined, true);
       this.paths.setEndpoint(end, id);
@@ -322,15 +372,15 @@ export class Explorer {
       const id = this.panelView.conceptId;
       if (id) void this.panelView.showConcept(id, true);
     },
+    localGraph: (id) => void toggleLocal(this, id),
   };
 
-  /** A big graph is only drawn once laid out (graph-view loadLarge), so this is also called when a layout ends. */
+  /** A big graph is only drawn once laid out, so the first render is noted when a layout ends. */
   private noteFirstRender(): void {
-    if (this.firstRenderMs === null && this.graph.counts().nodes > 0) requestAnimationFrame(() => (this.firstRenderMs ??= performance.now()));
+    if (this.firstRenderMs === null && this.vm.size.nodes > 0) requestAnimationFrame(() => (this.firstRenderMs ??= performance.now()));
   }
 
   private onLayout(state: LayoutState): void {
-    if (state.outcome) this.noteFirstRender();
     byId('layout-progress').hidden = !state.running;
     byId('layout-progress-text').textContent = state.drawing
       ? `Drawing ${state.drawing.added} of ${state.drawing.total} elements…`

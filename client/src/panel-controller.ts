@@ -2,7 +2,7 @@
 import type { ConceptDetailResponse, RelatedTopic } from '../../common/contract.js';
 import { api } from './api.js';
 import { renderConceptPanel, renderNotePanel, renderPanelMessage, type PanelActions } from './panel.js';
-import type { Filters } from './view-model/filters.js';
+import { timeQuery, type Filters } from './view-model/filters.js';
 
 const notesPageSize = 20;
 
@@ -37,7 +37,7 @@ export class PanelController {
     const previous = more && this.shown?.detail.concept.id === id ? this.shown : null;
     if (!previous) renderPanelMessage(this.panel, 'Loading…');
     try {
-      const page = await api.concept(id, { offset: previous?.detail.notes.length ?? 0, limit: notesPageSize });
+      const page = await api.concept(id, { offset: previous?.detail.notes.length ?? 0, limit: notesPageSize, ...timeQuery(this.context.filters()) });
       if (token !== this.token) return;
       const detail = previous ? { ...page, notes: [...previous.detail.notes, ...page.notes] } : page;
       this.shown = { detail, related: previous?.related ?? null };
@@ -52,6 +52,12 @@ export class PanelController {
       renderPanelMessage(this.panel, `Could not load this concept: ${this.context.describe(error)}`);
       this.context.reportError(error, 'Loading the concept failed');
     }
+  }
+
+  /** Reloads the concept shown (the time range changed). */
+  async reload(): Promise<void> {
+    const id = this.conceptId;
+    if (id) await this.showConcept(id);
   }
 
   refresh(): void {

@@ -2,10 +2,10 @@
  * The side panel: a concept with its notes, relations and related topics, or a single note. Everything from
  * the server is inserted as text nodes (highlights as <mark> around text nodes), never as HTML.
  */
-import type { ConceptDetailResponse, ConceptNote, ConceptRelation, NoteDetailResponse, RelatedTopic, Span } from '../../common/contract.js';
+import type { ConceptDetailResponse, ConceptNote, ConceptRelation, NoteDetailResponse, NoteSummary, RelatedTopic, Span } from '../../common/contract.js';
 import { button, el, replaceContent } from './dom.js';
-import { keepsNoteDate, type Filters } from './view-model/filters.js';
-import { isLongNote, lineRange, segments } from './view-model/highlight.js';
+import { hasTimeRange, type Filters } from './view-model/filters.js';
+import { dateLabel, isLongNote, lineRange, segments } from './view-model/highlight.js';
 
 export interface PanelActions {
   selectConcept(id: string): void;
@@ -15,6 +15,7 @@ export interface PanelActions {
   pathEndpoint(id: string, end: 'from' | 'to'): void;
   openNote(id: string): void;
   loadMoreNotes(): void;
+  localGraph(id: string): void;
 }
 
 export interface ConceptPanelState {
@@ -33,13 +34,31 @@ export function highlightedText(text: string, spans: Span[]): DocumentFragment {
   return fragment;
 }
 
+/**
+ * Where a note occurs: the first place always, the others behind "n more places" (a note deduplicated across
+ * exports, or repeated in one file, is one card with every place).
+ */
+function placesLine(note: NoteSummary): HTMLElement {
+  const [first, ...others] = note.places.length ? note.places : [{ source: note.source, lineStart: note.lineStart, lineEnd: note.lineEnd }];
+  const line = el('div', { class: 'note-places' }, el('span', { class: 'note-place' }, lineRange(first!.source.path, first!.lineStart, first!.lineEnd)));
+  if (others.length === 0) return line;
+  const list = el('ul', { class: 'plain note-more-places', hidden: true }, ...others.map((place) => el('li', { class: 'note-place' }, lineRange(place.source.path, place.lineStart, place.lineEnd))));
+  const toggle = button(`+${others.length} more place${others.length === 1 ? '' : 's'}`, () => {
+    list.hidden = !list.hidden;
+    toggle.setAttribute('aria-expanded', String(!list.hidden));
+  }, { class: 'link places-toggle', 'aria-expanded': 'false' });
+  line.append(' ', toggle, list);
+  return line;
+}
+
 function noteCard(note: ConceptNote['note'], spans: Span[], actions: PanelActions): HTMLElement {
   const body = el('pre', { class: 'note-text' });
   body.append(highlightedText(note.text, spans));
+  const date = dateLabel(note.date, note.dateSource);
   const card = el(
     'article',
-    { class: 'note', 'data-note-id': note.id },
-    el('div', { class: 'note-head' }, el('span', {}, lineRange(note.source.path, note.lineStart, note.lineEnd)), note.date ? el('span', {}, note.date.slice(0, 10)) : null),
+    { class: 'note', 'data-note-id': note.id, 'data-places': String(note.places.length) },
+    el('div', { class: 'note-head' }, placesLine(note), date ? el('span', { class: 'note-date', title: note.dateSource === 'file' ? 'The note gives no date: this is when its file was last modified' : 'Date given by the note' }, date) : null),
     el('div', { class: 'note-title' }, note.title),
     body,
   );
@@ -81,8 +100,7 @@ function relatedItem(topic: RelatedTopic, actions: PanelActions): HTMLElement {
 
 export function renderConceptPanel(panel: HTMLElement, state: ConceptPanelState, actions: PanelActions): void {
   const { concept, notes, notesTotal, relations } = state.detail;
-  const shownNotes = notes.filter((item) => keepsNoteDate(state.filters, item.note.date));
-  const hiddenByDate = notes.length - shownNotes.length;
+  const range = hasTimeRange(state.filters) ? `${state.filters.dateFrom ?? '…'} – ${state.filters.dateTo ?? '…'}` : null;
   replaceContent(panel,
     el('h2', { id: 'panel-title' }, concept.name),
     el('div', { class: 'meta' }, `${concept.kind} · ${concept.mentions} mentions · community ${concept.community}`),
@@ -96,6 +114,7 @@ export function renderConceptPanel(panel: HTMLElement, state: ConceptPanelState,
       button(state.pinned ? 'Unpin' : 'Pin', () => actions.togglePin(concept.id), { 'aria-pressed': String(state.pinned) }),
       button('Path from here', () => actions.pathEndpoint(concept.id, 'from')),
       button('Path to here', () => actions.pathEndpoint(concept.id, 'to')),
+      button('Local graph', () => actions.localGraph(concept.id), { 'aria-label': `Local graph of ${concept.name}` }),
     ),
     el('h3', {}, `Relations (${relations.length})`),
     relations.length ? el('ul', { class: 'plain' }, ...relations.map((relation) => relationItem(relation, actions))) : el('p', { class: 'meta' }, 'No typed relations found.'),
@@ -104,11 +123,11 @@ export function renderConceptPanel(panel: HTMLElement, state: ConceptPanelState,
       ? el('p', { class: 'meta' }, 'Loading…')
       : state.related.length
         ? el('ul', { class: 'plain' }, ...state.related.map((topic) => relatedItem(topic, actions)))
-        : el('p', { class: 'meta' }, 'No related topics beyond the direct neighbours.'),
-    el('h3', {}, `Notes (${notesTotal})`),
-    hiddenByDate ? el('p', { class: 'meta' }, `${hiddenByDate} notes outside the date range are hidden.`) : null,
-    el('div', { class: 'notes' }, ...shownNotes.map((item) => noteCard(item.note, item.spans, actions))),
-    notes.length < notesTotal ? button(`Load more notes (${notes.length} of ${notesTotal})`, () => actions.loadMoreNotes()) : null,
+        : el('p', { class: 'meta' }, 'No related topics with shared notes or shared relations.'),
+    el('h3', { id: 'notes-heading' }, `Notes (${notesTotal})`),
+    range ? el('p', { class: 'meta' }, `Only notes dated ${range} (see Filters).`) : null,
+    el('div', { class: 'notes' }, ...notes.map((item) => noteCard(item.note, item.spans, actions))),
+    notes.length < notesTotal ? button(`Load more notes (${notes.length} of ${notesTotal})`, () => actions.loadMoreNotes(), { id: 'load-more-notes' }) : null,
   );
 }
 
@@ -118,7 +137,7 @@ export function renderNotePanel(panel: HTMLElement, detail: NoteDetailResponse, 
   body.append(highlightedText(detail.note.text, spans));
   replaceContent(panel,
     el('h2', { id: 'panel-title' }, detail.note.title),
-    el('div', { class: 'meta' }, lineRange(detail.note.source.path, detail.note.lineStart, detail.note.lineEnd), detail.note.date ? ` · ${detail.note.date.slice(0, 10)}` : ''),
+    el('div', { class: 'meta' }, placesLine(detail.note), detail.note.date ? ` · ${dateLabel(detail.note.date, detail.note.dateSource)}` : ''),
     el(
       'div',
       { class: 'actions' },

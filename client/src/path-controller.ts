@@ -1,31 +1,41 @@
 /** The shortest-path tool: resolves two concepts (id in the view, or the best search hit) and highlights the path. */
 import { api } from './api.js';
 import { renderPathTool, type PathToolElements } from './drawers.js';
-import type { ExpandContext } from './expand-controller.js';
-import { toElements } from './view-model/elements.js';
+import type { GraphContext } from './graph-context.js';
 
 export class PathController {
   private readonly ui: PathToolElements;
   highlighted: string[] = [];
 
   constructor(
-    private readonly context: ExpandContext,
+    private readonly context: GraphContext,
     root: HTMLElement,
-    private readonly onPath: (path: [string, string] | null) => void,
+    private readonly events: { path(path: [string, string] | null): void; highlight(ids: string[]): void },
   ) {
     this.ui = renderPathTool(root, () => void this.find(this.ui.from.value, this.ui.to.value), () => this.clear());
   }
 
+  /**
+   * "Path from here" starts a new path: it clears the old end, so a stale "To" never runs. "Path to here" ends
+   * it and runs when a start is set.
+   */
   setEndpoint(end: 'from' | 'to', id: string): void {
-    (end === 'from' ? this.ui.from : this.ui.to).value = id;
-    if (this.ui.from.value && this.ui.to.value) void this.find(this.ui.from.value, this.ui.to.value);
+    if (end === 'from') {
+      this.ui.from.value = id;
+      this.ui.to.value = '';
+      this.ui.result.textContent = 'Now choose where the path goes: “Path to here” on another concept, or type it.';
+      this.ui.to.focus();
+      return;
+    }
+    this.ui.to.value = id;
+    if (this.ui.from.value) void this.find(this.ui.from.value, this.ui.to.value);
   }
 
   /** A concept id from what the user typed: an id in the view as is, otherwise the top concept search hit. */
   private async resolve(text: string): Promise<{ id: string; name: string } | null> {
     const trimmed = text.trim();
     if (!trimmed) return null;
-    const data = this.context.graph.nodeData(trimmed);
+    const data = this.context.vm.node(trimmed);
     if (data) return { id: trimmed, name: String(data.label ?? trimmed) };
     const hits = await api.search(trimmed, 3);
     const hit = hits.concepts[0];
@@ -45,27 +55,28 @@ export class PathController {
       const response = await api.path(from.id, to.id, maxLength);
       if (!response.found) {
         this.ui.result.textContent = `No path of at most ${maxLength} hops between ${from.name} and ${to.name}.`;
-        this.context.graph.highlightPath([]);
-        this.highlighted = [];
+        this.setHighlight([]);
         return;
       }
-      const { graph } = this.context;
-      const { nodes, edges } = toElements(response, this.context.scales(), new Set(graph.nodeIds()));
-      graph.add([...nodes, ...edges], from.id);
-      this.highlighted = [...response.nodes.map((node) => node.data.id), ...response.edges.map((edge) => edge.data.id)];
-      graph.highlightPath(this.highlighted);
-      this.ui.result.textContent = `${response.length} hops: ${(response.paths[0] ?? []).map((id) => String(graph.nodeData(id)?.label ?? id)).join(' → ')}`;
-      this.onPath([from.id, to.id]);
-      this.context.changed();
+      this.context.addToView(response, from.id);
+      this.setHighlight([...response.nodes.map((node) => node.data.id), ...response.edges.map((edge) => edge.data.id)]);
+      const names = (response.paths[0] ?? []).map((id) => String(this.context.vm.node(id)?.label ?? id));
+      this.ui.result.textContent = `${response.length} hops: ${names.join(' → ')}`;
+      this.context.reveal(response.nodes.map((node) => node.data.id));
+      this.events.path([from.id, to.id]);
     } catch (error) {
       this.context.reportError(error, 'Finding the path failed');
     }
   }
 
+  private setHighlight(ids: string[]): void {
+    this.highlighted = ids;
+    this.events.highlight(ids);
+  }
+
   clear(): void {
-    this.context.graph.highlightPath([]);
-    this.highlighted = [];
+    this.setHighlight([]);
     this.ui.result.textContent = '';
-    this.onPath(null);
+    this.events.path(null);
   }
 }

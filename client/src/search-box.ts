@@ -94,9 +94,12 @@ export class SearchBox {
     const item =
       option.kind === 'concept'
         ? el('li', { role: 'option', id: `search-option-${index}`, 'data-concept-id': option.hit.id },
-            el('span', {}, option.hit.name), el('span', { class: 'hit-kind' }, option.hit.matched !== option.hit.name ? `${option.hit.kind} · ${option.hit.matched}` : option.hit.kind))
+            el('span', {}, option.hit.name),
+            el('span', { class: 'hit-kind' }, [option.hit.kind, option.hit.matched !== option.hit.name ? option.hit.matched : null, option.hit.match === 'fuzzy' ? 'did you mean' : null].filter(Boolean).join(' · ')))
         : el('li', { role: 'option', id: `search-option-${index}`, 'data-note-id': option.hit.id },
-            el('span', {}, option.hit.title), el('span', { class: 'hit-snippet' }, highlightedText(option.hit.snippet, option.hit.highlights)));
+            el('span', {}, option.hit.title),
+            el('span', { class: 'hit-kind' }, option.hit.places.length > 1 ? `${option.hit.places.length} places` : (option.hit.places[0]?.source.path ?? '')),
+            el('span', { class: 'hit-snippet' }, highlightedText(option.hit.snippet, option.hit.highlights)));
     // mousedown, not click: it fires before the input's blur closes the list.
     item.addEventListener('mousedown', (event) => {
       event.preventDefault();

@@ -1,8 +1,11 @@
 /**
  * `window.__notegraph`: a read-only view of the explorer's state for browser tests, the benchmark and the
- * screenshot script. It only reads; every change goes through the page like a user's would.
+ * screenshot script. It reads the view-model (what the page believes is on screen) and, separately, what
+ * Cytoscape drew (`drawn`), so tests can check that the two agree. Every change goes through the page like a
+ * user's would.
  */
-import type { GraphView, RendererMode } from './graph-view.js';
+import type { Explorer } from './explorer.js';
+import type { DrawnState, RendererMode } from './graph/graph-view.js';
 
 export interface TestHandle {
   ready(): boolean;
@@ -10,14 +13,18 @@ export interface TestHandle {
   edgeCount(): number;
   visibleNodeCount(): number;
   nodeIds(): string[];
+  visibleNodeIds(): string[];
   hasNode(id: string): boolean;
   nodeData(id: string): Record<string, unknown> | null;
   selectedId(): string | null;
   position(id: string): { x: number; y: number } | null;
+  positions(): Record<string, { x: number; y: number }>;
   renderedPosition(id: string): { x: number; y: number } | null;
   isPinned(id: string): boolean;
   renderer(): RendererMode;
   layoutRunning(): boolean;
+  /** 'overview', 'local' or 'cypher': which graph is loaded. */
+  baseView(): string;
   /** Increments each time a graph finishes loading and its layout is settled. */
   loads(): number;
   lastError(): string | null;
@@ -30,41 +37,48 @@ export interface TestHandle {
   viewport(): { pan: { x: number; y: number }; zoom: number };
   /** How many frames Cytoscape has drawn (the benchmark's frame counter). */
   drawCount(): number;
+  /** What Cytoscape drew: element counts, visible node ids, label boxes and font sizes on screen. */
+  drawn(): DrawnState;
+  legendCommunities(): { community: number; name: string; color: string }[];
 }
 
-export interface TestHandleSource {
-  graph: GraphView;
-  ready: () => boolean;
-  loads: () => number;
-  lastError: () => string | null;
-  pathIds: () => string[];
-  firstRenderMs: () => number | null;
-  lastLayout: () => { ms: number; outcome: string } | null;
-}
-
-export function installTestHandle(source: TestHandleSource): void {
-  const { graph } = source;
+export function installTestHandle(explorer: Explorer): void {
+  const { graph, vm } = explorer;
   const handle: TestHandle = Object.freeze({
-    ready: source.ready,
-    nodeCount: () => graph.counts().nodes,
-    edgeCount: () => graph.counts().edges,
-    visibleNodeCount: () => graph.counts().visibleNodes,
-    nodeIds: () => graph.nodeIds(),
-    hasNode: (id: string) => graph.has(id),
-    nodeData: (id: string) => graph.nodeData(id),
-    selectedId: () => graph.selectedId,
-    position: (id: string) => graph.position(id),
+    ready: () => explorer.loaded && !graph.layoutRunning,
+    nodeCount: () => vm.size.nodes,
+    edgeCount: () => vm.size.edges,
+    visibleNodeCount: () => vm.visible.nodes.size,
+    nodeIds: () => vm.nodeIds(),
+    visibleNodeIds: () => [...vm.visible.nodes],
+    hasNode: (id: string) => vm.has(id),
+    nodeData: (id: string) => {
+      const data = vm.node(id);
+      return data ? { ...data } : null;
+    },
+    selectedId: () => vm.selected,
+    position: (id: string) => {
+      const position = vm.position(id);
+      return position ? { ...position } : null;
+    },
+    positions: () => Object.fromEntries(vm.nodeIds().flatMap((id) => (vm.position(id) ? [[id, { ...vm.position(id)! }]] : []))),
     renderedPosition: (id: string) => graph.renderedPosition(id),
-    isPinned: (id: string) => graph.isPinned(id),
+    isPinned: (id: string) => vm.pinned.has(id),
     renderer: () => graph.renderer,
     layoutRunning: () => graph.layoutRunning,
-    loads: source.loads,
-    lastError: source.lastError,
-    pathIds: source.pathIds,
-    firstRenderMs: source.firstRenderMs,
-    lastLayout: source.lastLayout,
-    viewport: () => graph.viewport(),
+    baseView: () => explorer.base.kind,
+    loads: () => explorer.loadCount,
+    lastError: () => explorer.lastErrorText,
+    pathIds: () => explorer.paths.highlighted,
+    firstRenderMs: () => explorer.firstRenderMs,
+    lastLayout: () => explorer.lastLayout,
+    viewport: () => {
+      const { pan, zoom } = graph.viewport();
+      return { pan, zoom };
+    },
     drawCount: () => graph.drawCount(),
+    drawn: () => graph.drawn(),
+    legendCommunities: () => vm.communitiesOnScreen().map(({ community, name, color }) => ({ community, name, color })),
   });
   Object.defineProperty(window, '__notegraph', { value: handle, writable: false, configurable: false });
 }

@@ -15,18 +15,18 @@ export const conceptRoutes = [
   defineRoute({
     method: 'get',
     path: '/concepts/:id',
-    summary: 'A concept with a page of the notes that mention it (highlight spans, source, lines) and its typed relations',
+    summary: 'A concept with a page of the distinct notes that mention it (highlight spans, every place with its lines), optionally in a time range, and its typed relations',
     params: idParams,
     query: conceptQuery,
     returns: 'ConceptDetailResponse',
     errors: [404],
     handler: async ({ params, query }, { db }): Promise<ConceptDetailResponse> =>
-      found(await readConceptDetail(db, params.id, query), params.id),
+      found(await readConceptDetail(db, params.id, { offset: query.offset, limit: query.limit }, query), params.id),
   }),
   defineRoute({
     method: 'get',
     path: '/concepts/:id/neighbors',
-    summary: 'The neighbourhood of a concept for expanding it, capped at `limit` neighbours',
+    summary: 'The neighbourhood of a concept to a depth (local graph, expand), optionally over chosen relationship types, capped at `limit` neighbours',
     params: idParams,
     query: neighborsQuery,
     returns: 'NeighborsResponse',
@@ -37,7 +37,7 @@ export const conceptRoutes = [
   defineRoute({
     method: 'get',
     path: '/concepts/:id/related',
-    summary: 'Related topics that are not direct neighbours, with a score and its reasons',
+    summary: 'Related topics with evidence (shared notes, concepts both have the same typed relation with), in words',
     params: idParams,
     query: relatedQuery,
     returns: 'RelatedResponse',

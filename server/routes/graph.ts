@@ -7,7 +7,7 @@ export const graphRoutes = [
   defineRoute({
     method: 'get',
     path: '/graph',
-    summary: 'Overview: the top concepts by rank and the typed and co-occurrence edges among them',
+    summary: 'Overview: the top concepts by rank and the typed and co-occurrence edges among them; with a time range, only concepts and edges with notes in it',
     query: graphQuery,
     returns: 'GraphResponse',
     handler: async ({ query }, { db }): Promise<GraphResponse> => {

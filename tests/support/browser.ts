@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import express from 'express';
+import type { Config } from '../../common/config.js';
 import { createLogger } from '../../common/logger.js';
 import type { Database } from '../../queries/database.js';
 import { buildClient, clientBuildIsStale } from '../../server/client-build.js';
@@ -38,11 +40,26 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumArgs, ...extraArgs] });
 }
 
+export interface TestAppOptions {
+  /** Cypher timeout and row cap (defaults from common/config.ts). */
+  config?: Pick<Config, 'CYPHER_TIMEOUT_MS' | 'CYPHER_MAX_ROWS'>;
+  /** Sees every request as the server receives it (e.g. to count how often a query was sent). */
+  onRequest?: (method: string, path: string) => void;
+}
+
 /** The real app (API + built client) in-process on 127.0.0.1 and a free port. */
-export async function startTestApp(db: Database): Promise<RunningServer> {
+export async function startTestApp(db: Database, options: TestAppOptions = {}): Promise<RunningServer> {
   const logger = createLogger('warn', 'browser-test');
-  const app = createApp({ db, logger, clientDir });
-  return startServer(app, { host: '127.0.0.1', port: 0 });
+  const app = createApp({ db, logger, clientDir, config: options.config });
+  if (!options.onRequest) return startServer(app, { host: '127.0.0.1', port: 0 });
+  const onRequest = options.onRequest;
+  const counted = express();
+  counted.use((request, _response, next) => {
+    onRequest(request.method, request.path);
+    next();
+  });
+  counted.use(app);
+  return startServer(counted, { host: '127.0.0.1', port: 0 });
 }
 
 /** A 1280×720 page that records console errors and failed requests so tests can show them on failure. */
@@ -66,7 +83,8 @@ export async function waitForGraph(page: Page, problems: string[], minimumLoads 
         return handle !== undefined && handle.loads() >= loads && handle.ready();
       },
       minimumLoads,
-      { timeout: 20_000 },
+      // Polling on a timer: requestAnimationFrame polling stalls in headless Chromium while nothing is drawn.
+      { timeout: 60_000, polling: 100 },
     );
   } catch (error) {
     const lastError = await page.evaluate(() => window.__notegraph?.lastError() ?? 'no test handle').catch(() => 'page gone');

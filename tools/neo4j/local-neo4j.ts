@@ -5,7 +5,9 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { Config } from '../../common/config.js';
 import { NotegraphError } from '../../common/errors.js';
+import { clearStoreOwner, readStoreOwner, writeStoreOwner } from './store-owner.js';
 
 /**
  * Owns the bundled Neo4j: fetches its jars once with Maven, starts Launcher.java, waits for its ready line,
@@ -37,11 +39,18 @@ export interface LocalNeo4jOptions {
   log?: (line: string) => void;
 }
 
+export interface ExitInfo {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface LocalNeo4j {
   uri: string;
   port: number;
   pid: number;
   dataDir: string;
+  /** Settles when the java process ends, for whatever reason (stop(), a crash, kill -9). */
+  exited: Promise<ExitInfo>;
   stop(): Promise<void>;
 }
 
@@ -70,11 +79,16 @@ function missingTool(what: string): NotegraphError {
   return new NotegraphError('LOCAL_DB_START_FAILED', `${what}: ${waysOut}.`);
 }
 
+let javaChecked = false;
+
 function checkJava(): void {
+  // Once per process: a restart after a crash should not block the event loop on `java -version` again.
+  if (javaChecked) return;
   const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (result.error) throw missingTool('java was not found');
   const major = parseJavaMajor(`${result.stderr}${result.stdout}`);
   if (major === undefined || major < 17) throw missingTool(`java ${major ?? '?'} is too old (Neo4j 5 needs 17+)`);
+  javaChecked = true;
 }
 
 /** Fetches the Neo4j jars into tools/neo4j/lib once; later calls reuse them. */
@@ -138,34 +152,93 @@ export function launcherArgs(options: { dataDir: string; port: number; heapMb: n
   ];
 }
 
+/** One line for a person: the innermost Java exception's message, or the last line of output. */
+export function summarizeLauncherFailure(output: string): string {
+  const lines = output.split('\n').map((line) => line.trim()).filter(Boolean);
+  const causes = lines.filter((line) => /^(Caused by: )?[\w.$]*(Exception|Error)(: |$)/.test(line));
+  const innermost = causes[causes.length - 1] ?? lines[lines.length - 1] ?? 'no output';
+  return innermost.replace(/^(Caused by: )?[\w.$]*(Exception|Error): /, '');
+}
+
+function refuseIfStoreInUse(dataDir: string): void {
+  const owner = readStoreOwner(dataDir);
+  if (!owner) return;
+  throw new NotegraphError(
+    'LOCAL_DB_START_FAILED',
+    `the local Neo4j store ${dataDir} is in use by process ${owner.pid} (Neo4j at ${owner.uri}): stop it, or set NEO4J_URI=${owner.uri} to use that Neo4j`,
+    { details: { owner } },
+  );
+}
+
 /** Starts the local Neo4j and resolves once it prints its ready line. */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const log = options.log ?? (() => {});
   checkJava();
   await ensureJars(log);
+  const dataDir = path.resolve(options.dataDir);
+  refuseIfStoreInUse(dataDir);
   const port = options.port === 0 ? await findFreePort() : options.port;
-  mkdirSync(options.dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true });
   log(`starting Neo4j (data ${options.dataDir}, bolt port ${port})…`);
-  const child = spawn('java', launcherArgs({ ...options, port }), { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('java', launcherArgs({ ...options, dataDir, port }), { stdio: ['pipe', 'pipe', 'pipe'] });
   running.add(child);
-  child.on('exit', () => running.delete(child));
-  const uri = await waitForReady(child, options.startTimeoutMs ?? 120_000);
-  return { uri, port, pid: child.pid ?? -1, dataDir: options.dataDir, stop: () => stopChild(child) };
+  const exited = new Promise<ExitInfo>((resolve) => {
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      if (child.pid !== undefined) clearStoreOwner(dataDir, child.pid);
+      resolve({ code, signal });
+    });
+  });
+  const uri = await waitForReady(child, { dataDir, timeoutMs: options.startTimeoutMs ?? 120_000 });
+  const pid = child.pid ?? -1;
+  writeStoreOwner(dataDir, { pid: process.pid, javaPid: pid, uri, startedAt: new Date().toISOString() });
+  return { uri, port, pid, dataDir: options.dataDir, exited, stop: () => stopChild(child) };
 }
 
-function waitForReady(child: ChildProcess, timeoutMs: number): Promise<string> {
+type LocalNeo4jConfig = Pick<Config, 'LOCAL_NEO4J_DATA' | 'LOCAL_NEO4J_PORT' | 'LOCAL_NEO4J_HEAP_MB' | 'LOCAL_NEO4J_PAGECACHE_MB'>;
+
+/**
+ * Starts the bundled Neo4j as configured (data directory relative to `root`). Each call after the first reuses
+ * the port the first one got, so a restart keeps every driver's URI valid even when the configured port is 0.
+ */
+export function localNeo4jStarter(config: LocalNeo4jConfig, options: { root: string; log?: (line: string) => void }): () => Promise<LocalNeo4j> {
+  let port = config.LOCAL_NEO4J_PORT;
+  return async () => {
+    const neo4j = await startLocalNeo4j({
+      dataDir: path.resolve(options.root, config.LOCAL_NEO4J_DATA),
+      port,
+      heapMb: config.LOCAL_NEO4J_HEAP_MB,
+      pageCacheMb: config.LOCAL_NEO4J_PAGECACHE_MB,
+      log: options.log,
+    });
+    port = neo4j.port;
+    return neo4j;
+  };
+}
+
+function waitForReady(child: ChildProcess, options: { dataDir: string; timeoutMs: number }): Promise<string> {
   return new Promise((resolve, reject) => {
     let stderrTail = '';
     let settled = false;
-    child.stderr?.on('data', (chunk: Buffer) => (stderrTail = (stderrTail + chunk.toString()).slice(-4000)));
+    child.stderr?.on('data', (chunk: Buffer) => (stderrTail = (stderrTail + chunk.toString()).slice(-16_000)));
     const fail = (message: string) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       child.kill('SIGKILL');
-      reject(new NotegraphError('LOCAL_DB_START_FAILED', `${message}\n${stderrTail.trim()}\n(${waysOut})`));
+      // The whole Java trace goes to a file; the error stays one line a person can act on.
+      const logFile = path.join(options.dataDir, 'logs', 'launcher.log');
+      mkdirSync(path.dirname(logFile), { recursive: true });
+      writeFileSync(logFile, stderrTail);
+      reject(new NotegraphError('LOCAL_DB_START_FAILED', `${message}: ${summarizeLauncherFailure(stderrTail)} (full output: ${logFile})`));
     };
-    const timer = setTimeout(() => fail(`Neo4j did not become ready within ${timeoutMs / 1000} s`), timeoutMs);
+    const cannotRun = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      reject(new NotegraphError('LOCAL_DB_START_FAILED', `java could not be started (${error.message}): ${waysOut}.`, { cause: error }));
+    };
+    const timer = setTimeout(() => fail(`Neo4j did not become ready within ${options.timeoutMs / 1000} s`), options.timeoutMs);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const match = /^ready (bolt:\/\/\S+)$/.exec(line.trim());
       if (!match || settled) return;
@@ -173,7 +246,7 @@ function waitForReady(child: ChildProcess, timeoutMs: number): Promise<string> {
       clearTimeout(timer);
       resolve(match[1]!);
     });
-    child.once('error', (error) => fail(`java could not be started: ${error.message}`));
+    child.once('error', cannotRun);
     child.once('exit', (code, signal) => fail(`Neo4j exited before it was ready (code ${code ?? signal})`));
   });
 }

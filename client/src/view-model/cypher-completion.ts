@@ -50,14 +50,6 @@ export function cypherCompletions(schema: SchemaResponse, before: string): Compl
   };
 }
 
-/** A table cell's text: strings as they are, everything else as compact JSON. */
-export function formatCell(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
-
 /** Converts a 1-based line/column or an offset from a server error into an offset into the query. */
 export function errorOffset(query: string, details: Record<string, unknown> | undefined): number | null {
   if (!details) return null;

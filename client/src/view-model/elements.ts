@@ -4,7 +4,9 @@
  */
 import type { EdgeDefinition, NodeDefinition } from 'cytoscape';
 import type { EdgeData, GraphElements, NodeData } from '../../../common/contract.js';
-import { communityColor, kindShape } from './palette.js';
+import { coOccursType, isTypedRelationType } from '../../../common/graph-model.js';
+import { otherCommunityColor } from './communities.js';
+import { kindShape } from './palette.js';
 
 export interface RankScale {
   min: number;
@@ -51,8 +53,14 @@ export function shortLabel(label: string): string {
   return chars.length > labelMaxChars ? `${chars.slice(0, labelMaxChars - 1).join('')}…` : label;
 }
 
+/** Typed relations are the graph model's table; anything else from a Cypher result (MENTIONS, IN) is 'other'. */
+export function edgeClass(type: string): 'typed' | 'co-occurs' | 'other' {
+  if (type === coOccursType) return 'co-occurs';
+  return isTypedRelationType(type) ? 'typed' : 'other';
+}
+
 export function isTypedRelation(type: string): boolean {
-  return type !== 'CO_OCCURS';
+  return edgeClass(type) === 'typed';
 }
 
 export interface ConceptNodeData extends NodeData {
@@ -60,6 +68,12 @@ export interface ConceptNodeData extends NodeData {
   size: number;
   color: string;
   shape: string;
+  /** Label font size and outline in graph units; the view sets them so labels keep one size on screen. */
+  fontSize: number;
+  outline: number;
+  /** Vertical label offset (graph units) when the planner moved a label away from its node. */
+  labelShift: number;
+  labelShiftX: number;
 }
 
 export interface RelationEdgeData extends EdgeData {
@@ -67,25 +81,30 @@ export interface RelationEdgeData extends EdgeData {
   displayLabel: string;
 }
 
-export function toNodeDefinition(node: { data: NodeData }, scales: GraphScales): NodeDefinition {
+/** Labels start hidden: the label planner (labels.ts) decides which are drawn. */
+export function toNodeDefinition(node: { data: NodeData }, scales: GraphScales, color: string = otherCommunityColor): NodeDefinition {
   const data: ConceptNodeData = {
     ...node.data,
     displayLabel: shortLabel(node.data.label ?? node.data.id),
     size: sizeFromRank(node.data.rank, scales.rank),
-    color: communityColor(node.data.community),
+    color,
     shape: kindShape(node.data.kind),
+    fontSize: 12,
+    outline: 2,
+    labelShift: 0,
+    labelShiftX: 0,
   };
-  return { group: 'nodes', data, classes: [`kind-${node.data.kind}`] };
+  return { group: 'nodes', data, classes: [`kind-${node.data.kind}`, 'no-label'] };
 }
 
 export function toEdgeDefinition(edge: { data: EdgeData }, scales: GraphScales): EdgeDefinition {
-  const typed = isTypedRelation(edge.data.type);
+  const kind = edgeClass(edge.data.type);
   const data: RelationEdgeData = {
     ...edge.data,
-    width: typed ? Math.max(2, widthFromWeight(edge.data.weight, scales.weight)) : widthFromWeight(edge.data.weight, scales.weight),
-    displayLabel: typed ? edge.data.type : '',
+    width: kind === 'co-occurs' ? widthFromWeight(edge.data.weight, scales.weight) : Math.max(2, widthFromWeight(edge.data.weight, scales.weight)),
+    displayLabel: kind === 'co-occurs' ? '' : edge.data.type,
   };
-  return { group: 'edges', data, classes: [typed ? 'typed' : 'co-occurs'] };
+  return { group: 'edges', data, classes: [kind] };
 }
 
 /**

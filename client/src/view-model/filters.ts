@@ -1,7 +1,10 @@
 /**
- * Filter state and what it keeps. Filters hide elements of the current view (reversibly, positions kept);
- * the date range applies to notes in the side panel, since concepts themselves carry no date.
+ * Filter state and what it keeps. Kind, community, weight and degree filters hide elements of the current view
+ * (reversibly, positions kept); the time range is answered by the server (the graph of concepts and edges with
+ * notes in the range), so here it is only state.
  */
+import type { UndatedNotes } from '../../../common/contract.js';
+
 export interface Filters {
   /** Kinds to show; empty means all. */
   kinds: string[];
@@ -9,15 +12,39 @@ export interface Filters {
   communities: number[];
   /** Co-occurrence edges lighter than this are hidden (typed relations always stay). */
   minWeight: number;
-  /** ISO dates (YYYY-MM-DD), inclusive; null means open. */
+  /** Concepts without an edge on screen are hidden unless this is on. */
+  showIsolated: boolean;
+  /** Concepts with fewer edges on screen are hidden (0 = no minimum beyond isolated). */
+  minDegree: number;
+  /** ISO dates (YYYY-MM-DD), inclusive; null means open. Applied by the server to the graph and the notes. */
   dateFrom: string | null;
   dateTo: string | null;
+  /** With a range: notes without a date of their own are compared by file date, always kept, or left out. */
+  undated: UndatedNotes;
+  /** Relationship types that expand and the local graph follow; empty means all. */
+  relationTypes: string[];
 }
 
-export const noFilters: Filters = { kinds: [], communities: [], minWeight: 0, dateFrom: null, dateTo: null };
+export const noFilters: Filters = {
+  kinds: [],
+  communities: [],
+  minWeight: 0,
+  showIsolated: false,
+  minDegree: 0,
+  dateFrom: null,
+  dateTo: null,
+  undated: 'file-date',
+  relationTypes: [],
+};
 
-export function isFiltering(filters: Filters): boolean {
-  return filters.kinds.length > 0 || filters.communities.length > 0 || filters.minWeight > 0 || filters.dateFrom !== null || filters.dateTo !== null;
+export function hasTimeRange(filters: Filters): boolean {
+  return filters.dateFrom !== null || filters.dateTo !== null;
+}
+
+/** The time range as API query parameters (none without a range). */
+export function timeQuery(filters: Filters): { from?: string; to?: string; undated?: UndatedNotes } {
+  if (!hasTimeRange(filters)) return {};
+  return { from: filters.dateFrom ?? undefined, to: filters.dateTo ?? undefined, undated: filters.undated };
 }
 
 export function keepsNode(filters: Filters, data: { kind?: unknown; community?: unknown }): boolean {
@@ -31,17 +58,12 @@ export function keepsEdge(filters: Filters, data: { type?: unknown; weight?: unk
   return Number(data.weight ?? 0) >= filters.minWeight;
 }
 
-/** Notes without a date are kept only while no date range is set. */
-export function keepsNoteDate(filters: Filters, date: string | null): boolean {
-  if (filters.dateFrom === null && filters.dateTo === null) return true;
-  if (!date) return false;
-  const day = date.slice(0, 10);
-  if (filters.dateFrom !== null && day < filters.dateFrom) return false;
-  if (filters.dateTo !== null && day > filters.dateTo) return false;
-  return true;
+/** The fewest edges on screen a concept needs to be shown. */
+export function requiredDegree(filters: Filters): number {
+  return Math.max(filters.showIsolated ? 0 : 1, filters.minDegree);
 }
 
-/** Communities present in the view, largest first, for the filter's choices and the legend. */
+/** Communities present, largest first, for the filter's choices, the legend and colours. */
 export function communitiesBySize(nodes: { community?: number }[]): { community: number; count: number }[] {
   const counts = new Map<number, number>();
   for (const node of nodes) {

@@ -48,3 +48,9 @@ export function isLongNote(text: string): boolean {
 export function lineRange(path: string, lineStart: number, lineEnd: number): string {
   return lineEnd > lineStart ? `${path}:${lineStart}–${lineEnd}` : `${path}:${lineStart}`;
 }
+
+/** "2019-04-02", or "2019-04-02 (file modified)" when the note gives no date and its file's mtime stands in. */
+export function dateLabel(date: string | null, source: 'note' | 'file' | null): string | null {
+  if (!date) return null;
+  return source === 'file' ? `${date.slice(0, 10)} (file modified)` : date.slice(0, 10);
+}

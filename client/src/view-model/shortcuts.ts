@@ -13,6 +13,7 @@ export type ShortcutAction =
   | 'fit'
   | 'focus-mode'
   | 'cypher'
+  | 'local'
   | 'help';
 
 export const shortcutHelp: { keys: string; action: string }[] = [
@@ -26,6 +27,7 @@ export const shortcutHelp: { keys: string; action: string }[] = [
   { keys: 'f', action: 'fit the graph to the window' },
   { keys: 'g', action: 'focus mode: fade all but the selection’s neighbourhood' },
   { keys: 'c', action: 'open or close the Cypher console' },
+  { keys: 'l', action: 'local graph of the selected concept on or off' },
   { keys: 'Ctrl/Cmd + Enter', action: 'run the query (in the Cypher editor)' },
   { keys: '?', action: 'show this list' },
 ];
@@ -61,6 +63,7 @@ export function shortcutFor(event: KeyLike): ShortcutAction | null {
     f: 'fit',
     g: 'focus-mode',
     c: 'cypher',
+    l: 'local',
     '?': 'help',
   };
   return table[event.key] ?? null;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphElements } from '../../../common/contract.js';
-import { cypherCompletions, errorOffset, formatCell } from './cypher-completion.js';
+import { cypherCompletions, errorOffset } from './cypher-completion.js';
 import { scalesFor, shortLabel, sizeFromRank, toElements, widthFromWeight, nodeSize } from './elements.js';
 import { ExpandHistory } from './expand-history.js';
-import { communitiesBySize, keepsEdge, keepsNode, keepsNoteDate, noFilters } from './filters.js';
+import { communitiesBySize, keepsEdge, keepsNode, noFilters, requiredDegree, timeQuery } from './filters.js';
 import { isLongNote, segments } from './highlight.js';
-import { communityColor, communityColors, kindShape } from './palette.js';
+import { kindShape } from './palette.js';
 import { neighbourInDirection, ringPositions } from './placement.js';
 import { shortcutFor } from './shortcuts.js';
 import { emptyViewState, parseViewState, serializeViewState, type ViewState } from './url-state.js';
@@ -33,13 +33,11 @@ describe('API graph → Cytoscape elements', () => {
     expect(size('pg')).toBeLessThan(size('nova'));
   });
 
-  it('colours by community and shapes by kind, grey when a concept has no community', () => {
+  it('shapes by kind and starts every label hidden until the label planner places it', () => {
     const { nodes } = toElements(graph);
     const nova = nodes.find((node) => node.data.id === 'nova')!;
-    expect(nova.data.color).toBe(communityColor(1));
     expect(nova.data.shape).toBe(kindShape('project'));
-    expect(nodes.find((node) => node.data.id === 'pg')!.data.color).toBe('#9aa0a6');
-    expect(communityColor(1 + communityColors.length)).toBe(communityColor(1));
+    expect(nova.classes).toContain('no-label');
   });
 
   it('marks typed relations apart from co-occurrence and labels them with their type', () => {
@@ -83,13 +81,15 @@ describe('filters', () => {
     expect(keepsEdge(filters, { type: 'USES', weight: 0 })).toBe(true);
   });
 
-  it('keeps notes inside the date range, and undated notes only without a range', () => {
-    const filters = { ...noFilters, dateFrom: '2019-01-01', dateTo: '2019-12-31' };
-    expect(keepsNoteDate(filters, '2019-06-01')).toBe(true);
-    expect(keepsNoteDate(filters, '2019-12-31T10:00:00Z')).toBe(true);
-    expect(keepsNoteDate(filters, '2020-01-01')).toBe(false);
-    expect(keepsNoteDate(filters, null)).toBe(false);
-    expect(keepsNoteDate(noFilters, null)).toBe(true);
+  it('sends the time range to the server only when one is set, with the choice for undated notes', () => {
+    expect(timeQuery(noFilters)).toEqual({});
+    expect(timeQuery({ ...noFilters, dateFrom: '2019-01-01', undated: 'exclude' })).toEqual({ from: '2019-01-01', to: undefined, undated: 'exclude' });
+  });
+
+  it('hides isolated concepts unless asked, and applies a minimum degree', () => {
+    expect(requiredDegree(noFilters)).toBe(1);
+    expect(requiredDegree({ ...noFilters, showIsolated: true })).toBe(0);
+    expect(requiredDegree({ ...noFilters, minDegree: 3 })).toBe(3);
   });
 
   it('lists communities largest first', () => {
@@ -106,9 +106,21 @@ describe('URL state', () => {
       concept: 'placement-group',
       search: '归置组',
       cypher: 'MATCH (n) RETURN n LIMIT 5',
+      cypherView: true,
       path: ['nova', 'rabbitmq'],
+      local: { center: 'ceph', depth: 2 },
       layout: 'grid',
-      filters: { kinds: ['tool', 'project'], communities: [1, 4], minWeight: 2.5, dateFrom: '2019-01-01', dateTo: '2020-06-30' },
+      filters: {
+        kinds: ['tool', 'project'],
+        communities: [1, 4],
+        minWeight: 2.5,
+        showIsolated: true,
+        minDegree: 2,
+        dateFrom: '2019-01-01',
+        dateTo: '2020-06-30',
+        undated: 'exclude',
+        relationTypes: ['USES', 'PART_OF'],
+      },
     };
     expect(parseViewState(serializeViewState(state))).toEqual(state);
   });
@@ -119,9 +131,10 @@ describe('URL state', () => {
   });
 
   it('falls back to defaults on junk instead of failing', () => {
-    const state = parseViewState('?minWeight=abc&from=yesterday&communities=x,2&path=only-one');
+    const state = parseViewState('?minWeight=abc&from=yesterday&communities=x,2&path=only-one&local=nova:7&undated=maybe&types=uses');
     expect(state.filters).toEqual({ ...noFilters, communities: [2] });
     expect(state.path).toBeNull();
+    expect(state.local).toBeNull();
   });
 });
 
@@ -199,12 +212,6 @@ describe('Cypher console helpers', () => {
     expect(errorOffset('MATCH (n)\nRETRN n', { position: { line: 2, column: 1, offset: 10 } })).toBe(10);
     expect(errorOffset('MATCH (n)\nRETRN n', { position: { line: 2, column: 3 } })).toBe(12);
     expect(errorOffset('x', undefined)).toBeNull();
-  });
-
-  it('formats cells as text', () => {
-    expect(formatCell(null)).toBe('null');
-    expect(formatCell({ a: [1, 2] })).toBe('{"a":[1,2]}');
-    expect(formatCell('<b>x</b>')).toBe('<b>x</b>');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridPositions } from '../view-model/placement.js';
+import { gridPositions } from '../../view-model/placement.js';
 import { layoutRequestFrom } from './layout-protocol.js';
 
 describe('layout request from element definitions (big graphs skip Cytoscape before their layout)', () => {

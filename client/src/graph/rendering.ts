@@ -21,7 +21,7 @@ export interface RenderingHints {
 export const hintNames = ['texture', 'hideEdges', 'px1', 'simpleEdges', 'sparseLabels', 'bigBatches'] as const satisfies readonly (keyof RenderingHints)[];
 
 /** From this many nodes on, a graph is drawn with the large-graph hints. */
-export const largeGraphNodes = 1500;
+export const largeGraphNodes = 1000;
 
 const none: RenderingHints = { texture: false, hideEdges: false, px1: false, simpleEdges: false, sparseLabels: false, bigBatches: false };
 

@@ -35,11 +35,14 @@ describe('rendering hints', () => {
 });
 
 describe('large-graph stylesheet', () => {
-  const typedEdgeStyle = (simpleEdges: boolean): Record<string, unknown> =>
-    (buildStylesheet('light', { webgl: false, simpleEdges }) as unknown as { selector: string; style: Record<string, unknown> }[]).find((rule) => rule.selector === 'edge.typed')!.style;
+  const rule = (simpleEdges: boolean, selector: string): Record<string, unknown> | undefined =>
+    (buildStylesheet('light', { webgl: false, simpleEdges }) as unknown as { selector: string; style: Record<string, unknown> }[]).find((item) => item.selector === selector)?.style;
+  const typedEdgeStyle = (simpleEdges: boolean): Record<string, unknown> => rule(simpleEdges, 'edge.typed')!;
 
-  it('draws typed relations as labelled dashed arrows in small graphs', () => {
-    expect(typedEdgeStyle(false)).toMatchObject({ 'curve-style': 'bezier', 'line-style': 'dashed', label: 'data(displayLabel)', 'target-arrow-shape': 'triangle' });
+  it('draws typed relations as dashed arrows in small graphs, labelled around the hovered or selected concept', () => {
+    expect(typedEdgeStyle(false)).toMatchObject({ 'curve-style': 'bezier', 'line-style': 'dashed', label: '', 'target-arrow-shape': 'triangle' });
+    expect(rule(false, 'edge.edge-label')).toEqual({ label: 'data(displayLabel)' });
+    expect(rule(true, 'edge.edge-label')).toBeUndefined();
   });
 
   it('draws every edge as a plain haystack line in large graphs', () => {

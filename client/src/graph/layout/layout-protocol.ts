@@ -17,6 +17,8 @@ export interface LayoutRequest {
   edges: LayoutEdge[];
   /** 'draft' for big graphs: fewer iterations, the page gets positions sooner. */
   quality: 'draft' | 'default' | 'proof';
+  /** Seeds the layout's random numbers, so the same graph opens the same way. */
+  seed: number;
 }
 
 export type LayoutReply =
@@ -34,6 +36,28 @@ interface PlainElement {
   data: { id?: string; source?: string; target?: string; size?: unknown };
 }
 
+/** FNV-1a over the text: a seed that is the same for the same graph. */
+export function seedOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * A request with nodes and edges in id order and a seed from the graph's ids, so the same graph gets the same
+ * layout whatever order the API listed it in (stable layout: two loads, the same positions).
+ */
+export function layoutRequest(nodes: LayoutNode[], edges: LayoutEdge[]): LayoutRequest {
+  const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const sortedNodes = [...nodes].sort(byId);
+  const sortedEdges = [...edges].sort(byId);
+  const seed = seedOf(`${sortedNodes.map((node) => node.id).join('\n')}|${sortedEdges.map((edge) => `${edge.source}>${edge.target}`).join('\n')}`);
+  return { nodes: sortedNodes, edges: sortedEdges, quality: layoutQualityFor(nodes.length), seed };
+}
+
 /** A layout request straight from element definitions, for a graph that is not in Cytoscape yet. */
 export function layoutRequestFrom(elements: readonly PlainElement[]): LayoutRequest {
   const nodes: LayoutNode[] = [];
@@ -42,5 +66,5 @@ export function layoutRequestFrom(elements: readonly PlainElement[]): LayoutRequ
     if (group === 'nodes' && data.id) nodes.push({ id: data.id, size: Number(data.size ?? 30) });
     else if (group === 'edges' && data.id && data.source && data.target) edges.push({ id: data.id, source: data.source, target: data.target });
   }
-  return { nodes, edges, quality: layoutQualityFor(nodes.length) };
+  return layoutRequest(nodes, edges);
 }

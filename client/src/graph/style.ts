@@ -3,6 +3,7 @@
  * element data computed in elements.ts.
  */
 import type { StylesheetJson } from 'cytoscape';
+import { labelFont } from './label-metrics.js';
 
 export type Theme = 'light' | 'dark';
 
@@ -40,7 +41,7 @@ export interface StyleOptions {
 export function buildStylesheet(theme: Theme, options: StyleOptions): StylesheetJson {
   const colors = themes[theme];
   const plain = options.webgl || options.simpleEdges === true;
-  const fontFamily = 'system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+  const fontFamily = labelFont;
   return [
     {
       selector: 'node',
@@ -52,15 +53,24 @@ export function buildStylesheet(theme: Theme, options: StyleOptions): Stylesheet
         label: 'data(displayLabel)',
         color: colors.label,
         'font-family': fontFamily,
-        'font-size': 12,
+        // Set per node by the label planner (view-model/labels.ts) to a constant size on screen.
+        'font-size': 'data(fontSize)',
         'text-valign': 'bottom',
-        'text-margin-y': 4,
+        // Only the planner's shift (a label moved out of a crowd), in graph units like every margin.
+        'text-margin-y': 'data(labelShift)' as never,
+        'text-margin-x': 'data(labelShiftX)' as never,
         'text-outline-color': colors.labelOutline,
-        'text-outline-width': 2,
-        'min-zoomed-font-size': options.sparseLabels ? 10 : 7,
+        'text-outline-width': 'data(outline)',
+        'min-zoomed-font-size': 0,
         'border-width': 0,
       },
     },
+    // Labelled nodes above the rest, so no unlabelled node covers a label (the planner keeps labelled ones apart).
+    { selector: 'node', style: { 'z-index': 10 } },
+    { selector: 'node.no-label', style: { label: '', 'z-index': 1 } },
+    { selector: 'node.label-top', style: { 'text-valign': 'top' } },
+    { selector: 'node.label-right', style: { 'text-valign': 'center', 'text-halign': 'right' } },
+    { selector: 'node.label-left', style: { 'text-valign': 'center', 'text-halign': 'left' } },
     {
       selector: 'edge',
       style: {
@@ -78,8 +88,9 @@ export function buildStylesheet(theme: Theme, options: StyleOptions): Stylesheet
         'target-arrow-shape': options.simpleEdges ? 'none' : 'triangle',
         'curve-style': options.webgl ? 'straight' : options.simpleEdges ? 'haystack' : 'bezier',
         'line-style': plain ? 'solid' : 'dashed',
-        label: plain ? '' : 'data(displayLabel)',
-        'font-size': 9,
+        // Edge labels only around the hovered or selected concept (class edge-label): a label per edge is noise.
+        label: '',
+        'font-size': 10,
         color: colors.typedEdge,
         'text-rotation': 'autorotate',
         'text-background-color': colors.labelOutline,
@@ -89,10 +100,18 @@ export function buildStylesheet(theme: Theme, options: StyleOptions): Stylesheet
         opacity: 0.95,
       },
     },
+    ...(plain ? [] : [{ selector: 'edge.edge-label', style: { label: 'data(displayLabel)' } }]),
+    {
+      selector: 'edge.other',
+      style: { 'line-color': colors.edge, 'line-style': 'dotted', 'target-arrow-shape': 'none', 'curve-style': options.webgl ? 'straight' : 'haystack', opacity: 0.8 },
+    },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': colors.selected } },
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': colors.label } },
     { selector: 'node.search-hit', style: { 'border-width': 4, 'border-color': colors.path } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
+    { selector: '.hover-dim', style: { opacity: 0.15, 'text-opacity': 0.25 } },
+    { selector: 'node.hover-focus', style: { 'border-width': 3, 'border-color': colors.path } },
+    { selector: 'edge.hover-edge', style: { opacity: 1, 'line-color': colors.path, 'target-arrow-color': colors.path } },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: 'node.on-path', style: { 'border-width': 5, 'border-color': colors.path } },
     { selector: 'edge.on-path', style: { 'line-color': colors.path, 'target-arrow-color': colors.path, width: 5, opacity: 1 } },

@@ -1,0 +1,464 @@
+/**
+ * The one module that touches Cytoscape. It draws what the view-model says (elements, visibility, labels,
+ * selection, hover) and reports gestures and layout results back through callbacks; nothing else reads state
+ * out of it. Big graphs are laid out in a worker and added in slices (large-graph.ts).
+ */
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import type { PlacedLabel } from '../view-model/labels.js';
+import type { Point } from '../view-model/placement.js';
+import type { Visibility } from '../view-model/graph-view-model.js';
+import { fitViewport, type Insets } from './fit.js';
+import { LargeGraphLoader } from './large-graph.js';
+import { LayoutRunner, type LayoutJob } from './layout/layout-runner.js';
+import { layoutRequest } from './layout/layout-protocol.js';
+import { hintsFor, hintsKey, largeGraphNodes, rendererOptions, type RenderingHints } from './rendering.js';
+import { drawLabels, drawnState, type DrawnState } from './drawn-state.js';
+import { buildStylesheet, type Theme } from './style.js';
+import { chooseRenderer, type RendererMode } from './renderer-choice.js';
+
+export type { RendererMode } from './renderer-choice.js';
+export type { DrawnLabel, DrawnState } from './drawn-state.js';
+export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst' | 'grid';
+
+export interface GraphViewEvents {
+  onTap(id: string | null): void;
+  onDoubleTap(id: string): void;
+  onHover(id: string | null): void;
+  onLayout(state: LayoutState): void;
+  /** Positions the view set or the user dragged to (graph units). */
+  onPositions(positions: Record<string, Point>): void;
+  /** The viewport stopped moving (zoom, pan or resize). */
+  onViewport(): void;
+}
+
+export interface LayoutState {
+  running: boolean;
+  elapsedMs: number;
+  nodeCount: number;
+  /** While a big graph arrives after its layout: how many of its elements are on screen so far. */
+  drawing?: { added: number; total: number };
+  outcome?: 'done' | 'stopped' | 'error';
+  message?: string;
+}
+
+export interface GraphViewOptions {
+  theme: Theme;
+  /** Node count from which the WebGL renderer is used (when the browser has hardware WebGL2). */
+  webglThreshold: number;
+  /** Forces a renderer regardless of size (URL `renderer=`; used by the benchmark). */
+  forceRenderer?: RendererMode;
+  /** Forces rendering hints regardless of size (URL `hints=`; used by the benchmark). */
+  forceHints?: RenderingHints;
+}
+
+export interface FitOptions {
+  padding?: number;
+  insets?: Insets;
+  maxZoom?: number;
+  animate?: boolean;
+}
+
+export class GraphView {
+  private cy: Core;
+  private mode: RendererMode = 'canvas';
+  private hints: RenderingHints = hintsFor(0);
+  private readonly layouts = new LayoutRunner();
+  private readonly large: LargeGraphLoader;
+  private progressTimer: number | undefined;
+  private viewportTimer: number | undefined;
+  /** Called once the running layout (or big-graph drawing) has settled. */
+  private afterLayout: (() => void) | null = null;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly events: GraphViewEvents,
+    private options: GraphViewOptions,
+  ) {
+    this.cy = this.create([], 'canvas', this.hints);
+    this.large = new LargeGraphLoader({ layouts: this.layouts, track: (job, count) => this.trackLayout(job, count) });
+  }
+
+  get renderer(): RendererMode {
+    return this.mode;
+  }
+
+  get layoutRunning(): boolean {
+    return this.layouts.running || this.large.drawing;
+  }
+
+  private create(elements: ElementDefinition[], mode: RendererMode, hints: RenderingHints): Core {
+    this.mode = mode;
+    this.hints = hints;
+    const cy = cytoscape({
+      container: this.container,
+      elements,
+      style: this.stylesheet(),
+      layout: { name: 'preset' },
+      // Cytoscape reads renderer options from the top level too; `webgl` equals renderer: { name: 'canvas', webgl }.
+      ...rendererOptions(hints, mode === 'webgl'),
+      wheelSensitivity: 0.3,
+      minZoom: 0.02,
+      maxZoom: 4,
+      selectionType: 'single',
+      boxSelectionEnabled: false,
+    });
+    cy.on('tap', 'node', (event) => this.events.onTap((event.target as NodeSingular).id()));
+    cy.on('tap', (event) => {
+      if (event.target === cy) this.events.onTap(null);
+    });
+    cy.on('dbltap', 'node', (event) => this.events.onDoubleTap((event.target as NodeSingular).id()));
+    // No hover while a button is down: panning or dragging across nodes must not restyle them.
+    let pressed = false;
+    cy.on('vmousedown', () => (pressed = true));
+    cy.on('vmouseup', () => (pressed = false));
+    cy.on('mouseover', 'node', (event) => {
+      if (!pressed) this.events.onHover((event.target as NodeSingular).id());
+    });
+    cy.on('mouseout', 'node', () => {
+      if (!pressed) this.events.onHover(null);
+    });
+    cy.on('dragfree', 'node', (event) => {
+      const node = event.target as NodeSingular;
+      this.events.onPositions({ [node.id()]: { ...node.position() } });
+    });
+    cy.on('viewport', () => {
+      window.clearTimeout(this.viewportTimer);
+      this.viewportTimer = window.setTimeout(() => this.events.onViewport(), 90);
+    });
+    return cy;
+  }
+
+  private stylesheet(): cytoscape.StylesheetJson {
+    const { simpleEdges, sparseLabels } = this.hints;
+    return buildStylesheet(this.options.theme, { webgl: this.mode === 'webgl', simpleEdges, sparseLabels });
+  }
+
+  /**
+   * Replaces the whole graph and lays it out; `settled` runs once positions are final. Renderer and rendering
+   * hints are init options chosen by size, so Cytoscape is rebuilt when they change.
+   */
+  load(elements: ElementDefinition[], layout: LayoutName, settled: () => void): void {
+    const started = performance.now();
+    this.layouts.stop();
+    this.large.cancel();
+    const nodeCount = elements.filter((element) => element.group === 'nodes').length;
+    const mode = chooseRenderer(nodeCount, this.options);
+    const hints = this.options.forceHints ?? hintsFor(nodeCount);
+    this.afterLayout = settled;
+    this.shown = null;
+    this.held.clear();
+    if (layout === 'fcose' && nodeCount >= largeGraphNodes) {
+      this.cy.destroy();
+      this.cy = this.create([], mode, hints);
+      this.large.load(this.cy, elements, {
+        progress: (added, total) => this.events.onLayout({ running: true, elapsedMs: performance.now() - started, nodeCount, drawing: { added, total } }),
+        done: (positions, outcome, held, message) => {
+          for (const element of held) this.held.set(String(element.data.id), element);
+          this.events.onPositions(positions);
+          this.events.onLayout({ running: false, elapsedMs: performance.now() - started, nodeCount, outcome, message });
+          this.settle();
+        },
+      });
+      return;
+    }
+    if (mode !== this.mode || hintsKey(hints) !== hintsKey(this.hints)) {
+      this.cy.destroy();
+      this.cy = this.create(elements, mode, hints);
+    } else {
+      this.cy.batch(() => {
+        this.cy.elements().remove();
+        this.cy.add(elements);
+      });
+    }
+    // Main-thread cost of each step, for the benchmark (performance.getEntriesByType('measure')).
+    performance.measure('graph: add elements', { start: started });
+    this.measureNextFrame('graph: first draw');
+    this.runLayout(layout);
+  }
+
+  private settle(): void {
+    const settled = this.afterLayout;
+    this.afterLayout = null;
+    settled?.();
+  }
+
+  /** From now until the next frame has been drawn (Cytoscape's rAF callback runs before ours in that frame). */
+  private measureNextFrame(name: string): void {
+    const start = performance.now();
+    requestAnimationFrame(() => performance.measure(name, { start }));
+  }
+
+  /** Adds elements; nodes carry their positions (the view-model places new nodes). */
+  add(elements: ElementDefinition[]): void {
+    const fresh = elements.filter((element) => element.data.id !== undefined && this.cy.getElementById(element.data.id).empty());
+    this.cy.add(fresh);
+    // New elements are drawn until the next applyVisibility says otherwise.
+    for (const element of fresh) {
+      const id = String(element.data.id);
+      if (element.group === 'nodes') this.shown?.nodes.add(id);
+      else this.shown?.edges.add(id);
+    }
+  }
+
+  remove(ids: string[]): void {
+    for (const id of ids) this.held.delete(id);
+    this.cy.batch(() => {
+      for (const id of ids) this.cy.getElementById(id).remove();
+    });
+  }
+
+  /**
+   * Shows exactly what the view-model says is visible (class `filtered` on the rest). The change is worked out
+   * against what this view last showed, so only elements whose state changes are touched: restyling 100,000
+   * elements for nothing costs seconds.
+   */
+  applyVisibility(visible: Visibility): void {
+    const changes: { show: string[]; hide: string[] } = { show: [], hide: [] };
+    this.addHeld(visible);
+    this.cy.batch(() => {
+      if (!this.shown) {
+        this.cy.elements().forEach((element) => {
+          const on = (element.isNode() ? visible.nodes : visible.edges).has(element.id());
+          if (on === element.hasClass('filtered')) (on ? changes.show : changes.hide).push(element.id());
+        });
+      } else {
+        for (const [now, before] of [[visible.nodes, this.shown.nodes], [visible.edges, this.shown.edges]] as const) {
+          for (const id of now) if (!before.has(id)) changes.show.push(id);
+          for (const id of before) if (!now.has(id)) changes.hide.push(id);
+        }
+      }
+      for (const id of changes.show) this.cy.getElementById(id).removeClass('filtered');
+      for (const id of changes.hide) this.cy.getElementById(id).addClass('filtered');
+    });
+    this.shown = { nodes: new Set(visible.nodes), edges: new Set(visible.edges) };
+  }
+
+  /** What applyVisibility last showed; null after a load (elements came with their own classes). */
+  private shown: Visibility | null = null;
+  /** Laid-out elements of a big graph not in Cytoscape yet (hidden), by id. */
+  private readonly held = new Map<string, ElementDefinition>();
+
+  /** Held elements that are to be shown now go into Cytoscape (nodes before the edges that need them). */
+  private addHeld(visible: Visibility): void {
+    if (this.held.size === 0) return;
+    const take = (ids: Set<string>): ElementDefinition[] =>
+      [...ids].flatMap((id) => {
+        const element = this.held.get(id);
+        if (!element) return [];
+        this.held.delete(id);
+        return [{ ...element, classes: [element.classes ?? []].flat().join(' ').split(' ').filter((name) => name && name !== 'filtered') }];
+      });
+    const nodes = take(visible.nodes);
+    const edges = take(visible.edges);
+    if (nodes.length + edges.length > 0) this.cy.add([...nodes, ...edges]);
+  }
+
+  /** The part of the graph in view, in graph units. */
+  extent(): { x1: number; y1: number; x2: number; y2: number } {
+    const { x1, y1, x2, y2 } = this.cy.extent();
+    return { x1, y1, x2, y2 };
+  }
+
+  /** Draws the planned labels at their size on screen and hides every other label. */
+  applyLabels(plan: PlacedLabel[]): void {
+    drawLabels(this.cy, plan);
+  }
+
+  /** Hover: the concept and its neighbours stand out, the rest dims, the concept's typed edges show their labels. */
+  setHover(id: string | null, neighbourIds: string[], edgeIds: string[], dimOthers: boolean): void {
+    this.cy.batch(() => {
+      this.cy.elements('.hover-dim, .hover-focus, .hover-edge').removeClass('hover-dim hover-focus hover-edge');
+      this.cy.edges('.edge-label').removeClass('edge-label');
+      if (!id) return;
+      const keep = this.collect([id, ...neighbourIds, ...edgeIds]);
+      this.cy.getElementById(id).addClass('hover-focus');
+      keep.edges().addClass('hover-edge edge-label');
+      if (dimOthers) this.cy.elements().difference(keep).addClass('hover-dim');
+    });
+  }
+
+  showSelection(id: string | null, edgeIds: string[]): void {
+    this.cy.batch(() => {
+      this.cy.nodes(':selected').unselect();
+      this.cy.edges('.selected-edge').removeClass('selected-edge edge-label');
+      if (!id) return;
+      this.cy.getElementById(id).select();
+      for (const edgeId of edgeIds) this.cy.getElementById(edgeId).addClass('selected-edge edge-label');
+    });
+  }
+
+  setFaded(keepIds: string[] | null): void {
+    this.cy.batch(() => {
+      this.cy.elements().removeClass('faded');
+      if (!keepIds) return;
+      const keep = this.collect(keepIds);
+      this.cy.elements().difference(keep).addClass('faded');
+    });
+  }
+
+  private collect(ids: string[]): cytoscape.CollectionReturnValue {
+    const collection = this.cy.collection();
+    for (const id of ids) collection.merge(this.cy.getElementById(id));
+    return collection;
+  }
+
+  setPinned(id: string, pinned: boolean): void {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return;
+    if (pinned) node.lock().addClass('pinned');
+    else node.unlock().removeClass('pinned');
+  }
+
+  highlightPath(ids: string[]): void {
+    this.cy.batch(() => {
+      this.cy.elements().removeClass('on-path');
+      for (const id of ids) this.cy.getElementById(id).addClass('on-path');
+    });
+  }
+
+  /** Fits the given nodes into the part of the view the insets leave free (e.g. beside the legend). */
+  fitTo(ids: string[], options: FitOptions = {}): void {
+    const nodes = this.collect(ids);
+    if (nodes.empty()) return;
+    const box = nodes.boundingBox({ includeLabels: false });
+    const target = fitViewport(box, { width: this.cy.width(), height: this.cy.height() }, {
+      padding: options.padding ?? 40,
+      insets: options.insets,
+      minZoom: this.cy.minZoom(),
+      maxZoom: Math.min(this.cy.maxZoom(), options.maxZoom ?? 1.5),
+    });
+    if (options.animate) this.cy.animate({ zoom: target.zoom, pan: target.pan }, { duration: 250 });
+    else this.cy.viewport({ zoom: target.zoom, pan: target.pan });
+  }
+
+  setTheme(theme: Theme): void {
+    this.options = { ...this.options, theme };
+    this.cy.style(this.stylesheet());
+  }
+
+  runLayout(name: LayoutName): void {
+    this.layouts.stop();
+    const nodes = this.cy.nodes();
+    if (name !== 'fcose') {
+      this.cy.layout({ name, fit: false, animate: false, padding: 30 } as cytoscape.LayoutOptions).run();
+      this.reportPositions();
+      this.events.onLayout({ running: false, elapsedMs: 0, nodeCount: nodes.length, outcome: 'done' });
+      this.settle();
+      return;
+    }
+    if (nodes.empty() || this.large.drawing) {
+      this.settle();
+      return;
+    }
+    const job = this.layouts.start(
+      layoutRequest(
+        nodes.map((node) => ({ id: node.id(), size: Number(node.data('size') ?? 30), fixed: node.locked() ? { ...node.position() } : undefined })),
+        this.cy.edges().map((edge) => ({ id: edge.id(), source: edge.source().id(), target: edge.target().id() })),
+      ),
+    );
+    const report = this.trackLayout(job, nodes.length);
+    void job.result.then((reply) => {
+      if (reply.type === 'done') {
+        this.measureWorker(reply.ms);
+        this.applyPositions(reply.positions);
+      }
+      report({ running: false, outcome: reply.type === 'done' ? 'done' : reply.type === 'stopped' ? 'stopped' : 'error', message: reply.type === 'error' ? reply.message : undefined });
+      this.settle();
+    });
+  }
+
+  /** Reports elapsed time every 250 ms until the job ends; returns the reporter for the caller's later states. */
+  private trackLayout(job: LayoutJob, nodeCount: number): (state?: Partial<LayoutState>) => void {
+    const started = performance.now();
+    const report = (extra: Partial<LayoutState> = {}): void =>
+      this.events.onLayout({ running: this.layoutRunning, elapsedMs: performance.now() - started, nodeCount, ...extra });
+    window.clearInterval(this.progressTimer);
+    const timer = window.setInterval(() => report(), 250);
+    this.progressTimer = timer;
+    report();
+    void job.result.then((reply) => {
+      window.clearInterval(timer);
+      if (reply.type === 'done') this.measureWorker(reply.ms);
+    });
+    return report;
+  }
+
+  private measureWorker(ms: number): void {
+    const now = performance.now();
+    performance.measure('graph: fcose in the worker', { start: now - ms, end: now });
+  }
+
+  /** Stops the layout, or the slice-by-slice drawing that follows a big graph's layout (what is drawn stays). */
+  stopLayout(): void {
+    this.layouts.stop();
+    if (this.large.drawing) {
+      this.large.cancel();
+      this.reportPositions();
+      this.events.onLayout({ running: false, elapsedMs: 0, nodeCount: this.cy.nodes().length, outcome: 'stopped' });
+      this.settle();
+    }
+  }
+
+  private applyPositions(positions: Record<string, Point>): void {
+    const started = performance.now();
+    this.cy.batch(() => {
+      for (const [id, position] of Object.entries(positions)) {
+        const node = this.cy.getElementById(id);
+        // Nodes added or pinned while the layout ran keep where they are.
+        if (node.nonempty() && !node.locked()) node.position(position);
+      }
+    });
+    performance.measure('graph: apply positions', { start: started });
+    this.measureNextFrame('graph: draw laid-out graph');
+    this.reportPositions();
+  }
+
+  private reportPositions(): void {
+    const positions: Record<string, Point> = {};
+    this.cy.nodes().forEach((node) => {
+      positions[node.id()] = { ...node.position() };
+    });
+    this.events.onPositions(positions);
+  }
+
+  exportPng(): Blob {
+    return this.cy.png({ output: 'blob', full: true, scale: 2, bg: getComputedStyle(this.container).backgroundColor || '#ffffff' });
+  }
+
+  exportJson(): { nodes: unknown[]; edges: unknown[] } {
+    return {
+      nodes: this.cy.nodes().map((node) => ({ data: node.data(), position: node.position() })),
+      edges: this.cy.edges().map((edge) => ({ data: edge.data() })),
+    };
+  }
+
+  viewport(): { pan: Point; zoom: number; width: number; height: number } {
+    return { pan: { ...this.cy.pan() }, zoom: this.cy.zoom(), width: this.cy.width(), height: this.cy.height() };
+  }
+
+  /** Graph units → screen px inside the container. */
+  toScreen(point: Point): Point {
+    const zoom = this.cy.zoom();
+    const pan = this.cy.pan();
+    return { x: point.x * zoom + pan.x, y: point.y * zoom + pan.y };
+  }
+
+  /**
+   * Frames drawn so far. Cytoscape counts them in its render loop (`redrawCount`, not public API); the 'render'
+   * event would not do, because the WebGL path never emits it.
+   */
+  drawCount(): number {
+    const core = this.cy as unknown as { renderer(): { redrawCount?: number } | null };
+    return core.renderer()?.redrawCount ?? 0;
+  }
+
+  /** What Cytoscape drew, for tests and the benchmark only (the page never reads state back from here). */
+  drawn(): DrawnState {
+    return drawnState(this.cy);
+  }
+
+  renderedPosition(id: string): Point | null {
+    const node = this.cy.getElementById(id);
+    return node.nonempty() ? node.renderedPosition() : null;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * A big graph is never drawn before its layout: drawing a preview of 25,000 elements costs seconds of frozen
+ * page and is thrown away. Plain data goes to the layout worker; the finished positions then arrive slice by
+ * slice (chunked-add.ts), so no main-thread task grows with the graph. A stopped or failed layout falls back to
+ * a grid.
+ */
+import type { Core, ElementDefinition } from 'cytoscape';
+import { gridPositions, type Point } from '../view-model/placement.js';
+import { addInSlices, type ChunkedAdd } from './chunked-add.js';
+import { layoutRequestFrom } from './layout/layout-protocol.js';
+import type { LayoutJob, LayoutRunner } from './layout/layout-runner.js';
+
+export interface LargeGraphCallbacks {
+  progress(added: number, total: number): void;
+  /** `held`: the laid-out elements not drawn yet (hidden by filters or the draw budget), for the view to add when shown. */
+  done(positions: Record<string, Point>, outcome: 'done' | 'stopped' | 'error', held: ElementDefinition[], message?: string): void;
+}
+
+export class LargeGraphLoader {
+  private population: ChunkedAdd | null = null;
+  private token = 0;
+
+  constructor(private readonly deps: { layouts: LayoutRunner; track(job: LayoutJob, nodeCount: number): unknown }) {}
+
+  get drawing(): boolean {
+    return this.population !== null;
+  }
+
+  load(cy: Core, elements: ElementDefinition[], callbacks: LargeGraphCallbacks): void {
+    const started = performance.now();
+    const token = ++this.token;
+    const request = layoutRequestFrom(elements);
+    performance.measure('graph: prepare', { start: started });
+    const job = this.deps.layouts.start(request);
+    this.deps.track(job, request.nodes.length);
+    void job.result.then((reply) => {
+      if (token !== this.token || cy.destroyed()) return;
+      const positions = reply.type === 'done' ? reply.positions : gridPositions(request.nodes.map((node) => node.id));
+      const outcome = reply.type === 'done' ? 'done' : reply.type === 'stopped' ? 'stopped' : 'error';
+      const placed = elements.map((element) => (element.group === 'nodes' && element.data.id ? { ...element, position: positions[element.data.id] } : element));
+      // Only what is shown (the top-ranked part within the draw budget) goes into Cytoscape; the hidden rest is held
+      // back and added when it is shown: every element Cytoscape holds costs style, bounds and sorting on each draw.
+      const hidden = (element: ElementDefinition): boolean => [element.classes ?? []].flat().join(' ').split(' ').includes('filtered');
+      const first = placed.filter((element) => !hidden(element));
+      const held = placed.filter(hidden);
+      this.populate(cy, first, callbacks.progress, () => callbacks.done(positions, outcome, held, reply.type === 'error' ? reply.message : undefined));
+    });
+  }
+
+  private populate(cy: Core, elements: ElementDefinition[], progress: (added: number, total: number) => void, finished: () => void): void {
+    const started = performance.now();
+    const population = addInSlices(cy, elements, progress);
+    this.population = population;
+    void population.done.then((complete) => {
+      if (this.population === population) this.population = null;
+      if (!complete) return;
+      performance.measure('graph: add in slices', { start: started });
+      const start = performance.now();
+      requestAnimationFrame(() => performance.measure('graph: draw laid-out graph', { start }));
+      finished();
+    });
+  }
+
+  cancel(): void {
+    this.token += 1;
+    this.population?.cancel();
+    this.population = null;
+  }
+}

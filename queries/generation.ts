@@ -1,0 +1,68 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { toNumber } from './values.js';
+
+/**
+ * Readers see one generation of the graph. Ingest makes a new generation live by a label swap in one transaction
+ * (ingest-statements.ts), but Neo4j isolates at read-committed: a read that overlaps the moment that commit is
+ * applied could see some nodes relabelled and others not, or relabelled records while the label index still
+ * lists the old ones (measured: sources of the old generation with none of their notes). So the swap is
+ * bracketed by a marker, like a sequence lock: `swapping` is set in a transaction of its own before the swap and
+ * cleared (with `version` bumped) in another one after the swap's commit has returned, indexes and all. A read
+ * transaction reads the marker before and after its work; when a swap was under way or happened meanwhile, the
+ * read runs again (bounded, then it answers with what it has).
+ */
+export interface GenerationMarker {
+  version: number;
+  swapping: boolean;
+}
+
+/** A swap marker older than this is taken for one an ingest left when it died; readers stop waiting for it. */
+const abandonedAfterMs = 120_000;
+
+export const markerStatement = `OPTIONAL MATCH (g:IngestState {id: 'current'})
+  RETURN coalesce(g.version, 0) AS version, coalesce(g.swapping AND g.swappingSince > timestamp() - ${abandonedAfterMs}, false) AS swapping`;
+
+export const beginSwapStatement = "MERGE (g:IngestState {id: 'current'}) SET g.swapping = true, g.swappingSince = timestamp(), g.version = coalesce(g.version, 0) + 1";
+
+/** After the swap committed, or after it failed (so readers stop waiting), or to clear what a crashed ingest left. */
+export const endSwapStatement = "MATCH (g:IngestState {id: 'current'}) WHERE g.swapping SET g.swapping = false, g.version = g.version + 1";
+
+async function readMarker(tx: ManagedTransaction): Promise<GenerationMarker> {
+  const record = (await tx.run(markerStatement)).records[0];
+  return { version: toNumber(record?.get('version')), swapping: record?.get('swapping') === true };
+}
+
+export type GuardedRead<T> = { consistent: true; value: T } | { consistent: false; value: T | undefined };
+
+/** Wraps read work so it reports whether a swap overlapped it. */
+export function guardRead<T>(work: (tx: ManagedTransaction) => Promise<T>): (tx: ManagedTransaction) => Promise<GuardedRead<T>> {
+  return async (tx) => {
+    // Sent without waiting: Bolt pipelines it ahead of the work's first statement, saving a round trip.
+    const pending = readMarker(tx);
+    pending.catch(() => undefined);
+    const value = await work(tx);
+    const before = await pending;
+    const after = await readMarker(tx);
+    const consistent = !before.swapping && !after.swapping && after.version === before.version;
+    return consistent ? { consistent: true, value } : { consistent: false, value };
+  };
+}
+
+/**
+ * Pauses between attempts (about 5 s in all). A swap takes about a second on the bundled notes and longer on big
+ * graphs; only its commit is racy, but readers cannot see when that starts, so they wait for the whole swap.
+ */
+export const retryPausesMs = [5, 20, 50, 100, 200, 400, 800, 1000, 1000, 1000];
+
+/**
+ * Runs a guarded read until no swap overlaps it. When swaps keep overlapping (or a crashed ingest left the
+ * marker set), the last result is returned rather than none: the marker makes reads consistent, never unavailable.
+ */
+export async function readOneGeneration<T>(attempt: () => Promise<GuardedRead<T>>, work: () => Promise<T>): Promise<T> {
+  for (const pauseMs of retryPausesMs) {
+    const result = await attempt();
+    if (result.consistent) return result.value;
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+  }
+  return work();
+}
