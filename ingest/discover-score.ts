@@ -83,9 +83,11 @@ function isStopTerm(context: ScoreContext, term: TermTally): boolean {
   const { stopwords } = context;
   if (stopwords.has(term.key) || [...term.surfaces.keys()].some((surface) => stopwords.has(surface.toLowerCase()))) return true;
   if (term.words.length === 1) return false;
-  // "value receiver", "user space" are terms; "different versions", "new cluster" are not.
+  // "value receiver", "user space" are terms; "different versions", "new cluster" are not — unless written as a
+  // name ("Open vSwitch", "Single Sign-On" mid-sentence).
   const first = context.analyzers[term.pack]!.segment(term.words[0]!)[0];
-  if (stopwords.has(term.words[0]!) && (first?.tag === 'adj' || first?.tag === 'participle')) return true;
+  const asName = term.capitalMid > term.lowerMid;
+  if (stopwords.has(term.words[0]!) && (first?.tag === 'adj' || first?.tag === 'participle') && !asName) return true;
   return term.words.every((word) => stopwords.has(word));
 }
 

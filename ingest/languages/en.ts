@@ -100,7 +100,7 @@ const extraction: ExtractionRules = {
   objectMarkers: [],
   prepositions: ['in', 'on', 'at', 'for', 'from', 'with', 'by', 'into', 'inside', 'within', 'under', 'over', 'via', 'through', 'of', 'without', 'than', 'like'],
   instrumentVerbs: ['use', 'using', 'let', 'make', 'have', 'configure', 'set', 'tell', 'ask'],
-  listParentWords: ['components', 'component', 'parts', 'modules', 'subprojects', 'projects', 'services', 'pieces', 'consists of', 'contains', 'includes', 'is made of', 'has', 'for example', 'e.g.'],
+  listParentWords: ['ecosystem', 'stack', 'components', 'component', 'parts', 'modules', 'subprojects', 'projects', 'services', 'pieces', 'consists of', 'contains', 'includes', 'is made of', 'has', 'for example', 'e.g.'],
   relationCues: [
     { type: 'USES', pattern: String.raw`\b(?:is|are) used by\b|\bused by\b`, reverse: true },
     // Not "use", "using", "used": mostly imperatives and participles ("Install X using Y", "X is used in Y").
