@@ -151,7 +151,7 @@ export function conceptHitsOf(layout: NoteLayout, matcher: LexiconMatcher, conte
 const lexiconTermhood = 12;
 
 /**
- * Salience of every concept: termhood (from discovery, or the lexicon's word) times log2(1 + notes that mention
+ * Salience of every concept: termhood (from discovery, or the lexicon's word) times √log2(1 + notes that mention
  * it). The analysis stage blends it with PageRank into the rank.
  */
 export function salienceOf(mentions: readonly Mention[], termhood: ReadonlyMap<string, number>, lexiconIds: ReadonlySet<string>): Map<string, number> {
@@ -160,7 +160,9 @@ export function salienceOf(mentions: readonly Mention[], termhood: ReadonlyMap<s
   const salience = new Map<string, number>();
   for (const [id, count] of notes) {
     const base = Math.max(termhood.get(id) ?? 0, lexiconIds.has(id) ? lexiconTermhood : 0);
-    salience.set(id, base * Math.log2(1 + count));
+    // The square root of the log: how often a term is mentioned counts, but less than how much of a term it is (a
+    // general word in every note does not outrank a name used in ten), measured on real notes of 1 MB.
+    salience.set(id, base * Math.sqrt(Math.log2(1 + count)));
   }
   return salience;
 }
