@@ -20,6 +20,8 @@ export interface GraphRefresherOptions {
   debounceMs?: number;
 }
 
+const retryPauseMs = 500;
+
 export class GraphRefresher {
   private readonly files = new Set<string>();
   private readonly reasons = new Set<RefreshReason>();
@@ -53,6 +55,21 @@ export class GraphRefresher {
     await this.idle();
   }
 
+  /**
+   * One retry after a pause: a re-ingest fails most often because another ingest (the CLI, into this server's
+   * store) made its generation live at the same moment; the next attempt reads the graph that ingest left.
+   */
+  private async reingestWithRetry(): Promise<ConceptChanges | undefined> {
+    try {
+      return await this.options.reingest();
+    } catch (error) {
+      if (this.stopped) throw error;
+      this.options.logger.warn({ err: error }, 're-ingest failed; trying once more');
+      await new Promise((resolve) => setTimeout(resolve, retryPauseMs));
+      return this.options.reingest();
+    }
+  }
+
   private async flush(): Promise<void> {
     this.timer = undefined;
     const files = [...this.files].sort();
@@ -62,7 +79,7 @@ export class GraphRefresher {
     this.inFlight += 1;
     const startedAt = performance.now();
     try {
-      const concepts = await this.options.queue.run(() => this.options.reingest());
+      const concepts = await this.options.queue.run(() => this.reingestWithRetry());
       this.options.logger.info({ files, ms: Math.round(performance.now() - startedAt) }, 're-ingested the notes folder');
       if (files.length > 0) this.options.events.publish({ type: 'notes', files, ...(concepts ? { concepts } : {}) });
       if (reasons.has('curation')) this.options.events.publish({ type: 'graph', reason: 'curation' });
