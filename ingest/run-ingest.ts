@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../queries/database.js';
 import { CorrectedMeanwhileError, readEditCount, readGraphState, readSourceDigests, writeIngestedGraph, type GraphState, type WriteStats } from '../queries/ingest-write.js';
+import { patchLiveGraph } from '../queries/ingest-patch.js';
 import { applySchema } from '../queries/schema.js';
 import { decodeNoteFile } from './decode.js';
 import { extractGraphYielding } from './extract-graph.js';
@@ -30,6 +31,11 @@ export interface IngestOptions {
    * already; doing it again costs Neo4j a second of work beside the extraction, on every save.
    */
   schema?: boolean;
+  /**
+   * Apply a small change to the live graph in one transaction instead of writing a generation (queries/ingest-
+   * patch.ts); a running server's re-ingest after a save or a correction sets it. Large changes still swap.
+   */
+  patch?: boolean;
   onProgress?: (event: { file: string; done: number; total: number }) => void;
 }
 
@@ -124,7 +130,10 @@ async function ingestOnce(options: IngestOptions): Promise<{ summary: IngestSumm
     try {
       const { state, schemaMs, stateMs } = await prepared();
       Object.assign(timings, { schemaMs, stateMs });
-      timings.write = await writeIngestedGraph(db, toGraphRows(graph), { now: new Date().toISOString(), run: randomUUID(), state, force: options.reset, edits });
+      const rows = toGraphRows(graph);
+      const write = { now: new Date().toISOString(), run: randomUUID(), state, edits };
+      const patched = options.patch && !options.reset ? await patchLiveGraph(db, rows, write) : undefined;
+      timings.write = patched ?? (await writeIngestedGraph(db, rows, { ...write, force: options.reset }));
       if (!timings.write.atomic) {
         const swapMs = timings.write.stages.find((stage) => stage.stage === 'swap')?.ms ?? 0;
         graph.diagnostics.push({

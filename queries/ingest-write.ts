@@ -46,9 +46,9 @@ export interface StageTiming {
 
 /**
  * `fresh`: there was no live graph; `replace`: a new generation replaced the live one; `unchanged`: the rows
- * equal the live generation's, nothing was written.
+ * equal the live generation's, nothing was written; `patch`: a small change applied in place (ingest-patch.ts).
  */
-export type WriteMode = 'fresh' | 'replace' | 'unchanged';
+export type WriteMode = 'fresh' | 'replace' | 'unchanged' | 'patch';
 
 export interface WriteStats {
   mode: WriteMode;
@@ -145,7 +145,7 @@ export async function readGraphState(db: Database): Promise<GraphState> {
   });
 }
 
-function noteParams(notes: NoteRow[]): Record<string, unknown>[] {
+export function noteParams(notes: NoteRow[]): Record<string, unknown>[] {
   return notes.map(({ mentions, occurrences, tags, ...note }) => ({
     props: { ...note, occurrences: occurrences.map((place) => `${place.path}:${place.lineStart}-${place.lineEnd}`) },
     places: occurrences,
@@ -154,7 +154,7 @@ function noteParams(notes: NoteRow[]): Record<string, unknown>[] {
   }));
 }
 
-function checkEdgeTypes(edges: ConceptEdgeRow[]): void {
+export function checkEdgeTypes(edges: ConceptEdgeRow[]): void {
   const allowed = new Set<string>(conceptEdgeTypes);
   const unknown = edges.find((edge) => !allowed.has(edge.type));
   if (unknown) throw new NotegraphError('INTERNAL', `unknown concept edge type ${unknown.type}`);
@@ -234,7 +234,7 @@ export async function readEditCount(db: Database): Promise<number> {
   return db.read(async (tx) => toNumber((await tx.run(editCountStatement)).records[0]?.get('edits')));
 }
 
-function checkNoEditSince(record: { get(key: string): unknown } | undefined, edits: number | undefined): void {
+export function checkNoEditSince(record: { get(key: string): unknown } | undefined, edits: number | undefined): void {
   if (edits !== undefined && toNumber(record?.get('edits')) !== edits) throw new CorrectedMeanwhileError();
 }
 

@@ -59,7 +59,7 @@ export function createLiveServices(options: LiveServicesOptions): LiveServices {
     debounceMs: options.debounceMs,
     reingest: async () => {
       const before = known ?? new Set(await readConceptIds(db));
-      const { summary, graph } = await runIngest({ notesDir, db, maxFileBytes, schema: !schemaApplied });
+      const { summary, graph } = await runIngest({ notesDir, db, maxFileBytes, schema: !schemaApplied, patch: true });
       schemaApplied = true;
       logger.debug({ timings: summary.timings }, 're-ingest timings');
       known = new Set(graph.concepts.map((concept) => concept.id));

@@ -1,4 +1,5 @@
-import { appendFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,5 +122,30 @@ describe('corrections and the atomic ingest', () => {
     expect(await graphSnapshot(db)).toEqual(before);
     expect(await offGraphNodes()).toBe(0);
     expect(await swapMarkerSet()).toBe(false);
+  });
+
+  it('a running server applies a small change in one transaction, and the graph is the one a fresh ingest gives', async () => {
+    await stack.live.refresher.idle();
+    // A copy of the folder, so the server's watcher does not re-ingest the change first.
+    const notesDir = await mkdtemp(path.join(tmpdir(), 'notegraph-patch-'));
+    try {
+      await cp(stack.notesDir, notesDir, { recursive: true });
+      await runIngest({ notesDir, db, reset: true });
+      await appendFile(path.join(notesDir, 'compute.md'), '\nNightly exports go through Orrery Bridge.\n');
+      const { summary } = await runIngest({ notesDir, db, schema: false, patch: true });
+      // The edited note, and the notes whose mentions changed with it (they now mention the new concept).
+      expect(summary.timings.write?.mode).toBe('patch');
+      expect(summary.timings.write?.notesWritten).toBeGreaterThan(0);
+      expect(summary.timings.write?.notesWritten).toBeLessThan(summary.notes);
+      const names = await db.read((tx) => tx.run("MATCH (c:Concept) WHERE toLower(c.name) CONTAINS 'orrery' RETURN c.name AS name"));
+      expect(names.records.length).toBeGreaterThan(0);
+      expect(await swapMarkerSet()).toBe(false);
+      const patched = await graphSnapshot(db);
+      await db.runAutoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS');
+      await runIngest({ notesDir, db });
+      expect(await graphSnapshot(db)).toEqual(patched);
+    } finally {
+      await rm(notesDir, { recursive: true, force: true });
+    }
   });
 });
