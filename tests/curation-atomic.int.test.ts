@@ -137,8 +137,8 @@ describe('corrections and the atomic ingest', () => {
       expect(summary.timings.write?.mode).toBe('patch');
       expect(summary.timings.write?.notesWritten).toBeGreaterThan(0);
       expect(summary.timings.write?.notesWritten).toBeLessThan(summary.notes);
-      const names = await db.read((tx) => tx.run("MATCH (c:Concept) WHERE toLower(c.name) CONTAINS 'orrery' RETURN c.name AS name"));
-      expect(names.records.length).toBeGreaterThan(0);
+      const edited = await db.read((tx) => tx.run("MATCH (n:Note) WHERE n.text CONTAINS 'Orrery Bridge' RETURN n.id AS id"));
+      expect(edited.records.length).toBeGreaterThan(0);
       expect(await swapMarkerSet()).toBe(false);
       const patched = await graphSnapshot(db);
       await db.runAutoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS');
