@@ -64,9 +64,11 @@ export function packWords(rules: ExtractionRules): PackWords {
 /** Up to four characters either side of [start, end), full-width folded, spaces dropped, lower-cased. */
 const nonAscii = /[^\x00-\x7f]/;
 
+// NFKC leaves ASCII as it is: most contexts need no normalising.
+const foldContext = (value: string) => (nonAscii.test(value) ? value.normalize('NFKC') : value).replace(/\s+/g, '').toLowerCase();
+
 export function contextAround(text: string, start: number, end: number): string {
-  // NFKC leaves ASCII as it is: most contexts need no normalising.
-  const fold = (value: string) => (nonAscii.test(value) ? value.normalize('NFKC') : value).replace(/\s+/g, '').toLowerCase();
+  const fold = foldContext;
   return `${fold(text.slice(Math.max(0, start - 12), start)).slice(-4)}|${fold(text.slice(end, end + 12)).slice(0, 4)}`;
 }
 
@@ -175,9 +177,10 @@ function rolesOf(tokens: readonly TermToken[], words: PackWords): TokenRoles[] {
  * Words retagged as names for their capitals next to another capitalised word ("Stream Processing", "Kafka
  * Connect"): the capitals belong to the name as a whole; alone, the word is only what its dictionary tag says.
  */
+const capital = (token: TermToken | undefined) => token !== undefined && token.text.charCodeAt(0) >= 65 && token.text.charCodeAt(0) <= 90;
+
 function titleCaseRun(tokens: readonly TermToken[], original: readonly TermToken[], index: number): boolean {
   if (tokens[index] === original[index] || tokens[index]!.tag !== 'propn') return false;
-  const capital = (token: TermToken | undefined) => token !== undefined && token.text.charCodeAt(0) >= 65 && token.text.charCodeAt(0) <= 90;
   return capital(tokens[index - 1]) || capital(tokens[index + 1]);
 }
 
