@@ -161,7 +161,11 @@ export function* extractGraphSteps(options: ExtractOptions): Generator<StageName
   const { files: decoded, redaction } = decodeAndRedact(options, diagnostics);
   yield 'redact';
   const { sources, drafts, pageRegions } = splitAll(decoded, diagnostics, options);
+  // The files' texts live on in their notes: not held twice while the rest of the pipeline runs.
+  decoded.length = 0;
+  redaction.files.length = 0;
   const { notes, duplicatesCollapsed } = dedupeNotes(drafts);
+  drafts.length = 0;
   yield 'dedupe';
 
   // Markdown pages that take part in links are concepts: seed entries for them, LINKS_TO edges from their links.
