@@ -67,6 +67,8 @@ export class Explorer implements GraphContext {
   private labelFrame = 0;
   /** The latest showGraph; a deferred load of an older one is dropped. */
   private showToken = 0;
+  /** The latest loadBase; an answer to an older one is dropped. */
+  private baseToken = 0;
   private readonly status = byId('graph-status');
 
   constructor() {
@@ -143,14 +145,18 @@ export class Explorer implements GraphContext {
     this.loaded = false;
     this.status.textContent = base.kind === 'local' ? 'Loading the local graph…' : 'Loading the graph…';
     const { filters } = this.state;
+    // Filters typed in quick succession start several loads; only the latest one's answer is shown.
+    const token = ++this.baseToken;
     try {
       if (base.kind === 'local') {
         const response = await api.neighbors(base.local.center, { depth: base.local.depth, limit: localLimit, types: filters.relationTypes });
+        if (token !== this.baseToken) return;
         this.showGraph(response, base);
         if (response.capped) this.notify(`The local graph shows ${response.nodes.length - 1} of ${response.total} concepts within ${base.local.depth} hops (capped).`);
         return;
       }
       const response = await api.graph({ limit: overviewLimit, ...timeQuery(filters) });
+      if (token !== this.baseToken) return;
       this.showGraph(response, base);
       if (response.capped && !hasTimeRange(filters)) this.notify(`Showing the top ${response.nodes.length} of ${response.totalConcepts} concepts. Search or expand to reach the others.`);
     } catch (error) {
