@@ -56,12 +56,13 @@ describe.each([
   { width: 1440, height: 900 },
   { width: 1280, height: 720 },
 ])('the overview at $width×$height', (viewport) => {
-  it('draws no two labels overlapping and labels the top 20 concepts at 11 px or more', async () => {
+  it('draws no two labels overlapping and labels the top 20 concepts at 11 px or more, wholly on screen', async () => {
     const page = await open('', viewport);
     const state = await page.evaluate(() => {
       const h = window.__notegraph!;
       const top = h.visibleNodeIds().map((id) => ({ id, rank: Number(h.nodeData(id)!.rank ?? 0) })).sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id)).slice(0, 20);
-      return { labels: h.drawn().labels, top: top.map((node) => node.id) };
+      const graph = document.getElementById('graph')!.getBoundingClientRect();
+      return { labels: h.drawn().labels, top: top.map((node) => node.id), width: graph.width, height: graph.height };
     });
     for (let i = 0; i < state.labels.length; i += 1) {
       for (let j = i + 1; j < state.labels.length; j += 1) {
@@ -73,6 +74,8 @@ describe.each([
     for (const id of state.top) {
       expect(byId.has(id), `top concept ${id} is labelled`).toBe(true);
       expect(byId.get(id)!.fontPx).toBeGreaterThanOrEqual(11);
+      const { box } = byId.get(id)!;
+      expect(box.x1 >= 0 && box.y1 >= 0 && box.x2 <= state.width && box.y2 <= state.height, `label of ${id} is wholly on screen`).toBe(true);
     }
     await page.context().close();
   });

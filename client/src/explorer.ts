@@ -21,7 +21,7 @@ import { syncLocalButton, toggleLocal } from './views.js';
 import { showToast, type ToastKind } from './toasts.js';
 import { hasTimeRange, timeQuery, type Filters } from './view-model/filters.js';
 import { GraphViewModel } from './view-model/graph-view-model.js';
-import { planViewLabels } from './label-layer.js';
+import { fitVisibleWithLabels, makeRoomForLabels, planViewLabels } from './label-layer.js';
 import { parseViewState, serializeViewState, type LocalGraphState, type ViewState } from './view-model/url-state.js';
 
 const webglThreshold = 1500;
@@ -186,6 +186,7 @@ export class Explorer implements GraphContext {
       // in a task of its own, so the first frame is not held up (what is hidden already arrived hidden).
       const settling = performance.now();
       this.renderLegend();
+      makeRoomForLabels(this.vm, this.graph, { left: this.legend.inset() });
       this.fitVisible();
       if (elements.nodes.length < largeGraphNodes) this.refresh();
       else window.setTimeout(() => this.refresh(), 0);
@@ -236,7 +237,7 @@ export class Explorer implements GraphContext {
   }
 
   fitVisible(): void {
-    this.graph.fitTo([...this.vm.visible.nodes], { insets: { left: this.legend.inset() }, maxZoom: 1.5 });
+    fitVisibleWithLabels(this.vm, this.graph, { left: this.legend.inset() });
     this.scheduleLabels();
   }
 

@@ -334,6 +334,27 @@ export class GraphView {
     else this.cy.viewport({ zoom: target.zoom, pan: target.pan });
   }
 
+  /** Sets zoom and pan at once (a fit worked out elsewhere). */
+  setViewport(target: { zoom: number; pan: Point }): void {
+    this.cy.viewport({ zoom: target.zoom, pan: target.pan });
+  }
+
+  zoomLimits(): { min: number; max: number } {
+    return { min: this.cy.minZoom(), max: this.cy.maxZoom() };
+  }
+
+  /** Moves nodes (graph units), e.g. to give the top labels room after a layout; held nodes move too. */
+  movePositions(positions: Record<string, Point>): void {
+    this.cy.batch(() => {
+      for (const [id, position] of Object.entries(positions)) {
+        const held = this.held.get(id);
+        if (held) this.held.set(id, { ...held, position: { ...position } });
+        const node = this.cy.getElementById(id);
+        if (node.nonempty() && !node.locked()) node.position(position);
+      }
+    });
+  }
+
   setTheme(theme: Theme): void {
     this.options = { ...this.options, theme };
     this.cy.style(this.stylesheet());
