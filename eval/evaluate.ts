@@ -19,21 +19,43 @@ export interface CorpusEvaluation {
   score: ExtractionScore;
 }
 
-/** Extracts and scores every corpus (or one), with and without the bundled lexicon. */
-export async function evaluateAll(options: { only?: string } = {}): Promise<CorpusEvaluation[]> {
-  const names = (await readdir(corporaDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+export interface EvaluateOptions {
+  /** A folder of corpora laid out like eval/corpora (each sub-folder with a gold.yaml); default eval/corpora. */
+  corporaDir?: string;
+  /** Only the corpus of this name. */
+  only?: string;
+  /** One gold file instead of a folder of corpora (its `notes:` names the notes, unless `notesDir` is given). */
+  goldFile?: string;
+  /** The notes folder scored against `goldFile`. */
+  notesDir?: string;
+}
+
+/** The gold files to score: one given file, or every corpus of a folder laid out like eval/corpora. */
+async function goldFiles(options: EvaluateOptions): Promise<string[]> {
+  if (options.goldFile) return [path.resolve(options.goldFile)];
+  const dir = options.corporaDir ?? corporaDir;
+  const names = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return names.filter((name) => !options.only || name === options.only).map((name) => path.join(dir, name, 'gold.yaml'));
+}
+
+/**
+ * Extracts and scores every corpus (or one), with and without the bundled lexicon. Corpora other than the
+ * committed ones (real notes that may not be committed) are scored the same way: `--corpora DIR`, or
+ * `--corpus DIR --gold FILE`.
+ */
+export async function evaluateAll(options: EvaluateOptions = {}): Promise<CorpusEvaluation[]> {
   const results: CorpusEvaluation[] = [];
-  for (const name of names) {
-    if (options.only && name !== options.only) continue;
-    const gold = await loadGold(path.join(corporaDir, name, 'gold.yaml'));
-    const read = await readNoteFiles(gold.notesDir, 64 * 1024 * 1024);
+  for (const goldFile of await goldFiles(options)) {
+    const gold = await loadGold(goldFile);
+    const notesDir = options.goldFile && options.notesDir ? path.resolve(options.notesDir) : gold.notesDir;
+    const read = await readNoteFiles(notesDir, 64 * 1024 * 1024);
     const bytes = read.files.reduce((sum, file) => sum + file.bytes.length, 0);
     for (const bundled of [true, false]) {
-      const { lexicon } = await loadLexicon(gold.notesDir, { bundled });
+      const { lexicon } = await loadLexicon(notesDir, { bundled });
       const started = performance.now();
       const { graph } = extractGraph({ files: read.files, lexicon });
       const seconds = (performance.now() - started) / 1000;
-      results.push({ corpus: name, lexicon: bundled, bytes, seconds, graph, score: scoreExtraction(graph, gold) });
+      results.push({ corpus: gold.name, lexicon: bundled, bytes, seconds, graph, score: scoreExtraction(graph, gold) });
     }
   }
   return results;

@@ -2,6 +2,10 @@
  * `npm run eval:extract [-- --top N] [-- --only NAME] [-- --verbose]`: extracts every corpus under eval/corpora
  * (the bundled notes and fixture corpora written for the eval) with and without the bundled lexicon and prints
  * how the graph scores against each corpus' gold file. Prints figures; asserts nothing.
+ *
+ * Other corpora (real notes that must not be committed, with a gold list written by a reader):
+ *   `-- --corpus DIR --gold FILE`   one notes folder scored against one gold file
+ *   `-- --corpora DIR`              every sub-folder of DIR that holds a gold.yaml (layout of eval/corpora)
  */
 import { evaluateAll, formatTable, type CorpusEvaluation } from './evaluate.js';
 import { rankedConcepts } from './score.js';
@@ -12,7 +16,13 @@ const top = Number(option('--top') ?? 0);
 const only = option('--only');
 const verbose = args.includes('--verbose');
 
-const results: CorpusEvaluation[] = await evaluateAll({ only });
+const goldFile = option('--gold');
+const notesDir = option('--corpus');
+if (notesDir && !goldFile) {
+  console.error('--corpus DIR needs --gold FILE: the reader\'s list of the concepts those notes are about');
+  process.exit(2);
+}
+const results: CorpusEvaluation[] = await evaluateAll({ only, goldFile, notesDir, corporaDir: option('--corpora') });
 console.log(formatTable(results));
 for (const result of results) {
   if (verbose) {

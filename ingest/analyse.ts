@@ -49,7 +49,7 @@ export function analyseGraph(conceptIds: string[], cooccurrences: CoOccurrence[]
   const communities = graph.size > 0 ? louvain(graph, { getEdgeWeight: 'weight', rng: seededRandom(42) }) : {};
   const maxRank = Object.values(ranks).reduce((max, value) => Math.max(max, value), 1e-12);
   const maxSalience = conceptIds.reduce((max, id) => Math.max(max, salience.get(id) ?? 0), 1e-12);
-  const weightOfSalience = salience.size > 0 ? 0.7 : 0;
+  const weightOfSalience = salience.size > 0 ? 0.8 : 0;
   graph.forEachNode((id) => {
     const blended = (1 - weightOfSalience) * ((ranks[id] ?? 0) / maxRank) + weightOfSalience * ((salience.get(id) ?? 0) / maxSalience);
     rank.set(id, Math.round(blended * 1e6) / 1e6);

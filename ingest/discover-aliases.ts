@@ -19,7 +19,7 @@ const aliasTrigger = /[（(]|--|\balso\b|\baka\b|a\.k\.a\.|\bshort for\b|\bor si
 export function aliasStatements(layout: NoteLayout, patterns: readonly RegExp[]): AliasStatement[] {
   const found: AliasStatement[] = [];
   for (const line of layout.lines) {
-    if (line.kind !== 'prose' && line.kind !== 'heading') continue;
+    if (line.kind !== 'prose' && line.kind !== 'heading' && line.kind !== 'table') continue;
     const text = layout.text.slice(line.start, line.end);
     // Every alias form has a bracket, a dash pair or one of a few words: the patterns run only in a window
     // around those (on long lines, running them over the whole line backtracks for nothing).

@@ -46,8 +46,8 @@ export interface PackWords {
   stopwords: ReadonlySet<string>;
   genericHeads: ReadonlySet<string>;
   run: RegExp;
-  /** Roles of words seen so far (see rolesOf). */
-  roles: Map<string, TokenRoles>;
+  /** Roles of words seen so far, by tag then word (see rolesOf). */
+  roles: Map<string, Map<string, TokenRoles>>;
 }
 
 export function packWords(rules: ExtractionRules): PackWords {
@@ -72,7 +72,7 @@ const codeWord = /[A-Za-z][A-Za-z0-9.+#-]*[A-Za-z0-9+#]|[A-Za-z]/g;
 // A word that is no term on its own: numbers, version strings, single letters, identifiers with underscores.
 const notAWord = /^(?:[\d.,:/x-]+|v?\d[\w./-]*|.|\w*_\w*|\w{1,2}\.\w+)$/i;
 // What ends a sentence or opens a list item: the next word is capitalised for the sentence, not for itself.
-const sentenceBreak = /(?:[.!?。！？:：;；•*>|(#\-–—"“]|\d[.)、])$/;
+const sentenceBreak = /(?:[.!?。！？:：;；•*>|(#\-–—"“‘[_]|\d[.)、])$/;
 
 /** Whether the word at `at` starts its sentence (looks back a few characters only: linear on long lines). */
 export function startsSentence(text: string, lineStart: number, at: number): boolean {
@@ -147,35 +147,62 @@ interface TokenRoles {
 
 /** What each word of a run may be in a term: decided once per distinct word and tag, remembered per pack. */
 function rolesOf(tokens: readonly TermToken[], words: PackWords): TokenRoles[] {
-  return tokens.map((token) => {
-    const key = `${token.tag}\u0001${token.text}`;
-    let roles = words.roles.get(key);
+  const result = new Array<TokenRoles>(tokens.length);
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    // One table per tag: no key string to build for every word of the corpus.
+    let byText = words.roles.get(token.tag);
+    if (!byText) words.roles.set(token.tag, (byText = new Map()));
+    let roles = byText.get(token.text);
     if (!roles) {
       roles = { lower: token.text.toLowerCase(), modifier: isTermWord(token, words, 'modifier'), head: isTermWord(token, words, 'head'), alone: isTermWord(token, words, 'alone') };
-      if (words.roles.size >= 200_000) words.roles.clear();
-      words.roles.set(key, roles);
+      if (byText.size >= 200_000) byText.clear();
+      byText.set(token.text, roles);
     }
-    return roles;
-  });
+    result[i] = roles;
+  }
+  return result;
+}
+
+/**
+ * Words retagged as names for their capitals next to another capitalised word ("Stream Processing", "Kafka
+ * Connect"): the capitals belong to the name as a whole; alone, the word is only what its dictionary tag says.
+ */
+function titleCaseRun(tokens: readonly TermToken[], original: readonly TermToken[], index: number): boolean {
+  if (tokens[index] === original[index] || tokens[index]!.tag !== 'propn') return false;
+  const capital = (token: TermToken | undefined) => token !== undefined && token.text.charCodeAt(0) >= 65 && token.text.charCodeAt(0) <= 90;
+  return capital(tokens[index - 1]) || capital(tokens[index + 1]);
 }
 
 function retagged(scan: LineScan, tokens: TermToken[], runStart: number, foreign: boolean): TermToken[] {
-  if (!foreign && !tokens.some((token) => token.text.charCodeAt(0) >= 65 && token.text.charCodeAt(0) <= 90)) return tokens;
+  // Headings are written in title case: their capitals make no names ("Use Configured Readable Formats").
+  const capitalsSay = scan.line.kind !== 'heading';
+  if (!foreign && !(capitalsSay && tokens.some((token) => token.text.charCodeAt(0) >= 65 && token.text.charCodeAt(0) <= 90))) return tokens;
   return tokens.map((token) => {
     if (token.tag === 'function' || token.tag === 'propn') return token;
     // One word of another language inside this text is a name (crush算法, 使用 pool): never a verb or an adjective.
     if (foreign && tokens.length <= 2 && token.tag !== 'num') return { ...token, tag: 'propn' };
     // Capitals mid-sentence make a name of a verb or an adjective ("React", "Swift", "Rust").
-    const capital = token.text.charCodeAt(0) >= 65 && token.text.charCodeAt(0) <= 90;
+    const capital = capitalsSay && token.text.charCodeAt(0) >= 65 && token.text.charCodeAt(0) <= 90;
     if (capital && !startsSentence(scan.layout.text, scan.line.start, runStart + token.index)) return { ...token, tag: 'propn' };
     return token;
   });
 }
 
+/** Whether two tokens of a run touch as a phrase's words do: one space (or tab) apart in English, none in Chinese. */
+function touches(runText: string, previous: TermToken, next: TermToken, joiner: string): boolean {
+  const gapStart = previous.index + previous.text.length;
+  if (joiner === '') return next.index === gapStart;
+  // The token's text may have lost a trailing possessive or hyphen ("Redis's"): the gap is then not blank.
+  for (let at = gapStart; at < next.index; at += 1) if (runText[at] !== ' ' && runText[at] !== '\t') return false;
+  return next.index > gapStart;
+}
+
 function emitRun(scan: LineScan, packIndex: number, words: PackWords, runText: string, runStart: number): void {
   // Borrowing goes one way in technical notes: Latin words in Chinese text, rarely Chinese words in English text.
   const foreign = scan.dominantPack !== undefined && scan.dominantPack !== packIndex && words.rules.terms.joiner === ' ';
-  const tokens = retagged(scan, words.rules.terms.segment(runText), runStart, foreign);
+  const segmented = words.rules.terms.segment(runText);
+  const tokens = retagged(scan, segmented, runStart, foreign);
   const roles = rolesOf(tokens, words);
   const counts = scan.out.words[packIndex]!;
   const { text } = scan.layout;
@@ -193,13 +220,13 @@ function emitRun(scan: LineScan, packIndex: number, words: PackWords, runText: s
       length += last.text.length;
       if (size > 1 && !roles[lastIndex - 1]!.modifier) break;
       if (!(size === 1 ? roles[i]!.alone : roles[lastIndex]!.head)) continue;
+      if (size === 1 && titleCaseRun(tokens, segmented, i)) continue;
       // A verb closes a term only after nouns (数据倾斜, 负载均衡), never after a verb or an adjective (查看网络).
       if (last.tag === 'verb' && !tokens.slice(i, lastIndex).every((part) => part.tag === 'noun' || part.tag === 'verbal')) continue;
       if (size > 1 && length < minWordLength + 1) continue;
+      // Words of a phrase must touch (a space in English, nothing in Chinese): the gap before the last word.
+      if (size > 1 && !touches(runText, tokens[lastIndex - 1]!, last, joiner)) break;
       const end = runStart + last.index + last.text.length;
-      const surface = text.slice(start, end);
-      // Words of a phrase must touch (a space in English, nothing in Chinese).
-      if (size > 1 && surface.replace(/[ \t]+/g, ' ') !== tokens.slice(i, lastIndex + 1).map((part) => part.text).join(joiner)) continue;
       const lowerWords = roles.slice(i, lastIndex + 1).map((role) => role.lower);
       if (words.stopwords.has(lowerWords[0]!) && (size === 1 || words.stopwords.has(lowerWords[size - 1]!))) continue;
       if (size > 1 && words.genericHeads.has(lowerWords[size - 1]!)) continue;
@@ -207,7 +234,7 @@ function emitRun(scan: LineScan, packIndex: number, words: PackWords, runText: s
       let bits = tokenEvidence(scan.line, text, start, token.text);
       if (foreign) bits |= evidence.foreign;
       if (scan.layout.marked.length > 0 && overlapsSpan(scan.layout.marked, start, end)) bits |= evidence.marked;
-      scan.out.occurrences.push({ words: lowerWords, surface, start, end, pack: packIndex, evidence: bits });
+      scan.out.occurrences.push({ words: lowerWords, surface: text.slice(start, end), start, end, pack: packIndex, evidence: bits });
     }
   }
 }
@@ -235,12 +262,17 @@ function commandOccurrence(layout: NoteLayout, command: Span, packs: readonly Pa
   return { words: [surface.toLowerCase()], surface, start: command.start, end: command.end, pack: packIndex, evidence: evidence.command };
 }
 
-/** Candidates of one laid-out note: prose and heading lines by the packs' grammars, command words of command lines. */
-export function noteCandidates(layout: NoteLayout, packs: readonly PackWords[]): NoteCandidates {
+/**
+ * Candidates of one laid-out note: prose and heading lines by the packs' grammars, command words of command lines.
+ * `skipLine` leaves out lines the corpus has already counted (boilerplate repeated across notes).
+ */
+export function noteCandidates(layout: NoteLayout, packs: readonly PackWords[], skipLine: (line: LayoutLine) => boolean = () => false): NoteCandidates {
   const out: NoteCandidates = { text: layout.text, occurrences: [], words: packs.map(() => new Map()), codeWords: new Map() };
   const masked = new SpanCursor(layout.masked);
   for (const line of layout.lines) {
-    if (line.kind === 'prose' || line.kind === 'heading') {
+    if (skipLine(line)) continue;
+    // Markdown tables are written by the author (cue columns, comparisons): their cells are prose.
+    if (line.kind === 'prose' || line.kind === 'heading' || line.kind === 'table') {
       scanProseLine({ layout, line, out }, packs, masked.allOverlapping(line.start, line.end));
       if (!line.command) continue;
     }

@@ -1,12 +1,13 @@
 import { markRegions, type RegionKind, type TextRegion } from './regions.js';
+import { everydayPrograms } from './regions/shell.js';
 import { findWikiLinks } from './wikilinks.js';
 
 /**
  * How a note's text is laid out for extraction: which lines are prose, headings, code, commands or machine output,
- * which spans are never mentions (URLs, paths, dates, redaction marks, fence lines), and where the author marked a
- * term (backticks, wikilinks). Pure and computed once per note; every later stage reads it instead of guessing.
- * Regions come from `markRegions` (fenced code today, more kinds as it learns them); lines that look like code
- * in a plain-text notebook (no fences) are recognised here line by line.
+ * which spans are never mentions (URLs, paths, dates, redaction marks, fence lines and prompts), and where the
+ * author marked a term (inline code, wikilinks). Pure and computed once per note; every later stage reads it
+ * instead of guessing. Everything about code, commands and output comes from the region model (`markRegions`):
+ * this module only reads it line by line.
  */
 export type LineKind = 'prose' | 'heading' | 'code' | 'command' | 'output' | 'config' | 'table' | 'fence';
 
@@ -17,10 +18,12 @@ export interface Span {
 
 export interface LayoutLine extends Span {
   kind: LineKind;
-  /** For a command line: where its command word is ("ovs-vsctl" in "$ sudo ovs-vsctl add-br br0"). */
+  /** For a command: where the program it runs is named ("ovs-vsctl" in "$ sudo ovs-vsctl add-br br0"). */
   command?: Span;
   /** A prose line that ends in a command ("查看流表：ovs-ofctl dump-flows br0"): where the command starts. */
   codeFrom?: number;
+  /** A heading only by guess: the first line of a plain-text note, short and without sentence punctuation. */
+  guessedTitle?: boolean;
 }
 
 export interface NoteLayout {
@@ -33,103 +36,84 @@ export interface NoteLayout {
   marked: Span[];
 }
 
-const regionLine: Record<RegionKind, LineKind> = { code: 'code', command: 'command', output: 'output', config: 'config', table: 'table', heading: 'heading', markup: 'fence', 'inline-code': 'prose' };
-
-/**
- * A line of code, markup or a shell command rather than prose: prompts, comments, declarations, statements
- * ending in ; { }, assignments and calls in lines without Chinese.
- */
-export function isCodeLine(line: string): boolean {
-  const trimmed = line.trim();
-  if (trimmed === '') return false;
-  // Log lines ("2015-09-16 15:51:14.7 [30486] … debug into VmDiskChange") carry names from code too.
-  if (/^\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}|^\[?\d{2}:\d{2}:\d{2}/.test(trimmed)) return true;
-  if (/^(?:[$#>%]\s|sudo\s|\/\/|\/\*|\*\s|<\/?[A-Za-z!?]|@[A-Za-z]|[}\])])/.test(trimmed)) return true;
-  const keyword = /^(?:class|struct|interface|enum|module|def|func|function|import|package|public|private|protected|static|return|var|let|const|#include|#define|using|if|for|while|switch|case|try|catch|throw|new|fn|impl|pub|use)\b/;
-  if (keyword.test(trimmed) && !/\s(?:the|a|an|is|are)\s/i.test(trimmed)) return true;
-  if (/[{};]\s*$/.test(trimmed)) return true;
-  if (/\p{Script=Han}/u.test(trimmed)) return false;
-  return /\w\s*(?:=|:=|==|\+=|=>|::)\s*\S|\w\([^)]*\)|\w\.\w+\(/.test(trimmed);
-}
-
-// The command word of a shell line: after a prompt, sudo or a step number; lower-case, like a program name.
-const commandStart = /^\s*(?:[$#>%]\s*|\d+[.)、]\s+)?(?:sudo\s+(?:-\S+\s+)*)?([a-z][a-z0-9.+-]*[a-z0-9])(?=\s|$)/;
-// An assignment or a call is a statement of a program, not a command ("retry = budget(3)", "print(x)").
-const statement = /^\s*[\w.]+\s*(?:[-+*/]?=(?!=)|\()/;
-const promptStart = /^\s*(?:[$#>%]\s|sudo\s)/;
-// Shell words and keywords that start lines of every script: not the use of a tool.
-const shellWords = new Set(['cd', 'ls', 'echo', 'export', 'set', 'unset', 'source', 'if', 'then', 'else', 'fi', 'for', 'do', 'done', 'while', 'case', 'esac', 'exit', 'return', 'sudo', 'su', 'cat', 'mkdir', 'rm', 'cp', 'mv', 'chmod', 'chown', 'touch', 'pwd', 'true', 'false', 'test', 'eval', 'exec', 'alias', 'function', 'local', 'read', 'shift', 'wait', 'kill', 'sleep', 'which', 'man', 'history', 'clear', 'exit', 'logout', 'def', 'class', 'import', 'from', 'return', 'let', 'const', 'var', 'fn', 'pub', 'use', 'mod', 'impl', 'func', 'package', 'public', 'private', 'static', 'new', 'else', 'elif', 'end', 'begin', 'select', 'insert', 'update', 'delete', 'create', 'drop', 'alter', 'with', 'print', 'printf', 'puts', 'assert', 'raise', 'try', 'except', 'finally', 'yield', 'await', 'async']);
-
-/** A plain-text line that reads like a shell command: ASCII words, no sentence words, no sentence end. */
-function looksLikeCommand(line: string, functionWords: ReadonlySet<string>): boolean {
-  const trimmed = line.trim();
-  if (promptStart.test(trimmed)) return true;
-  if (!/^[\x20-\x7e\t]+$/.test(trimmed) || /[.:!?]$/.test(trimmed) || /\s(?:->|=>)\s/.test(trimmed)) return false;
-  const words = trimmed.split(/\s+/);
-  if (words.length < 2 || words.length > 16 || !/^[a-z][a-z0-9._+-]*$/.test(words[0]!)) return false;
-  return !words.some((word) => functionWords.has(word.toLowerCase()));
-}
-
-function commandOf(text: string, start: number, end: number): Span | undefined {
-  const line = text.slice(start, end);
-  if (statement.test(line)) return undefined;
-  const match = commandStart.exec(line);
-  if (!match || shellWords.has(match[1]!)) return undefined;
-  const at = start + match.index + match[0].length - match[1]!.length;
-  return { start: at, end: at + match[1]!.length };
-}
-
-function regionKindAt(regions: readonly TextRegion[], start: number, end: number): RegionKind | undefined {
-  // Regions are few and sorted; a linear scan per line would be quadratic on huge notes, so callers walk them.
-  for (const region of regions) if (region.start <= start && end <= Math.max(region.end, region.start)) return region.kind;
-  return undefined;
-}
-
-const fenceLine = /^\s*(?:`{3,}|~{3,})/;
+/** Which region decides a line's kind when regions nest (a command inside a fenced block is a command). */
+const precedence: readonly RegionKind[] = ['markup', 'command', 'output', 'config', 'table', 'heading', 'code'];
+const lineKindOf: Partial<Record<RegionKind, LineKind>> = { markup: 'fence', command: 'command', output: 'output', config: 'config', table: 'table', heading: 'heading', code: 'code' };
 
 export interface LayoutOptions {
-  /** Function words of every language pack (a line with one is a sentence, not a command). */
-  functionWords: ReadonlySet<string>;
   /** Mask patterns of every pack, compiled with the global flag. */
   maskPatterns: readonly RegExp[];
 }
 
-function classifyLines(text: string, regions: readonly TextRegion[], options: LayoutOptions): LayoutLine[] {
-  const lines: LayoutLine[] = [];
-  let start = 0;
-  let regionIndex = 0;
-  let first = true;
-  for (const line of text.split('\n')) {
-    const end = start + line.length;
-    while (regionIndex < regions.length && regions[regionIndex]!.end < start) regionIndex += 1;
-    const region = regionKindAt(regions.slice(regionIndex, regionIndex + 2), start, end);
-    let kind: LineKind;
-    if (fenceLine.test(line)) kind = 'fence';
-    else if (region) kind = regionLine[region];
-    else if (/^\s{0,3}#{1,6}\s/.test(line)) kind = 'heading';
-    else if (isCodeLine(line)) kind = 'code';
-    // The first line of a plain-text note is its title when it reads like one: short, no sentence punctuation.
-    else if (first && line.trim() !== '' && line.length <= 80 && !/[。，；：,;]|:\s/.test(line)) kind = 'heading';
-    else if (looksLikeCommand(line, options.functionWords)) kind = 'command';
-    else kind = 'prose';
-    const entry: LayoutLine = { start, end, kind };
-    if (kind === 'prose') {
-      // A label and a colon, then a command: the tail is code, its first word a use of the tool.
-      const colon = Math.max(line.lastIndexOf('：'), line.lastIndexOf(': '));
-      const tail = colon >= 0 ? line.slice(colon + 1) : '';
-      if (tail.trim() !== '' && /\p{Script=Han}/u.test(line.slice(0, colon)) && looksLikeCommand(tail, options.functionWords)) {
-        entry.codeFrom = start + colon + 1;
-        const command = commandOf(text, entry.codeFrom, end);
-        if (command) entry.command = command;
+/**
+ * Where a command's program is named: its first occurrence in the command's first line (after wrappers). An
+ * everyday program (cd, cat, mkdir) names no tool of the notes: no span.
+ */
+function programSpan(text: string, region: TextRegion): Span | undefined {
+  if (!region.program || everydayPrograms.has(region.program)) return undefined;
+  const newline = text.indexOf('\n', region.start);
+  const firstLine = text.slice(region.start, newline < 0 || newline > region.end ? region.end : newline);
+  const at = firstLine.search(new RegExp(`(?<![\\w.-])${region.program.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`));
+  return at < 0 ? undefined : { start: region.start + at, end: region.start + at + region.program.length };
+}
+
+/** A line of a note with the regions that overlap it. */
+function kindOfLine(text: string, line: Span, overlapping: readonly TextRegion[]): LayoutLine {
+  const indent = text.slice(line.start, line.end).search(/\S/);
+  const contentStart = indent < 0 ? line.start : line.start + indent;
+  const entry: LayoutLine = { start: line.start, end: line.end, kind: 'prose' };
+  for (const kind of precedence) {
+    const region = overlapping.find((candidate) => candidate.kind === kind && (kind !== 'markup' || candidate.label !== 'prompt'));
+    if (!region) continue;
+    if (kind === 'command' && region.start > contentStart && !overlapping.some((other) => other.kind === 'markup' && other.label === 'prompt')) {
+      // A command after a label in prose ("查看流表：ovs-ofctl …"): the line stays prose up to the command.
+      const enclosing = precedence.slice(precedence.indexOf('command') + 1).find((outer) => overlapping.some((other) => other.kind === outer));
+      if (enclosing === undefined && region.start > line.start) {
+        entry.codeFrom = region.start;
+        const program = programSpan(text, region);
+        if (program) entry.command = program;
+        return entry;
       }
     }
-    if (kind === 'code' || kind === 'command') {
-      const command = commandOf(text, start, end);
-      if (command && (kind === 'command' || promptStart.test(line))) entry.command = command;
-      if (command && region === 'code') entry.command = command;
+    entry.kind = lineKindOf[kind]!;
+    if (kind === 'command' && region.start >= line.start) {
+      const program = programSpan(text, region);
+      if (program) entry.command = program;
+    }
+    return entry;
+  }
+  return entry;
+}
+
+/** A first line that names its note: short, no sentence punctuation, not a comment or a line of code. */
+function readsLikeTitle(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed !== '' && line.length <= 80 && !/[。，；：,;]|:\s/.test(line) && !/^(?:\/\/|\/\*|#|--)|[{(:).!?！？]$/.test(trimmed);
+}
+
+/**
+ * The kind of every line, read from the regions in one sweep (regions are sorted by start, and few of them
+ * overlap any one line). The first line of a plain-text note is its title when it reads like one: short, no
+ * sentence punctuation.
+ */
+function classifyLines(text: string, regions: readonly TextRegion[]): LayoutLine[] {
+  const lines: LayoutLine[] = [];
+  const active: TextRegion[] = [];
+  let next = 0;
+  let start = 0;
+  let first = true;
+  for (const lineText of text.split('\n')) {
+    const end = start + lineText.length;
+    while (next < regions.length && regions[next]!.start <= end) active.push(regions[next++]!);
+    for (let i = active.length - 1; i >= 0; i -= 1) if (active[i]!.end < start || (active[i]!.end === start && end > start)) active.splice(i, 1);
+    const overlapping = active.filter((region) => region.kind !== 'inline-code' && (end > start ? region.start < end && region.end > start : region.start <= start && region.end >= end));
+    const entry = kindOfLine(text, { start, end }, overlapping);
+    if (first && entry.kind === 'prose' && entry.codeFrom === undefined && readsLikeTitle(lineText)) {
+      entry.kind = 'heading';
+      entry.guessedTitle = true;
     }
     lines.push(entry);
-    if (line.trim() !== '') first = false;
+    if (lineText.trim() !== '') first = false;
     start = end + 1;
   }
   return lines;
@@ -139,18 +123,20 @@ const alwaysMasked = [
   /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>)\]，。]+/gi, // URLs
   /[\w.+-]+@[\w-]+\.[\w.-]+/g, // e-mail addresses
   /\[REDACTED(?::[a-z-]+)?\]/g,
+  /<\/?[A-Za-z][\w-]*(?:\s[^<>\n]*)?\/?>/g, // HTML tags in prose (<pre>, </font>, <br/>): markup, never a mention
   /(?<![\w.~-])(?:~|\.{1,2})?(?:\/[\w.@%+-]+){2,}\/?/gm, // paths: /usr/local/lib, ./a/b
   /(?<![\w./-])[\w.-]+(?:\/[\w.-]+){2,}\/?/g, // relative paths: nova/api/openstack/compute/
   /\b[A-Za-z]:\\[^\s]+/g, // Windows paths
   /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, // UUIDs
 ];
 
-function maskedSpans(text: string, lines: readonly LayoutLine[], options: LayoutOptions): Span[] {
+/** URLs, paths, dates and the packs' patterns, and markup: fence lines with their labels, shell prompts. */
+function maskedSpans(text: string, regions: readonly TextRegion[], options: LayoutOptions): Span[] {
   const spans: Span[] = [];
   for (const pattern of [...alwaysMasked, ...options.maskPatterns]) {
     for (const match of text.matchAll(pattern)) spans.push({ start: match.index, end: match.index + match[0].length });
   }
-  for (const line of lines) if (line.kind === 'fence') spans.push({ start: line.start, end: line.end });
+  for (const region of regions) if (region.kind === 'markup') spans.push({ start: region.start, end: region.end });
   return mergeSpans(spans);
 }
 
@@ -165,9 +151,10 @@ export function mergeSpans(spans: Span[]): Span[] {
   return merged;
 }
 
-function markedSpans(text: string): Span[] {
+/** Inline code (short spans: a long one is a snippet, not a name) and the targets of wikilinks. */
+function markedSpans(text: string, regions: readonly TextRegion[]): Span[] {
   const spans: Span[] = [];
-  for (const match of text.matchAll(/(?<!`)`([^`\n]{1,60})`(?!`)/g)) spans.push({ start: match.index + 1, end: match.index + 1 + match[1]!.length });
+  for (const region of regions) if (region.kind === 'inline-code' && region.end - region.start <= 60) spans.push({ start: region.start, end: region.end });
   for (const link of findWikiLinks(text)) {
     const open = text.indexOf(link.target, link.start);
     if (open >= 0) spans.push({ start: open, end: open + link.target.length });
@@ -177,8 +164,7 @@ function markedSpans(text: string): Span[] {
 
 export function layoutNote(text: string, options: LayoutOptions): NoteLayout {
   const regions = markRegions(text);
-  const lines = classifyLines(text, regions, options);
-  return { text, regions, lines, masked: maskedSpans(text, lines, options), marked: markedSpans(text) };
+  return { text, regions, lines: classifyLines(text, regions), masked: maskedSpans(text, regions, options), marked: markedSpans(text, regions) };
 }
 
 /**

@@ -28,7 +28,8 @@ export interface ScoreContext {
 const commonWordPerMillion = 25;
 const veryCommonPerMillion = 100;
 const minPhraseWeirdness = 3.5;
-const minPhraseDice = 0.12;
+/** A phrase is a unit when at least this share of its rarer word's uses are inside it ("foreign key", "Kafka Connect"). */
+const minPhraseCohesion = 0.2;
 /** Capped so that one unknown word seen twice does not outrank a topic seen in a hundred notes. */
 const maxWeirdness = 12;
 
@@ -58,6 +59,18 @@ function backgroundOf(context: ScoreContext, term: TermTally): number {
   return highest;
 }
 
+/**
+ * How much a phrase's words belong together: the share of its rarer word's uses that are inside the phrase,
+ * f(phrase) / min(f(first), f(last)). Unlike Dice it does not punish a phrase whose head is the topic of the notes
+ * ("unique index" among hundreds of "index", "Kafka Connect" among a thousand "Kafka").
+ */
+export function phraseCohesion(context: ScoreContext, term: TermTally): number {
+  const words = context.tally.words[term.pack]!;
+  const first = words.get(term.words[0]!) ?? term.occurrences;
+  const last = words.get(term.words.at(-1)!) ?? term.occurrences;
+  return Math.min(1, term.occurrences / Math.max(1, Math.min(first, last)));
+}
+
 /** Dice coefficient of a phrase's first and last word: 2·f(phrase) / (f(first) + f(last)). */
 export function phraseDice(context: ScoreContext, term: TermTally): number {
   const words = context.tally.words[term.pack]!;
@@ -70,9 +83,11 @@ function isStopTerm(context: ScoreContext, term: TermTally): boolean {
   const { stopwords } = context;
   if (stopwords.has(term.key) || [...term.surfaces.keys()].some((surface) => stopwords.has(surface.toLowerCase()))) return true;
   if (term.words.length === 1) return false;
-  // "value receiver", "user space" are terms; "different versions", "new cluster" are not.
+  // "value receiver", "user space" are terms; "different versions", "new cluster" are not — unless written as a
+  // name ("Open vSwitch", "Single Sign-On" mid-sentence).
   const first = context.analyzers[term.pack]!.segment(term.words[0]!)[0];
-  if (stopwords.has(term.words[0]!) && (first?.tag === 'adj' || first?.tag === 'participle')) return true;
+  const asName = term.capitalMid > term.lowerMid;
+  if (stopwords.has(term.words[0]!) && (first?.tag === 'adj' || first?.tag === 'participle') && !asName) return true;
   return term.words.every((word) => stopwords.has(word));
 }
 
@@ -168,13 +183,13 @@ export function scoreTerm(context: ScoreContext, term: TermTally, families: Read
     // "ceph osd pool", "rbd snap create": a command with its arguments, not a term (unless written as a name).
     const firstWord = context.tally.terms.get(term.words[0]!);
     if (firstWord && firstWord.commandNotes * 2 >= firstWord.notes && term.capitalMid <= term.lowerMid) return undefined;
-    const dice = phraseDice(context, term);
-    if (dice < minPhraseDice && term.markedNotes === 0) return undefined;
+    const cohesion = phraseCohesion(context, term);
+    if (cohesion < minPhraseCohesion && term.markedNotes === 0) return undefined;
     // A phrase is rarer in general language than its words (two everyday words make "central office"): its own
     // corpus rate counts half, the most technical of its words the other half, and how much they belong together.
     const ownRate = Math.log2((term.occurrences / corpusWords(context, term.pack)) * 1e6 + 1);
     const wordRate = Math.max(...term.words.map((word) => wordWeirdness(context, term.pack, word)));
-    weirdness = (ownRate + wordRate) / 2 + Math.log2(1 + 4 * dice);
+    weirdness = (ownRate + wordRate) / 2 + Math.log2(1 + 2 * cohesion);
     if (weirdness < minPhraseWeirdness) return undefined;
   }
   const score = Math.min(weirdness, maxWeirdness) * evidenceFactor(term);

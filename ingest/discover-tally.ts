@@ -125,7 +125,9 @@ export function foldPlurals(tally: CorpusTally, analyzers: readonly TermAnalyzer
     const last = term.words.at(-1)!;
     // The case of the surface matters to the fold ("OSDs" loses its "s", "DNS" does not): take the commonest.
     const surface = [...term.surfaces].sort((a, b) => b[1] - a[1])[0]![0];
-    const tailSurface = surface.split(/\s+/).at(-1)!.split('-').at(-1)!;
+    // A phrase also written as one word ("RadosGateWay" next to "RADOS Gateway") has one word: fold that word whole.
+    const parts = surface.split(/\s+/);
+    const tailSurface = (parts.length === term.words.length ? parts.at(-1)! : parts.join('')).split('-').at(-1)!;
     const tail = last.split('-').at(-1)!;
     const singularTail = analyzers[term.pack]!.foldWord(tailSurface);
     if (singularTail === tail || singularTail === '') continue;

@@ -1,10 +1,12 @@
 import { aliasStatements, compileAliasPatterns, KeyGroups } from './discover-aliases.js';
+import { joinByShape, type FoldContext } from './discover-folds.js';
 import { noteCandidates, packWords, type PackWords } from './discover-candidates.js';
-import type { NoteLayout } from './discover-layout.js';
+import type { LayoutLine, NoteLayout } from './discover-layout.js';
 import { instanceFamilies, phraseDice, scoreTerm, type ScoreContext, type ScoredTerm } from './discover-score.js';
 import { addNote, emptyTally, foldKey, foldPlurals, type CorpusTally, type TermTally } from './discover-tally.js';
 import { slugify } from './hash.js';
 import type { LanguagePack } from './languages/index.js';
+import type { TermAnalyzer } from './languages/extraction-rules.js';
 import type { Lexicon, LexiconEntry } from './lexicon.js';
 import type { Note } from './types.js';
 
@@ -42,7 +44,7 @@ export interface DiscoveryInput {
  * topics as many short ones), enough for large corpora, few enough that the overview stays readable.
  */
 export function discoveryBudget(noteCount: number, wordCount: number): number {
-  return Math.max(150, Math.min(1200, Math.round(noteCount / 4 + wordCount / 4000)));
+  return Math.max(300, Math.min(4000, Math.round(noteCount + wordCount / 250)));
 }
 // A phrase made only of concepts ("ceph osd", "openstack nova") is one concept next to another unless its
 // words are nearly always written together.
@@ -53,13 +55,56 @@ interface Group {
   best: ScoredTerm;
 }
 
+/** A written line repeated in this many notes is boilerplate: a template, a signature, a book's header. */
+const boilerplateNotes = 3;
+
+/** The folding key of a prose line for boilerplate: case and spacing folded; short lines (a label, a word) never count. */
+function lineKey(text: string, line: LayoutLine): string | undefined {
+  if (line.end - line.start < 12 || line.kind === 'command' || line.kind === 'code' || line.kind === 'output' || line.kind === 'config' || line.kind === 'fence') return undefined;
+  const raw = text.slice(line.start, line.end).trim().toLowerCase();
+  const folded = /\s\s|\t/.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
+  return folded.length >= 12 && folded.includes(' ') ? folded : undefined;
+}
+
+/**
+ * Lines of prose, headings and tables written word for word in several notes ("h/t Jack Christensen", a study
+ * template's headings, the header of every chapter note): their words are counted in the first note that has them
+ * only, so a template is not the topic of every note it was pasted into.
+ */
+function boilerplateLines(input: DiscoveryInput): Set<string> {
+  const notesOf = new Map<string, number>();
+  const lastNote = new Map<string, number>();
+  input.notes.forEach((note, index) => {
+    const layout = input.layouts.get(note.id)!;
+    for (const line of layout.lines) {
+      const key = lineKey(layout.text, line);
+      if (key === undefined || lastNote.get(key) === index) continue;
+      lastNote.set(key, index);
+      notesOf.set(key, (notesOf.get(key) ?? 0) + 1);
+    }
+  });
+  return new Set([...notesOf].filter(([, count]) => count >= boilerplateNotes).map(([key]) => key));
+}
+
 function tallyCorpus(input: DiscoveryInput, packs: readonly PackWords[]): { tally: CorpusTally; groups: KeyGroups; statements: [string, string][] } {
   const tally = emptyTally(packs.length);
   const patterns = compileAliasPatterns(input.packs.flatMap((pack) => pack.extraction.aliasPatterns));
   const statements: [string, string][] = [];
+  const boilerplate = boilerplateLines(input);
+  const counted = new Set<string>();
   for (const note of input.notes) {
     const layout = input.layouts.get(note.id)!;
-    addNote(tally, noteCandidates(layout, packs));
+    const skipLine = (line: LayoutLine) => {
+      if (boilerplate.size === 0) return false;
+      const key = lineKey(layout.text, line);
+      if (key === undefined || !boilerplate.has(key)) return false;
+      if (!counted.has(key)) {
+        counted.add(key);
+        return false;
+      }
+      return true;
+    };
+    addNote(tally, noteCandidates(layout, packs, skipLine));
     for (const { term, alias } of aliasStatements(layout, patterns)) statements.push([foldKey([term]), foldKey([alias])]);
   }
   input.packs.forEach((pack, index) => {
@@ -73,11 +118,21 @@ function tallyCorpus(input: DiscoveryInput, packs: readonly PackWords[]): { tall
   return { tally, groups, statements };
 }
 
-function lexiconKeys(lexicon: Lexicon): Map<string, { entry: LexiconEntry; plain: boolean }> {
+/**
+ * The folding keys of the lexicon's names, each also in its singular ("Transactions", a page titled in the
+ * plural, is the concept the notes call "transaction"). A key the notes use for something else is not taken.
+ */
+function lexiconKeys(lexicon: Lexicon, analyzers: readonly TermAnalyzer[]): Map<string, { entry: LexiconEntry; plain: boolean }> {
   const keys = new Map<string, { entry: LexiconEntry; plain: boolean }>();
+  const add = (alias: string, entry: LexiconEntry, plain: boolean) => {
+    const words = alias.trim().split(/\s+/);
+    const last = words.at(-1)!;
+    const singular = analyzers.map((analyzer) => analyzer.foldWord(last)).find((word) => word !== '' && word !== last.toLowerCase());
+    for (const key of [foldKey([alias]), ...(singular && /^[A-Za-z]/.test(last) ? [foldKey([...words.slice(0, -1), singular])] : [])]) if (!keys.has(key)) keys.set(key, { entry, plain });
+  };
   for (const entry of lexicon.entries) {
-    for (const alias of [entry.name, ...entry.aliases]) if (!keys.has(foldKey([alias]))) keys.set(foldKey([alias]), { entry, plain: true });
-    for (const alias of [...entry.exact, ...entry.contextAliases]) if (!keys.has(foldKey([alias]))) keys.set(foldKey([alias]), { entry, plain: false });
+    for (const alias of [entry.name, ...entry.aliases]) add(alias, entry, true);
+    for (const alias of [...entry.exact, ...entry.contextAliases]) add(alias, entry, false);
   }
   return keys;
 }
@@ -154,7 +209,8 @@ export function discoverConcepts(input: DiscoveryInput): Discovery {
   const { tally, groups } = tallyCorpus(input, packs);
   const stopwords = new Set([...packs.flatMap((pack) => [...pack.stopwords]), ...input.lexicon.stopwords]);
   const context: ScoreContext = { tally, analyzers: input.packs.map((pack) => pack.extraction.terms), stopwords };
-  const known = lexiconKeys(input.lexicon);
+  joinByShape(foldContext(context, groups));
+  const known = lexiconKeys(input.lexicon, context.analyzers);
   const discovery: Discovery = { entries: [], lexiconSpellings: new Map(), scores: new Map(), commandOf: new Map(), classNouns: new Set() };
   const selectedKeys = new Set<string>(known.keys());
   const budget = discoveryBudget(input.notes.length, tally.totals.reduce((sum, count) => sum + count, 0));
@@ -188,6 +244,22 @@ export function discoverConcepts(input: DiscoveryInput): Discovery {
   }
   linkCommands(discovery, known);
   return discovery;
+}
+
+/** What the shape rules need to know about terms: whether each is a term on its own, and how common a word it is. */
+function foldContext(context: ScoreContext, groups: KeyGroups): FoldContext {
+  const families = instanceFamilies(context.tally.terms.keys());
+  const terms = new Map<string, boolean>();
+  return {
+    tally: context.tally,
+    groups,
+    isTerm: (term) => {
+      let known = terms.get(term.key);
+      if (known === undefined) terms.set(term.key, (known = scoreTerm(context, term, families) !== undefined));
+      return known;
+    },
+    backgroundOf: (term) => Math.max(...[...term.surfaces.keys()].map((surface) => context.analyzers[term.pack]!.backgroundPerMillion(surface.toLowerCase()))),
+  };
 }
 
 function isComposite(term: TermTally, selected: ReadonlySet<string>): boolean {

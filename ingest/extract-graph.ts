@@ -15,6 +15,7 @@ import { aggregateRelations, commandRelations, extractRelations, relationRules }
 import { sentenceConcepts } from './sentences.js';
 import { splitNotes } from './split/split-notes.js';
 import { titleFromPath } from './source-title.js';
+import { indexRegions } from './regions/region-index.js';
 import { indexVault, linkRelations, pageMentions, withLinkHits } from './vault.js';
 import type { Diagnostic, ExtractedGraph, Note, NoteDraft, RawFile, Relation, SourceDoc, StageName } from './types.js';
 
@@ -92,9 +93,8 @@ function splitAll(files: DecodedFile[], diagnostics: Diagnostic[], options: Extr
 
 /** Lays out every note once: regions, line kinds, masked and marked spans (discovery and relations read them). */
 function layoutAll(notes: Note[], packs: readonly LanguagePack[]): Map<string, NoteLayout> {
-  const functionWords = new Set(packs.flatMap((pack) => pack.extraction.functionWords));
   const maskPatterns = packs.flatMap((pack) => pack.extraction.maskPatterns).map((source) => new RegExp(source, 'g'));
-  return new Map(notes.map((note) => [note.id, layoutNote(note.text, { functionWords, maskPatterns })]));
+  return new Map(notes.map((note) => [note.id, layoutNote(note.text, { maskPatterns })]));
 }
 
 /**
@@ -151,9 +151,9 @@ export function* extractGraphSteps(options: ExtractOptions): Generator<StageName
   yield 'dedupe';
 
   // Markdown pages that take part in links are concepts: seed entries for them, LINKS_TO edges from their links.
-  const vault = indexVault(sources, notes, options.lexicon);
-  const lexicon = vault.lexicon;
   const layouts = layoutAll(notes, packs);
+  const vault = indexVault(sources, notes, options.lexicon, (note) => indexRegions(layouts.get(note.id)!.regions));
+  const lexicon = vault.lexicon;
   const discovery = discoverConcepts({ notes, layouts, lexicon, packs });
   yield 'concepts';
   const { hitsByNote, info } = matchConcepts(notes, layouts, lexicon, discovery, diagnostics, packs);

@@ -289,3 +289,53 @@ describe('region lookup', () => {
     }
   });
 });
+
+describe('plain-text notebooks and HTML blocks', () => {
+  it('marks an HTML <pre> block as code with its commands, and the tags as markup', () => {
+    const text = '安装：\n<pre>\nyum install -y ceph\nceph -s\n</pre>\n完成。';
+    expect(rows(text)).toEqual([
+      ['markup', '<pre>'],
+      ['code', 'yum install -y ceph\nceph -s'],
+      ['command', 'yum install -y ceph'],
+      ['command', 'ceph -s'],
+      ['markup', '</pre>'],
+    ]);
+  });
+
+  it('closes a <pre> block on the line that ends with </pre>, and marks no prose after it', () => {
+    const text = '<pre>\nping `hostname -s`</pre>\n7. 打开相应的端口，然后重启服务。';
+    expect(kindsAt(text, 'ping')).toContain('code');
+    expect(kindsAt(text, '打开相应的端口')).toEqual([]);
+  });
+
+  it('marks a command with no prompt and no flag on a line of its own, but not a phrase of a sentence', () => {
+    expect(commands('查看集群：\nceph osd tree\n然后看 PG 的状态。')).toEqual([['ceph osd tree', 'ceph']]);
+    expect(commands('A note to self.\nmemory leak in the agent\nFixed it later.')).toEqual([]);
+  });
+
+  it('marks the command after a label and a colon in a Chinese line, and leaves the label prose', () => {
+    const text = '查看流表：ovs-ofctl dump-flows br0';
+    expect(commands(text)).toEqual([['ovs-ofctl dump-flows br0', 'ovs-ofctl']]);
+    expect(kindsAt(text, '查看流表')).toEqual([]);
+  });
+
+  it('marks one line of code between two sentences', () => {
+    const text = '这样定义一个类：\nclass FruitPlatter {\n然后实现它的方法。';
+    expect(kindsAt(text, 'class FruitPlatter {')).toContain('code');
+  });
+
+  it('reads headings of different levels one under another as headings, and an ideographic space after the hashes', () => {
+    const text = '# [GlusterFS](http://example.org/gluster)\n## 理论基础\n### 分布式文件系统出现\n计算机通过文件系统管理数据。\n\n##　手动构建\n\n正文。';
+    expect(markRegions(text).filter((region) => region.kind === 'heading').map((region) => text.slice(region.start, region.end))).toEqual([
+      '# [GlusterFS](http://example.org/gluster)',
+      '## 理论基础',
+      '### 分布式文件系统出现',
+      '##　手动构建',
+    ]);
+  });
+
+  it('reads no bare command in a fence labelled with a language: there a line is a statement', () => {
+    expect(commands('```sql\nalter table users add column age int\n```')).toEqual([]);
+    expect(commands('```\nalter table users add column age int\n```')).toEqual([['alter table users add column age int', 'alter']]);
+  });
+});

@@ -9,12 +9,12 @@
  */
 import { asciiTable, columnOutput, logLines, markdownTable, stackTrace, type BlockDetector } from './regions/output.js';
 import { envBlock, iniBlock, jsonBlock, xmlBlock, yamlBlock } from './regions/config.js';
-import { indentedCode, unfencedCode } from './regions/code-blocks.js';
+import { indentedCode, singleCodeLine, unfencedCode } from './regions/code-blocks.js';
 import { isCodeLine } from './regions/code-lines.js';
 import { fenceKind, findFences, inspectsBody, scriptLabels, terminalLabels, type Fence } from './regions/fences.js';
 import { atxHeading, numberedHeading, setextHeading } from './regions/headings.js';
-import { indexLines, isBlank, isProseLike, plainWordShare, type Line, type LineBlock } from './regions/lines.js';
-import { continuesCommand, looksLikeBareCommand, looksLikeCommand, programOf, promptOf, type PromptOptions } from './regions/shell.js';
+import { hasCjk, indexLines, isBlank, isProseLike, plainWordShare, type Line, type LineBlock } from './regions/lines.js';
+import { continuesCommand, looksLikeBareCommand, looksLikeCommand, looksLikePlainCommand, programOf, promptOf, type PromptOptions } from './regions/shell.js';
 
 /**
  * - `code`: a code block (fenced, indented, or an unfenced run of code lines); `label` = fence label or `indented`.
@@ -63,6 +63,8 @@ const blockDetectors: readonly [RegionKind, BlockDetector][] = [
   ['code', indentedCode],
   ['code', unfencedCode],
 ];
+/** After prompts and commands: a lone line of code between prose lines. */
+const lineDetectors: readonly [RegionKind, BlockDetector][] = [['code', singleCodeLine]];
 /** Inside an unlabelled or session block: what a command may have printed. */
 const outputDetectors: readonly [RegionKind, BlockDetector][] = [
   ['output', asciiTable],
@@ -96,9 +98,14 @@ class RegionBuilder {
   }
 }
 
+/** The last line of a fence's body: the line before the closing fence, or the closing line itself for `code</pre>`. */
+function lastBodyLine(lines: readonly Line[], fence: Fence): number {
+  return fence.closeInline ? fence.close! : (fence.close ?? lines.length) - 1;
+}
+
 function fenceBody(lines: readonly Line[], fence: Fence): TextRegion {
   const bodyFirst = fence.open + 1;
-  const bodyLast = (fence.close ?? lines.length) - 1;
+  const bodyLast = lastBodyLine(lines, fence);
   const start = bodyFirst < lines.length ? lines[bodyFirst]!.start : lines[fence.open]!.end;
   const end = bodyLast >= bodyFirst ? lines[bodyLast]!.end : start;
   return { kind: fenceKind(fence.label), start, end, ...(fence.label ? { label: fence.label } : {}) };
@@ -109,10 +116,17 @@ function markFences(builder: RegionBuilder): void {
   for (const fence of findFences(lines)) {
     const label = fence.label ? { label: fence.label } : {};
     builder.add('markup', fence.open, fence.open, label);
-    if (fence.close !== undefined) builder.add('markup', fence.close, fence.close, label);
-    builder.regions.push(fenceBody(lines, fence));
+    if (fence.closeInline) {
+      const close = lines[fence.close!]!;
+      const tag = close.text.search(/<\/pre>\s*$/i);
+      builder.regions.push({ kind: 'markup', start: close.start + tag, end: close.end, ...label });
+    } else if (fence.close !== undefined) builder.add('markup', fence.close, fence.close, label);
+    const body = fenceBody(lines, fence);
+    // The body of `code</pre>` stops before the tag.
+    if (fence.closeInline) body.end = Math.max(body.start, lines[fence.close!]!.start + lines[fence.close!]!.text.search(/<\/pre>\s*$/i));
+    builder.regions.push(body);
     builder.claim(fence.open, fence.close ?? lines.length - 1);
-    const bodyLast = (fence.close ?? lines.length) - 1;
+    const bodyLast = lastBodyLine(lines, fence);
     if (bodyLast > fence.open && inspectsBody(fence.label)) markInsideBlock(builder, fence.open + 1, bodyLast, fence.label);
   }
 }
@@ -133,6 +147,8 @@ function addCommand(builder: RegionBuilder, row: number, commandStart: number, r
 function markInsideBlock(builder: RegionBuilder, first: number, last: number, label: string): void {
   const { lines } = builder;
   const script = scriptLabels.has(label);
+  // In a fence labelled with a language (sql, python) a line without a prompt is a statement of it, not a command.
+  const terminal = terminalLabels.has(label);
   const options: PromptOptions = { inCode: true, hashComments: !terminalLabels.has(label) };
   const rows = lines.slice(first, last + 1);
   const prompted = rows.some((line) => promptOf(line.text, options));
@@ -155,7 +171,7 @@ function markInsideBlock(builder: RegionBuilder, first: number, last: number, la
       row = end;
     } else if (prompted) {
       if (outputFrom === undefined && !isBlank(text)) outputFrom = row;
-    } else if (script ? !isBlank(text) && !/^\s*#/.test(text) : !mostlyCode && looksLikeCommand(text)) {
+    } else if (script ? !isBlank(text) && !/^\s*#/.test(text) : terminal && !mostlyCode && (looksLikeBareCommand(text) || looksLikePlainCommand(text))) {
       const at = text.length - text.trimStart().length;
       const end = addCommand(builder, row, 0, false);
       builder.regions.at(-1)!.start = lines[row]!.start + at;
@@ -198,6 +214,24 @@ function looksLikeOutput(text: string): boolean {
   return !promptOf(text, { inCode: false, hashComments: false }) && !looksLikeBareCommand(text) && !/^\s*(?:#|[-*+]\s|\d+[.)]\s)/.test(text);
 }
 
+/**
+ * "查看流表：ovs-ofctl dump-flows br0", "列出网桥: ovs-vsctl list-br": a label in prose, a colon, then a command.
+ * The command is marked from its first word to the end of the line; the label stays prose. In Chinese text the
+ * label is Han and the colon may be full-width; elsewhere the command needs a shell signal (a flag, a pipe).
+ */
+function markCommandTail(builder: RegionBuilder, row: number): void {
+  const line = builder.lines[row]!;
+  const colon = Math.max(line.text.lastIndexOf('：'), line.text.lastIndexOf(': '));
+  if (colon < 0) return;
+  const tail = line.text.slice(colon + 1);
+  const hanLabel = hasCjk(line.text.slice(0, colon));
+  if (tail.trim() === '' || !(looksLikeBareCommand(tail) || (hanLabel && looksLikePlainCommand(tail)))) return;
+  const at = colon + 1 + (tail.length - tail.trimStart().length);
+  const program = programOf(tail);
+  builder.regions.push({ kind: 'command', start: line.start + at, end: line.end, ...(program ? { program } : {}) });
+  builder.claim(row, row);
+}
+
 /** Lines outside every block: a prompt or a clear command line, and what a prompted command printed under it. */
 function markCommandLines(builder: RegionBuilder): void {
   const { lines, free } = builder;
@@ -205,7 +239,10 @@ function markCommandLines(builder: RegionBuilder): void {
     if (!free(row)) continue;
     const text = lines[row]!.text;
     const prompt = promptOf(text, { inCode: false, hashComments: false });
-    if (!prompt && !looksLikeBareCommand(text)) continue;
+    if (!prompt && !looksLikeBareCommand(text) && !looksLikePlainCommand(text)) {
+      markCommandTail(builder, row);
+      continue;
+    }
     const at = prompt ? prompt.commandStart : text.length - text.trimStart().length;
     let last = addCommand(builder, row, prompt ? at : 0, prompt?.repl ?? false);
     if (!prompt) builder.regions.at(-1)!.start = lines[row]!.start + at;
@@ -260,6 +297,7 @@ export function markRegions(text: string): TextRegion[] {
   markFences(builder);
   runDetectors(builder, blockDetectors, 0, builder.lines.length - 1, builder.free, (block) => builder.claim(block.first, block.last));
   markCommandLines(builder);
+  runDetectors(builder, lineDetectors, 0, builder.lines.length - 1, builder.free, (block) => builder.claim(block.first, block.last));
   markInlineCode(builder, text);
   return builder.regions.sort((a, b) => a.start - b.start || b.end - a.end);
 }

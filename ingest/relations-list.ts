@@ -13,7 +13,8 @@ import type { Note, Relation } from './types.js';
  */
 const heading = /[：:]\s*$/;
 // An item has text after its label's colon; a line ending in a colon is a heading. Bullets may open it.
-const itemLabel = /^\s*(?:[-*•+]\s+|\d+[.)、]\s*)?([^:：\s][^:：]{0,40}?)\s*[:：](?!\/\/)\s*(\S.*)$/;
+// The value is what follows the colon; a comment there (`apache-install:   ## …`) makes it a line of a config file.
+const itemLabel = /^\s*(?:[-*•+]\s+|\d+[.)、]\s*)?([^:：\s][^:：]{0,40}?)\s*[:：](?!\/\/)\s*(?!#|\/\/)(\S.*)$/;
 const configValue = /^[\w.:/@'"$%{}[\],=+-]+$/u;
 
 interface Item {
@@ -39,8 +40,10 @@ function definitionRelations(note: Note, item: Item, rules: RelationRules, evide
   const label = item.label!;
   const inValue = item.hits.filter((hit) => hit.start >= item.value.start && hit.end <= item.value.end);
   const found: Relation[] = [];
-  const relation = (target: ConceptHit, type: Relation['type']) =>
-    target.conceptId !== label.conceptId && found.push({ source: label.conceptId, target: target.conceptId, type, weight: 1, evidence, noteId: note.id });
+  // A reverse cue ("X: …包括Y", "X: used by Y") runs from what follows it to the item.
+  const relation = (other: ConceptHit, type: Relation['type'], reverse = false) =>
+    other.conceptId !== label.conceptId &&
+    found.push({ source: reverse ? other.conceptId : label.conceptId, target: reverse ? label.conceptId : other.conceptId, type, weight: 1, evidence, noteId: note.id });
   const text = note.text;
   const only = inValue.length === 1 ? inValue[0]! : undefined;
   // "Swift: object storage": the definition is one concept, with at most an article before it.
@@ -54,14 +57,29 @@ function definitionRelations(note: Note, item: Item, rules: RelationRules, evide
       // "Y的管理": the definition names what the item does to Y; "管理 Y": the object follows the cue.
       const before = inValue.filter((hit) => hit.end <= at).at(-1);
       const after = inValue.find((hit) => hit.start >= at + match[0].length);
-      if (before && /^\s*的\s*$/.test(text.slice(before.end, at))) relation(before, compiled.cue.type);
-      else if (after && !before && isFiller(rules, text.slice(at + match[0].length, after.start), 'object')) relation(after, compiled.cue.type);
+      const gap = after ? wordsBetween(rules, text.slice(at + match[0].length, after.start)) : undefined;
+      // "包括在队列中的时间": a preposition after the cue opens an adverbial; what follows is no object of it.
+      const adverbial = gap?.[0] !== undefined && rules.prepositions.has(gap[0].text.toLowerCase());
+      if (before && /^\s*的\s*$/.test(text.slice(before.end, at))) relation(before, compiled.cue.type, compiled.cue.reverse);
+      else if (after && !before && !adverbial && isFiller(rules, text.slice(at + match[0].length, after.start), 'object')) relation(after, compiled.cue.type, compiled.cue.reverse);
     }
   }
   return found;
 }
 
-function listsOf(note: Note, layout: NoteLayout, hits: ConceptHit[]): { parent: ConceptHit | undefined; headingLine: string; items: Item[] }[] {
+/**
+ * The concept that heads a list: the last one before the colon, when nothing but words that name parts stand
+ * between them ("openstack基础组件：", "仍以Nova为例:"); "ceph性能测试：" lists measures, not parts of Ceph.
+ */
+function listParent(note: Note, line: LayoutLine, inLine: readonly ConceptHit[], rules: RelationRules): ConceptHit | undefined {
+  const last = inLine.at(-1);
+  if (!last) return undefined;
+  let gap = note.text.slice(last.end, line.end).replace(/[:：]\s*$/, '').replace(/[\s的)）"'`*_]+/g, ' ').trim().toLowerCase();
+  for (const word of rules.listParentWords) gap = gap.split(word).join(' ');
+  return gap.trim() === '' ? last : undefined;
+}
+
+function listsOf(note: Note, layout: NoteLayout, hits: ConceptHit[], rules: RelationRules): { parent: ConceptHit | undefined; headingLine: string; items: Item[] }[] {
   const lists: { parent: ConceptHit | undefined; headingLine: string; items: Item[] }[] = [];
   let current: (typeof lists)[number] | undefined;
   let hitIndex = 0;
@@ -76,8 +94,7 @@ function listsOf(note: Note, layout: NoteLayout, hits: ConceptHit[]): { parent: 
       continue;
     }
     if (heading.test(lineText)) {
-      // The concept right before the colon heads the list ("仍以Nova为例:" is a list of Nova's parts).
-      current = { parent: inLine.at(-1), headingLine: lineText.trim(), items: [] };
+      current = { parent: listParent(note, line, inLine, rules), headingLine: lineText.trim(), items: [] };
       lists.push(current);
       continue;
     }
@@ -90,9 +107,15 @@ function listsOf(note: Note, layout: NoteLayout, hits: ConceptHit[]): { parent: 
   return lists;
 }
 
+/** An item named after the list's head ("left join" under "join") is a kind of it, not a part. */
+function kindOfItem(note: Note, item: ConceptHit, parent: ConceptHit): 'IS_A' | 'PART_OF' {
+  const head = (hit: ConceptHit) => note.text.slice(hit.start, hit.end).trim().toLowerCase().split(/[\s-]+/).at(-1);
+  return note.text.slice(item.start, item.end).trim().includes(' ') && head(item) === head(parent) ? 'IS_A' : 'PART_OF';
+}
+
 export function listRelations(note: Note, hits: ConceptHit[], layout: NoteLayout, rules: RelationRules): Relation[] {
   const found: Relation[] = [];
-  for (const list of listsOf(note, layout, hits)) {
+  for (const list of listsOf(note, layout, hits, rules)) {
     const configLike = list.items.filter((item) => configValue.test(item.value.text)).length;
     if (list.items.length === 0 || configLike * 2 >= list.items.length) continue;
     for (const item of list.items) {
@@ -100,7 +123,7 @@ export function listRelations(note: Note, hits: ConceptHit[], layout: NoteLayout
       const lineText = note.text.slice(item.line.start, item.line.end).trim();
       const evidence = `${list.headingLine} ${lineText}`.trim().slice(0, 300);
       if (list.parent && item.label.conceptId !== list.parent.conceptId) {
-        found.push({ source: item.label.conceptId, target: list.parent.conceptId, type: 'PART_OF', weight: 1, evidence, noteId: note.id });
+        found.push({ source: item.label.conceptId, target: list.parent.conceptId, type: kindOfItem(note, item.label, list.parent), weight: 1, evidence, noteId: note.id });
       }
       found.push(...definitionRelations(note, item, rules, lineText.slice(0, 300)));
     }

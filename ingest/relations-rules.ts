@@ -34,6 +34,10 @@ export interface RelationRules {
   copulas: readonly string[];
   objectMarkers: readonly string[];
   prepositions: ReadonlySet<string>;
+  /** Verbs whose object does the next verb ("使用Libvirt管理KVM"): instrument and causative verbs. */
+  instrumentVerbs: ReadonlySet<string>;
+  /** Every pack's list-parent words, longest first. */
+  listParentWords: readonly string[];
 }
 
 const arrowSource = /->|→/;
@@ -60,6 +64,8 @@ export function relationRules(packs: readonly LanguagePack[]): RelationRules {
     copulas: all('copulas'),
     objectMarkers: all('objectMarkers'),
     prepositions: new Set(all('prepositions')),
+    listParentWords: [...all('listParentWords')].sort((a, b) => b.length - a.length),
+    instrumentVerbs: new Set(all('instrumentVerbs')),
   };
 }
 

@@ -13,7 +13,7 @@ export { relationRules } from './relations-rules.js';
  * function words, adverbs, measure words, a short noun phrase — never a verb, a negation or a clause word.
  * So "InnoDB uses B+ tree", "Redis internally uses `epoll`" and "ceph osd 将自己的状态报告给 ceph monitor"
  * state a relation, and "Nova API 是访问、使用 Nova 各组件服务" does not. Suffix cues close a copula phrase
- * ("X 是 Y 的核心", "RabbitMQ is an AMQP broker"). Only prose lines count: code, output, config and tables never.
+ * ("X 是 Y 的核心", "RabbitMQ is an AMQP broker"). Only prose lines count: headings, code, output, config and tables never.
  */
 const maxEvidence = 300;
 const clauseBreak = /[，,；;：:（）()！？!?、]/;
@@ -92,12 +92,27 @@ function afterVerb(scan: SentenceScan, clauseStart: number, hit: ConceptHit, hit
   return words?.some((word) => word.tag === 'verb') ?? false;
 }
 
+/**
+ * "连接两个隔离的广播域就需要用到router", "Install Redis using Homebrew": a clause that opens with a verb has its
+ * subject left out; the mention after that verb is its object. Verbs of instrument ("使用Libvirt管理KVM", "通过…")
+ * keep the mention as the doer of the next verb.
+ */
+function objectOfLeadingVerb(scan: SentenceScan, clauseStart: number, candidate: ConceptHit, before: readonly ConceptHit[]): boolean {
+  if (before[0] !== candidate) return false;
+  const words = wordsBetween(scan.rules, scan.text.slice(clauseStart, candidate.start));
+  const verb = words?.find((word) => word.tag === 'verb');
+  return verb !== undefined && !scan.rules.instrumentVerbs.has(verb.text.toLowerCase());
+}
+
 function subjectOf(scan: SentenceScan, before: ConceptHit[], cueStart: number, clauseStart: number): ConceptHit | undefined {
   const { text, rules } = scan;
   const nearest = before.at(-1);
   if (!nearest) return subjectBeforeApposition(scan, clauseStart);
   const between = text.slice(nearest.end, cueStart);
   if (isNegated(rules, between)) return undefined;
+  // "没有人会让网卡使用dhcp": a negation anywhere before the cue in its clause denies it (as a word, not inside 不同).
+  const lead = wordsBetween(rules, text.slice(clauseStart, nearest.start).replace(/[^\p{L}\p{N}\s]+/gu, ' '));
+  if (lead?.some((word) => rules.negations.includes(word.text.toLowerCase()))) return undefined;
   const beforeNearest = text.slice(Math.max(clauseStart, nearest.start - 3), nearest.start).trim();
   const markedObject = rules.objectMarkers.some((marker) => beforeNearest.endsWith(marker));
   // "AMQP的一种基于…": a mention followed by 的 modifies a later noun; it is not the subject.
@@ -107,7 +122,7 @@ function subjectOf(scan: SentenceScan, before: ConceptHit[], cueStart: number, c
     // The nearest mention, or the one before it when the nearest sits in an adverbial ("Redis 在 Linux 上使用").
     for (const candidate of before.slice(-2).reverse()) {
       if (candidate !== nearest && !afterPreposition(scan, clauseStart, nearest)) break;
-      if (afterPreposition(scan, clauseStart, candidate)) continue;
+      if (afterPreposition(scan, clauseStart, candidate) || objectOfLeadingVerb(scan, clauseStart, candidate, before)) continue;
       if (isFiller(rules, text.slice(candidate.end, cueStart), 'subject') && !cueBetween(scan, candidate.end, cueStart)) return candidate;
     }
   }
@@ -158,20 +173,36 @@ function objectOf(scan: SentenceScan, compiled: CompiledCue, after: ConceptHit[]
   }
   const nearest = after[0];
   if (!nearest || !isFiller(rules, text.slice(cueEnd, nearest.start), 'object') || cueBetween(scan, cueEnd, nearest.start)) return undefined;
+  if (possessedBy(rules, text.slice(cueEnd, nearest.start))) return undefined;
   const head = headOfRun(after, 0, text);
-  return modifiesNextWord(scan, head) ? undefined : head;
+  // "mysqlhotcopy 是一个 PERL 程序": what a thing is, is the whole compound (a Perl program), never its modifier.
+  return modifiesNextWord(scan, head, compiled.cue.type === 'IS_A') ? undefined : head;
+}
+
+/**
+ * "支持空间数据的存储": a noun and 的 right before the object say whose it is — the storage of spatial data, not
+ * storage; the relation would be about a thing no mention names.
+ */
+function possessedBy(rules: RelationRules, gap: string): boolean {
+  const words = wordsBetween(rules, gap);
+  if (!words) return false;
+  return words.some((word, index) => word.text === '的' && index > 0 && ['noun', 'verbal', 'propn'].includes(words[index - 1]!.tag) && !rules.objectFiller.has(words[index - 1]!.text));
 }
 
 /**
  * "a Ruby library", "a database toolkit": a mention directly followed by a noun of its own script modifies that
  * noun, which is the real object. A Latin name before a Chinese noun ("crush算法") is the thing itself.
  */
-function modifiesNextWord(scan: SentenceScan, hit: ConceptHit): boolean {
+function modifiesNextWord(scan: SentenceScan, hit: ConceptHit, strict = false): boolean {
   const after = scan.text.slice(hit.end, hit.end + 24);
   const gap = /^[ \t]?/.exec(after)![0];
   const rest = after.slice(gap.length);
   const latinHit = /[A-Za-z]$/.test(scan.text.slice(hit.start, hit.end));
-  if (latinHit && /^\p{Script=Han}/u.test(rest)) return false;
+  if (latinHit && /^\p{Script=Han}/u.test(rest) && !strict) {
+    // "crush算法来确定": the name and its class noun; "java程序代码段": a compound of nouns the name only modifies.
+    const [first, second] = wordsBetween(scan.rules, (/^\p{Script=Han}+/u.exec(rest) ?? [''])[0]) ?? [];
+    return first !== undefined && second !== undefined && first.tag === 'noun' && (second.tag === 'noun' || second.tag === 'verbal' || second.tag === 'num');
+  }
   const next = wordsBetween(scan.rules, (/^[\p{L}\p{N}_-]+/u.exec(rest) ?? [''])[0])?.[0];
   return next !== undefined && (next.tag === 'noun' || next.tag === 'propn' || next.tag === 'verbal') && !scan.rules.functionWords.has(next.text.toLowerCase());
 }
@@ -261,7 +292,9 @@ export function extractRelations(note: Note, hits: ConceptHit[], layout: NoteLay
     if (inSentence.length < 2) return;
     const sentence = sentences[index]!;
     const line = lines.at(sentence.start);
-    if (line.kind !== 'prose' && line.kind !== 'heading') return;
+    // Headings name topics ("PG->OSD原理", "# Centos使用openvpn"); they state no relation. A first line only guessed
+    // to be a title may be a sentence.
+    if (line.kind !== 'prose' && !line.guessedTitle) return;
     relations.push(...relationsInSentence(note, { text: note.text, sentence, hits: inSentence, rules, line }));
   });
   relations.push(...listRelations(note, sorted, layout, rules));

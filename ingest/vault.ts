@@ -1,5 +1,6 @@
 import { slugify } from './hash.js';
 import type { Lexicon, LexiconEntry } from './lexicon.js';
+import type { RegionIndex } from './regions/region-index.js';
 import type { ConceptHit } from './lexicon-matcher.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import type { Mention, Note, Relation, SourceDoc } from './types.js';
@@ -57,12 +58,12 @@ function seedLexicon(lexicon: Lexicon, named: readonly { names: string[] }[]): {
 }
 
 /** Every note's links, resolved to a page or an unresolved name; links to files that are not pages are left out. */
-function resolveLinks(index: PageIndex, notes: readonly Note[]): Map<string, { link: WikiLink; target: Named }[]> {
+function resolveLinks(index: PageIndex, notes: readonly Note[], regionsOf: (note: Note) => RegionIndex | undefined): Map<string, { link: WikiLink; target: Named }[]> {
   const byNote = new Map<string, { link: WikiLink; target: Named }[]>();
   for (const note of notes) {
     const path = note.occurrences[0]?.path ?? '';
     if (!index.page(path)) continue;
-    const resolved = findPageLinks(note.text).flatMap((link) => {
+    const resolved = findPageLinks(note.text, regionsOf(note)).flatMap((link) => {
       const target = index.resolve(link, path);
       return target && isConceptName(target.name) ? [{ link, target }] : [];
     });
@@ -71,10 +72,11 @@ function resolveLinks(index: PageIndex, notes: readonly Note[]): Map<string, { l
   return byNote;
 }
 
-export function indexVault(sources: readonly SourceDoc[], notes: readonly Note[], lexicon: Lexicon): Vault {
+/** `regionsOf`: each note's regions when the caller has computed them already (links in code are no links). */
+export function indexVault(sources: readonly SourceDoc[], notes: readonly Note[], lexicon: Lexicon, regionsOf: (note: Note) => RegionIndex | undefined = () => undefined): Vault {
   const index = new PageIndex(sources);
   if (index.pages.length === 0) return { lexicon, pageConcepts: new Map(), links: new Map() };
-  const resolved = resolveLinks(index, notes);
+  const resolved = resolveLinks(index, notes, regionsOf);
   const linked = new Set<string>();
   const unresolved = new Map<string, string>();
   for (const note of notes) {

@@ -4,7 +4,7 @@
  * author drew by hand: the pipeline turns a link from a note of page X to page Y into
  * (X)-[:LINKS_TO {evidence}]->(Y) (issue "Ingest 2", item 3).
  */
-import { indexRegions } from './regions/region-index.js';
+import { indexRegions, type RegionIndex } from './regions/region-index.js';
 import { markRegions, nonProseKinds, type RegionKind } from './regions.js';
 
 export interface WikiLink {
@@ -77,10 +77,10 @@ export function findMarkdownPageLinks(text: string): WikiLink[] {
 
 const codeKinds: readonly RegionKind[] = [...nonProseKinds, 'inline-code'];
 
-/** Every page link of a note that is not inside code or output (`if [[ -f x ]]` in a shell block is no link). */
-export function findPageLinks(text: string): WikiLink[] {
+/** Every page link of a note that is not inside code or output (`if [[ -f x ]]` in a shell block is no link); `given`: the text's regions, if already computed. */
+export function findPageLinks(text: string, given?: RegionIndex): WikiLink[] {
   if (!text.includes('[[') && !text.includes('.md')) return [];
-  const regions = indexRegions(markRegions(text));
+  const regions = given ?? indexRegions(markRegions(text));
   return [...findWikiLinks(text), ...findMarkdownPageLinks(text)]
     // Either bracket inside code is enough: "`[[` and `]]` are motions" holds no link.
     .filter((link) => !regions.inside(link.start, link.start + 1, codeKinds) && !regions.inside(link.end - 1, link.end, codeKinds) && !link.target.includes('`'))

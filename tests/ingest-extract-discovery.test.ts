@@ -27,7 +27,8 @@ describe('discovering concepts without a lexicon', () => {
     const note = (n: number) => [
       `# Containers on host ${n}`,
       '',
-      'The registry keeps every image we deploy; the registry also scans images for known problems.',
+      // Each note says it in its own words: a line copied word for word into many notes is boilerplate.
+      `The registry keeps every image we deploy to host ${n}; the registry also scans images for known problems.`,
       '',
       '```bash',
       'docker ps',

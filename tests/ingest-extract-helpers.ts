@@ -23,7 +23,7 @@ const functionWords = new Set(languagePacks.flatMap((pack) => pack.extraction.fu
 const maskPatterns = languagePacks.flatMap((pack) => pack.extraction.maskPatterns).map((source) => new RegExp(source, 'g'));
 
 export function layoutOf(text: string): NoteLayout {
-  return layoutNote(text, { functionWords, maskPatterns });
+  return layoutNote(text, { maskPatterns });
 }
 
 const rules = relationRules(languagePacks);

@@ -121,3 +121,65 @@ describe('typed relations from sentence structure', () => {
     expect(relationsOf('Redis, an in-memory store, uses epoll.', lexicon)).toEqual(['redis USES epoll']);
   });
 });
+
+describe('relations measured on real notes (round 3)', () => {
+  const own = lexiconOf(`concepts:
+  - { name: OpenStack, kind: project, aliases: [openstack] }
+  - { name: Keystone, kind: project }
+  - { name: Glance, kind: project }
+  - { name: Ceph, kind: project, aliases: [ceph] }
+  - { name: iops, kind: concept, aliases: [IOPS] }
+  - { name: join, kind: concept, aliases: [JOIN] }
+  - { name: left join, kind: concept, aliases: [LEFT JOIN] }
+  - { name: Libvirt, kind: project, aliases: [libvirt] }
+  - { name: KVM, kind: project }
+  - { name: CentOS, kind: project, aliases: [centos, Centos] }
+  - { name: OpenVPN, kind: project, aliases: [openvpn] }
+  - { name: await, kind: concept }
+  - { name: queue, kind: concept, aliases: [队列] }
+  - { name: router, kind: concept }
+  - { name: 广播域, kind: concept }
+  - { name: 网卡, kind: concept }
+  - { name: DHCP, kind: protocol, aliases: [dhcp] }
+  - { name: PostgreSQL, kind: project }
+  - { name: storage, kind: concept, aliases: [存储] }
+  - { name: mysqlhotcopy, kind: command }
+  - { name: Perl, kind: language, aliases: [PERL] }
+`);
+  const of = (text: string) => relationsOf(text, own);
+
+  it('makes the items of a list parts of the concept before the colon only across words that name parts', () => {
+    expect(of('openstack基础组件：\nKeystone: 认证服务\nGlance:   镜像服务')).toEqual(['keystone PART_OF openstack', 'glance PART_OF openstack']);
+    expect(of('ceph性能测试：\niops: 存储每秒传输的IO数量\n')).toEqual([]);
+  });
+
+  it('makes an item named after the head of its list a kind of it, not a part', () => {
+    expect(of('join:\nleft join: 左连接，即使右表中没有匹配，也返回左表的行')).toEqual(['left-join IS_A join']);
+  });
+
+  it('states no relation in a heading', () => {
+    expect(of('# Centos使用openvpn\n\n先装好依赖。')).toEqual([]);
+  });
+
+  it('reads a reverse cue in a definition from what follows it, and no object after a preposition', () => {
+    expect(of('* await: 一个IO请求花费的时间，包括在队列中的时间')).toEqual([]);
+  });
+
+  it('takes the mention after a clause-opening verb as its object, not the subject of the next verb', () => {
+    expect(of('连接两个隔离的广播域就需要用到router，这是常见做法。')).toEqual([]);
+    expect(of('使用Libvirt管理KVM虚拟机，可以修改xml配置文件。')).toEqual(['libvirt MANAGES kvm']);
+  });
+
+  it('denies a relation negated anywhere before its cue', () => {
+    expect(of('没有人会在装好系统后让网卡使用dhcp模式，通常都配置静态地址。')).toEqual([]);
+  });
+
+  it('takes no object that belongs to something unnamed, and no modifier of a compound as what a thing is', () => {
+    expect(of('PostGIS 使 PostgreSQL 支持空间数据的存储和使用。')).toEqual([]);
+    expect(of('mysqlhotcopy 是一个 PERL 程序，最初由一个人编写。')).toEqual([]);
+  });
+
+  it('reads a management tool as managing its thing, not as its command', () => {
+    expect(of('Libvirt是KVM的管理工具，它还可以管理别的虚拟化平台。')).toEqual(['libvirt MANAGES kvm']);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateAll, formatTable } from '../eval/evaluate.js';
+import path from 'node:path';
+import { corporaDir, evaluateAll, formatTable } from '../eval/evaluate.js';
 
 /**
  * Runs `npm run eval:extract` inside the test suite so CI prints the extraction figures on every run. It checks
@@ -17,4 +18,14 @@ describe('the extraction eval', () => {
       expect(score.concepts).toBeGreaterThan(0);
     }
   }, 180_000);
+
+  it('scores a notes folder given from outside against a gold file given from outside (--corpus DIR --gold FILE)', async () => {
+    // Real notes that may not be committed are scored this way; a committed corpus stands in for them here.
+    const results = await evaluateAll({ goldFile: path.join(corporaDir, 'en-til', 'gold.yaml'), notesDir: path.join(corporaDir, 'en-til', 'notes') });
+    expect(results.map((result) => [result.corpus, result.lexicon])).toEqual([
+      ['en-til', true],
+      ['en-til', false],
+    ]);
+    expect(results.every((result) => result.bytes > 0 && result.score.concepts > 0)).toBe(true);
+  }, 60_000);
 });

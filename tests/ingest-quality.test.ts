@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isCodeLine } from '../ingest/discover-layout.js';
 import { extractGraph } from '../ingest/extract-graph.js';
 import { loadLexicon, parseLexicon, type Lexicon } from '../ingest/lexicon.js';
 import { readNoteFiles } from '../ingest/read-files.js';
-import { discoveredNames, relationsOf as relationsWith } from './ingest-extract-helpers.js';
+import { discoveredNames, layoutOf, relationsOf as relationsWith } from './ingest-extract-helpers.js';
 
 const lexicon = parseLexicon(
   'test',
@@ -69,17 +68,21 @@ describe('typed relations', () => {
   });
 });
 
-describe('recognising code', () => {
+describe('recognising code between lines of prose', () => {
+  // Each line between two sentences, as a plain-text notebook pastes them: the region model says what it is.
   it.each([
-    ['$ ceph osd tree', true],
-    ['class FruitPlatter {', true],
-    ['    return self.app(environ, start_response)', true],
-    ['2015-09-16 15:51:14.7 [30486][0]:LOG_NET:D:debug into VmDiskChange, UUID:7a450da7', true],
-    ['x = HttpRequest(path)', true],
-    ['Django使用HttpRequest和HttpResponse对象在系统间传递状态。', false],
-    ['The placement group maps objects to OSDs in the cluster.', false],
-  ])('%s → code: %s', (line, code) => {
-    expect(isCodeLine(line)).toBe(code);
+    ['$ ceph osd tree', 'command'],
+    ['ceph osd tree', 'command'],
+    ['class FruitPlatter {', 'code'],
+    ['    return self.app(environ, start_response)', 'code'],
+    ['2015-09-16 15:51:14.7 [30486][0]:LOG_NET:D:debug into VmDiskChange, UUID:7a450da7', 'output'],
+    ['x = HttpRequest(path)', 'code'],
+    ['Django使用HttpRequest和HttpResponse对象在系统间传递状态。', 'prose'],
+    ['The placement group maps objects to OSDs in the cluster.', 'prose'],
+    ['memory leak in the agent', 'prose'],
+  ])('%s → %s', (line, kind) => {
+    const layout = layoutOf(`这是第一句话，说明上下文。\n${line}\n这是最后一句话。`);
+    expect(layout.lines[1]!.kind).toBe(kind);
   });
 });
 

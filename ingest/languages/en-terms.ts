@@ -4,8 +4,10 @@ import type { CoarseTag, TermAnalyzer, TermToken } from './extraction-rules.js';
 
 /**
  * English words for the term engines: a tokenizer for Latin text, parts of speech from compromise's lexicon (a
- * dictionary look-up, not its tagger: tagging runs at tens of KB/s, a look-up at the speed of a Map), the
- * SUBTLEX-US word frequencies as general language, and pluralize for singular forms. Data loads on first use.
+ * dictionary look-up, not its tagger: tagging runs at tens of KB/s, a look-up at the speed of a Map) and, for the
+ * many words compromise's small lexicon lacks, from en-lexicon (the Penn Treebank tags of 112k words, commonest
+ * first), the SUBTLEX-US word frequencies as general language, and pluralize for singular forms. Data loads on
+ * first use.
  */
 const require = createRequire(import.meta.url);
 
@@ -70,6 +72,27 @@ function backgroundPerMillion(text: string): number {
   return value;
 }
 
+let pennLexicon: Record<string, string> | undefined;
+const penn = (): Record<string, string> => (pennLexicon ??= (require('en-lexicon') as { lexicon: Record<string, string> }).lexicon);
+
+/**
+ * The tag of a word compromise does not know, from its Penn Treebank tags: a word that is never a noun there is a
+ * verb, participle, adjective or adverb ("execute", "demonstrate", "positional", "typically"); a word that may be
+ * a noun stays one ("query", "index"), and so does a word neither lexicon knows (psql, hstore).
+ */
+function pennTag(lower: string): CoarseTag | undefined {
+  const tags = Object.hasOwn(penn(), lower) ? penn()[lower]!.split('|') : undefined;
+  if (!tags || tags.some((tag) => tag.startsWith('NN'))) return undefined;
+  const first = tags[0]!;
+  if (first === 'VBG') return 'verbal';
+  if (first === 'VBN' || first === 'VBD') return 'participle';
+  if (first.startsWith('VB')) return 'verb';
+  if (first.startsWith('JJ')) return 'adj';
+  if (first.startsWith('RB')) return 'adv';
+  if (first === 'CD') return 'num';
+  return /^(?:DT|IN|PRP\$?|CC|MD|TO|WDT|WP\$?|WRB|EX|PDT|POS|RP|UH)$/.test(first) ? 'function' : undefined;
+}
+
 const tagOfCompromise: [RegExp, CoarseTag][] = [
   [/Determiner|Preposition|Conjunction|Pronoun|Modal|Copula|Auxiliary|QuestionWord|Possessive/, 'function'],
   [/Adverb/, 'adv'],
@@ -92,11 +115,13 @@ function coarseTag(word: string): CoarseTag {
   if (/^\d[\d.,]*$/.test(word)) tag = 'num';
   // Contractions (don't, I'm, you'll) are function words; unknown words in -ly are adverbs.
   else if (/['’]/.test(word)) tag = 'function';
-  else if (/^[a-z]{4,}ly$/.test(word) && posLexicon()[word] === undefined) tag = 'adv';
+  else if (/^[a-z]{4,}ly$/i.test(word) && posLexicon()[word.toLowerCase()] === undefined) tag = 'adv';
   else {
-    const tags = posLexicon()[word.toLowerCase()];
-    if (tags === undefined) tag = /^[A-Z]/.test(word) ? 'propn' : 'noun';
-    else tag = tagOfCompromise.find(([pattern]) => pattern.test(tags))?.[1] ?? 'other';
+    const lower = word.toLowerCase();
+    const tags = posLexicon()[lower];
+    if (tags !== undefined) tag = tagOfCompromise.find(([pattern]) => pattern.test(tags))?.[1] ?? 'other';
+    // Capitals alone do not make a name of an adverb or a verb at the start of a sentence ("Typically", "Execute").
+    else tag = pennTag(lower) ?? (/^[a-z]{5,}ing$/.test(lower) ? 'verbal' : /^[A-Z]/.test(word) ? 'propn' : 'noun');
   }
   if (tagCache.size >= 200_000) tagCache.clear();
   tagCache.set(word, tag);
@@ -112,7 +137,9 @@ function segment(run: string): TermToken[] {
   const tokens: TermToken[] = [];
   for (const match of run.matchAll(word)) {
     // Possessives and trailing punctuation belong to the sentence, not the word ("Redis's", "nova-").
-    const text = match[0].replace(/['’]s?$/, '').replace(/[-/.]+$/, '');
+    let text = match[0];
+    const lastChar = text[text.length - 1]!;
+    if (lastChar === 's' || lastChar === "'" || lastChar === '’' || lastChar === '-' || lastChar === '/' || lastChar === '.') text = text.replace(/['’]s?$/, '').replace(/[-/.]+$/, '');
     if (text === '') continue;
     tokens.push({ text, index: match.index, tag: coarseTag(text) });
   }

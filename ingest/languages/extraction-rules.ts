@@ -26,6 +26,14 @@ export interface ExtractionRules {
   objectMarkers: readonly string[];
   /** Prepositions: a mention right after one is in an adverbial ("在 shell 里面可以使用"), never a subject. */
   prepositions: readonly string[];
+  /**
+   * Words that may stand between a list's heading concept and its colon and still make the items its parts
+   * ("OpenStack components:", "openstack基础组件：", "仍以Nova为例:"). Anything else there ("ceph性能测试：") makes
+   * the items something other than parts.
+   */
+  listParentWords: readonly string[];
+  /** Verbs of instrument and cause: in "使用Libvirt管理KVM", "let nginx proxy …" the mention after them does the next verb. */
+  instrumentVerbs: readonly string[];
   /** Cue phrases that state a typed relation, one row per cue. */
   relationCues: readonly RelationCue[];
   /**

@@ -64,6 +64,13 @@ describe('page titles', () => {
     expect(pageTitle('postgres/use-explain-analyze.md', null, 'Use EXPLAIN ANALYZE')).toBe('Use EXPLAIN ANALYZE');
   });
 
+  it('leaves the ordering number of a chapter file out of the title, but keeps a date', () => {
+    expect(pageTitle('ddia/06-replication.md', null, '6. Replication')).toBe('Replication');
+    expect(pageTitle('ddia/12-stream-processing.md', null, '12. Stream Processing')).toBe('Stream Processing');
+    expect(pageTitle('ddia/07-sharding.md', null, undefined)).toBe('sharding');
+    expect(pageTitle('Daily/2024-03-18.md', null, undefined)).toBe('2024-03-18');
+  });
+
   it.each(['README', 'Untitled 3', 'Index', 'Tags', '2024-03-18', '2024-03-18 Monday', 'Drawing 2025-05-26 09.22.05.excalidraw', '2023年5月'])('calls "%s" generic', (title) => {
     expect(isGenericTitle(title)).toBe(true);
   });

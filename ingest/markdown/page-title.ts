@@ -4,17 +4,24 @@ import { slugify } from '../hash.js';
  * The title of a Markdown page and whether it names a thing. Obsidian's rule: a page is called by its file name
  * (`Kafka Streams.md` → "Kafka Streams"), unless its front matter gives a `title`. A file name whose first
  * heading spells the same words (`use-explain-analyze.md` under `# Use EXPLAIN ANALYZE`, `borrowing.md` under
- * `# Borrowing`) takes the heading's spelling.
+ * `# Borrowing`) takes the heading's spelling. An ordering number in front (`06-replication.md` under
+ * `# 6. Replication`) is no part of the title: "Replication".
  */
 export function fileStem(filePath: string): string {
   const name = filePath.split('/').at(-1) ?? filePath;
   return name.replace(/\.(?:md|markdown|txt)$/i, '');
 }
 
+// An ordering number in front of a title ("06-replication", "6. Replication", "12_stream-processing"): it sorts the
+// files, it is not part of the name. A date is not one ("2024-03-18" keeps its year).
+const ordinal = /^\d{1,3}(?:\.\d{1,2})*[.)]?[-_\s.]+(?=\p{L})/u;
+const withoutOrdinal = (title: string) => title.replace(ordinal, '');
+
 export function pageTitle(filePath: string, frontTitle: string | null, firstHeading: string | undefined): string {
   if (frontTitle) return frontTitle;
-  const stem = fileStem(filePath);
-  if (firstHeading && slugify(stem) === slugify(firstHeading)) return firstHeading;
+  const stem = withoutOrdinal(fileStem(filePath));
+  const heading = firstHeading === undefined ? undefined : withoutOrdinal(firstHeading);
+  if (heading && slugify(stem) === slugify(heading)) return heading;
   return stem;
 }
 

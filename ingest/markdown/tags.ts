@@ -33,13 +33,16 @@ export interface InlineTag {
 }
 
 /** The inline `#tags` of a text, outside code and output (`regions`: the text's regions, if already computed). */
-export function findInlineTags(text: string, regions: RegionIndex = indexRegions(markRegions(text))): InlineTag[] {
+export function findInlineTags(text: string, given?: RegionIndex): InlineTag[] {
   if (!text.includes('#')) return [];
   const tags: InlineTag[] = [];
+  // Regions cost more than the whole scan: computed only once a candidate tag needs them.
+  let regions = given;
   for (const match of text.matchAll(inlineTag)) {
     const name = match[1]!;
     const atLineStart = match.index === 0 || text[match.index - 1] === '\n';
     if (!/[^\p{N}]/u.test(name) || colour.test(name) || (atLineStart && directive.test(name))) continue;
+    regions ??= indexRegions(markRegions(text));
     if (regions.inside(match.index, match.index + match[0].length, tagContext)) continue;
     const tag = normaliseTag(name);
     if (tag) tags.push({ tag, start: match.index, end: match.index + match[0].length });
@@ -107,7 +110,9 @@ export function readTagLines(lines: readonly string[], inCode: (index: number) =
   const tags: string[] = [];
   let onlyTags = true;
   for (let index = 0; index < lines.length; index += 1) {
-    const block = inCode(index) ? undefined : tagBlockAt(lines, index);
+    // Whether the line is in code is asked only of lines that read as tags: it needs the text's regions.
+    const found = tagBlockAt(lines, index);
+    const block = found && !inCode(index) ? found : undefined;
     if (block) {
       tags.push(...block.tags);
       index = block.last;

@@ -34,6 +34,12 @@ export const unfencedCode: BlockDetector = (lines, index, free) => {
   return codeLines >= 2 ? { first: index, last } : undefined;
 };
 
+/**
+ * One line of code between prose lines, as plain-text notebooks paste them (`class FruitPlatter {`,
+ * `x = HttpRequest(path)`): code by its syntax alone. Runs after command lines are marked, which keep their program.
+ */
+export const singleCodeLine: BlockDetector = (lines, index) => (isCodeLine(lines[index]!.text) ? { first: index, last: index } : undefined);
+
 /** A line that reads as code, a command, or a prompt: what an indented block must mostly hold. */
 function codeish(text: string): boolean {
   return isCodeLine(text) || looksLikeCommand(text) || promptOf(text, { inCode: true, hashComments: false }) !== undefined || isBridge(text) || /^\s*[\w.-]+\s*[=:]\s*\S+\s*$/.test(text);

@@ -13,7 +13,12 @@ const functionSignature = /^\s*[\w:<>*&]+(?:\s+[\w:<>*&]+)*\s+[*&]*\w[\w:]*\s*\(
 const assignment = /^\s*[\w.$[\]'"]+\s*[+\-*/|&]?=\s*(?!=)\S/;
 
 /** A line written in a programming language (prose in a trailing comment aside). */
+// Every syntax below needs one of these characters or opens with a keyword: most prose lines are ruled out at once.
+const syntaxChars = /[;{}()=:@#]/;
+const keywordStart = /^\s*(?:import|from|return|package|class|def|func|fn|var|let|const|try|public|private|protected|static|final|virtual)\b/;
+
 export function isCodeLine(text: string): boolean {
+  if (!syntaxChars.test(text) && !keywordStart.test(text)) return false;
   const code = withoutTrailingComment(text).replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
   const syntax =
     statementEnd.test(code) || declarationStart.test(code) || pythonBlock.test(code) || callStatement.test(code) || functionSignature.test(code) || (assignment.test(code) && !/\s[a-z]+\s[a-z]+\s[a-z]+\s/.test(code));

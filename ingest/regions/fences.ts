@@ -7,15 +7,35 @@ export interface Fence {
   close: number | undefined;
   /** Lowercased first word of the info string (```` ```Bash title="x" ```` → "bash"); '' when there is none. */
   label: string;
+  /** `</pre>` ended the last line of code (`close`): that line is the last of the body, only the tag is markup. */
+  closeInline?: boolean;
 }
 
 const fenceOpen = /^[ \t]*(`{3,}|~{3,})[ \t]*\{?\.?([^\s`{}]*)[^\n]*$/;
+// HTML preformatted blocks, as blog exports and many Chinese notes write code: `<pre>` and `</pre>` on lines of their own.
+const preOpen = /^[ \t]*<pre(?:\s[^>]*)?>[ \t]*$/i;
+// The closing tag may end the last line of code (`ping host</pre>`).
+const preClose = /<\/pre>[ \t]*$/i;
 
+/** Fenced blocks: ``` and ~~~ fences (Markdown), and `<pre>` … `</pre>` blocks (HTML, unlabelled). */
 export function findFences(lines: readonly Line[]): Fence[] {
   const fences: Fence[] = [];
   let open: { index: number; marker: string; label: string } | undefined;
   lines.forEach((line, index) => {
+    if (open?.marker === '<pre>') {
+      if (preClose.test(line.text)) {
+        // `code</pre>`: the line is code and closes the block; the fence has no line of its own.
+        const own = /^[ \t]*<\/pre>[ \t]*$/i.test(line.text);
+        fences.push(own ? { open: open.index, close: index, label: '' } : { open: open.index, close: index, label: '', closeInline: true });
+        open = undefined;
+      }
+      return;
+    }
     if (!open) {
+      if (preOpen.test(line.text)) {
+        open = { index, marker: '<pre>', label: '' };
+        return;
+      }
       const match = fenceOpen.exec(line.text);
       // A backtick fence's info string may not contain backticks (```` ```a` ```` is inline code).
       if (match && !(match[1]!.startsWith('`') && line.text.trim().slice(match[1]!.length).includes('`'))) {

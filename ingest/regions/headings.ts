@@ -7,19 +7,22 @@ import { promptOf } from './shell.js';
  * headings of articles (`1. 概述`, `2.3 Setup`, `三、部署`) — short, alone between blank lines, not a sentence.
  */
 
-const atx = /^ {0,3}(#{1,6})[ \t]+\S/;
+// Chinese notes often put an ideographic space after the hashes (`##　手动构建`); viewers still show a heading.
+const atx = /^ {0,3}(#{1,6})[ \t\u3000]+\S/;
 const setextUnderline = /^ {0,3}(=+|-{2,})[ \t]*$/;
 const numbered = /^(?:(\d{1,2}(?:\.\d{1,2})+)\.?\s+|(\d{1,2})[.、]\s*|[一二三四五六七八九十]+[、.]\s*|第[一二三四五六七八九十\d]+[章节部分篇]\s*)(\S.*)$/u;
 const notParagraph = /^\s*(?:[-*+>|]|\d+[.)]\s|#|```|~~~|<)/;
 
-const hashLine = /^\s*#/;
+const hashRun = /^\s*(#+)/;
 
 export const atxHeading: BlockDetector = (lines, index) => {
   const text = lines[index]!.text;
   const match = atx.exec(text);
   if (!match || promptOf(text, { inCode: false, hashComments: false }) || /^\s*#+[ \t]{5,}/.test(text)) return undefined;
-  // Three `#` lines in a row are a comment block of a pasted config file, not three headings.
-  const run = [index - 2, index - 1, index + 1, index + 2].filter((row) => hashLine.test(lines[row]?.text ?? ''));
+  // Three `#` lines in a row are a comment block of a pasted config file, not three headings — unless their
+  // levels differ (`# Page`, `## Part`, `### Section` right under one another).
+  const level = match[1]!.length;
+  const run = [index - 2, index - 1, index + 1, index + 2].filter((row) => hashRun.exec(lines[row]?.text ?? '')?.[1]!.length === level);
   if (run.includes(index - 1) && (run.includes(index - 2) || run.includes(index + 1))) return undefined;
   if (run.includes(index + 1) && run.includes(index + 2)) return undefined;
   return { first: index, last: index, level: match[1]!.length };

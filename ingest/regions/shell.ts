@@ -1,3 +1,4 @@
+import { languagePacks } from '../languages/index.js';
 import { isDeclarationLine } from './code-lines.js';
 import { hasCjk, isProseLike, plainWordShare, withoutTrailingComment } from './lines.js';
 
@@ -31,6 +32,18 @@ const replPrompts: readonly RegExp[] = [
 ];
 // `# cmd` / `#cmd` as a root prompt (ops notebooks); a Markdown heading or a comment unless what follows is a command.
 const rootPrompt = /^\s*#\s?(?=[a-z./~])/;
+
+/**
+ * Programs every shell session runs (navigation, files, processes, the shell's own builtins): a command of
+ * theirs says nothing about the tools the notes are about, so it is no evidence of a concept.
+ */
+export const everydayPrograms: ReadonlySet<string> = new Set([
+  'cd', 'ls', 'll', 'echo', 'printf', 'cat', 'less', 'more', 'head', 'tail', 'mkdir', 'rmdir', 'rm', 'cp', 'mv', 'ln', 'chmod', 'chown',
+  'touch', 'pwd', 'true', 'false', 'test', 'eval', 'exec', 'alias', 'read', 'shift', 'wait', 'kill', 'killall', 'sleep', 'which',
+  'whoami', 'man', 'history', 'clear', 'exit', 'logout', 'su', 'sudo', 'tee', 'wc', 'sort', 'uniq', 'cut', 'tr', 'date', 'env',
+  'export', 'source', 'type', 'file', 'find', 'xargs', 'yes', 'time', 'watch', 'nohup', 'jobs', 'fg', 'bg', 'ps', 'top', 'df', 'du',
+  'free', 'uname', 'hostname', 'id', 'passwd', 'reboot', 'shutdown', 'exit', 'print', 'puts', 'assert', 'return', 'pass',
+]);
 
 /** Shell syntax and wrappers that are not the program a line runs. */
 const wrappers = new Set(['sudo', 'doas', 'env', 'time', 'nohup', 'nice', 'exec', 'command', 'builtin', 'watch', 'xargs']);
@@ -80,6 +93,24 @@ export function looksLikeBareCommand(command: string): boolean {
   if (rest.some((token) => operatorToken.test(token))) return true;
   const plainWords = tokens.filter((token) => /^[a-z]{2,}$/.test(token)).length;
   return !(plainWords >= 4 && plainWords / tokens.length > 0.7);
+}
+
+// Articles, prepositions, auxiliaries of every language pack: a line holding one is a sentence about a command.
+const functionWords = new Set(languagePacks.flatMap((pack) => pack.extraction.functionWords));
+
+/**
+ * A command with no prompt and no flag, on a line of its own, as plain-text ops notebooks write them
+ * (`ceph osd tree`, `ovs-vsctl show`, `nova list`): two to sixteen printable ASCII words, a program-shaped
+ * first word, no function word of any language, no sentence end, no arrow. "memory leak in the agent" is prose
+ * (a function word); "Restart nginx" is a sentence (a capital first).
+ */
+export function looksLikePlainCommand(command: string): boolean {
+  const text = command.trim();
+  if (!/^[\x20-\x7e\t]+$/.test(text) || /[.:!?]$/.test(text) || /\s(?:->|=>)\s/.test(text)) return false;
+  const words = text.split(/\s+/);
+  if (words.length < 2 || words.length > 16 || !/^[a-z][a-z0-9._+-]*$/.test(words[0]!)) return false;
+  if (words.some((word) => functionWords.has(word.toLowerCase())) || isDeclarationLine(text) || words[1] === '=') return false;
+  return programOf(text) !== undefined;
 }
 
 /** A command inside a code block or after a prompt: a program name first, not a sentence. */

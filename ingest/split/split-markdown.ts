@@ -1,7 +1,7 @@
 import { readFrontMatter } from '../markdown/front-matter.js';
 import { dateFromTitle, fileStem, isGenericTitle, pageTitle } from '../markdown/page-title.js';
 import { findInlineTags, isTagHeading, readTagLines, tagContext } from '../markdown/tags.js';
-import { indexRegions } from '../regions/region-index.js';
+import { indexRegions, type RegionIndex } from '../regions/region-index.js';
 import { markRegions } from '../regions.js';
 import { findFences } from '../regions/fences.js';
 import { setextHeading } from '../regions/headings.js';
@@ -53,10 +53,14 @@ function sections(lines: readonly string[], bodyStart: number): Section[] {
 }
 
 /** Lines of a section after its heading line(s). */
-function bodyOf(lines: readonly string[], section: Section): string[] {
-  if (section.heading === undefined) return lines.slice(section.start, section.end + 1);
+function bodyStart(lines: readonly string[], section: Section): number {
+  if (section.heading === undefined) return section.start;
   const setext = /^\s*(?:=+|-{2,})\s*$/.test(lines[section.start + 1] ?? '') && !/^\s*#/.test(lines[section.start]!);
-  return lines.slice(section.start + (setext ? 2 : 1), section.end + 1);
+  return section.start + (setext ? 2 : 1);
+}
+
+function bodyOf(lines: readonly string[], section: Section): string[] {
+  return lines.slice(bodyStart(lines, section), section.end + 1);
 }
 
 /**
@@ -77,12 +81,39 @@ interface KeptSection {
   opensPage: boolean;
 }
 
+/**
+ * The regions of the whole page, computed once and only when asked (most sections have no tag line): every
+ * section and note of the page reads them through its own offset.
+ */
+class PageRegions {
+  private index: RegionIndex | undefined;
+  private readonly lineStarts: number[] = [];
+
+  constructor(private readonly lines: readonly string[]) {
+    let at = 0;
+    for (const line of lines) {
+      this.lineStarts.push(at);
+      at += line.length + 1;
+    }
+  }
+
+  /** The regions of the text that starts at line `row` (its lines joined with newlines, as the page's are). */
+  from(row: number): RegionIndex {
+    const base = this.lineStarts[row] ?? 0;
+    return { inside: (start, end, kinds) => (this.index ??= indexRegions(markRegions(this.lines.join('\n')))).inside(start + base, end + base, kinds) };
+  }
+
+  /** Whether line `row` is inside code or output. */
+  lineInCode(row: number): boolean {
+    const start = this.lineStarts[row]!;
+    return this.from(0).inside(start, Math.max(start, start + this.lines[row]!.length), tagContext);
+  }
+}
+
 /** Tags of a section's body lines, outside code; under a "## Tags" heading the list reads as after a "Tags:" label. */
-function sectionTags(section: Section, bodyLines: readonly string[]): { tags: string[]; onlyTags: boolean; links: boolean } {
+function sectionTags(section: Section, bodyLines: readonly string[], firstRow: number, regions: PageRegions): { tags: string[]; onlyTags: boolean; links: boolean } {
   const bodyText = bodyLines.join('\n');
-  const regions = indexRegions(markRegions(bodyText));
-  const offsets = indexLines(bodyText);
-  const inCode = (row: number) => regions.inside(offsets[row]!.start, Math.max(offsets[row]!.start, offsets[row]!.end), tagContext);
+  const inCode = (row: number) => regions.lineInCode(firstRow + row);
   const read = isTagHeading(section.heading) ? readTagLines(['Tags:', ...bodyLines], (row) => row > 0 && inCode(row - 1)) : readTagLines(bodyLines, inCode);
   return { ...read, links: findWikiLinks(bodyText).length > 0 };
 }
@@ -92,13 +123,13 @@ function sectionTags(section: Section, bodyLines: readonly string[]): { tags: st
  * list of [[links]] at the top of a page: its links are edges the author drew, so they join the next note.
  * Sections of tags alone only tag the page.
  */
-function keptSections(lines: readonly string[], found: readonly Section[]): { kept: KeptSection[]; tags: string[] } {
+function keptSections(lines: readonly string[], found: readonly Section[], regions: PageRegions): { kept: KeptSection[]; tags: string[] } {
   const tags: string[] = [];
   const kept: KeptSection[] = [];
   let pendingStart: number | undefined;
   let opensPage = false;
   for (const section of found) {
-    const body = sectionTags(section, bodyOf(lines, section));
+    const body = sectionTags(section, bodyOf(lines, section), bodyStart(lines, section), regions);
     tags.push(...body.tags);
     if (body.onlyTags) {
       const introduces = section.heading !== undefined ? body.tags.length === 0 : body.links;
@@ -133,7 +164,8 @@ export function splitMarkdown(sourcePath: string, lines: string[], diagnostics: 
   const found = sections(lines, front.bodyStart);
   const title = pageTitle(sourcePath, front.title, found[0]?.start === front.bodyStart ? found[0]?.heading : undefined);
   const generic = isGenericTitle(title);
-  const { kept, tags } = keptSections(lines, found);
+  const regions = new PageRegions(lines);
+  const { kept, tags } = keptSections(lines, found, regions);
   const pageTags = new Set([...front.tags, ...tags]);
   const date = front.date ?? dateFromTitle(fileStem(sourcePath));
   const notes = kept.map(({ section, text, range, opensPage }): NoteDraft => {
@@ -146,7 +178,7 @@ export function splitMarkdown(sourcePath: string, lines: string[], diagnostics: 
       lineEnd: range.end + 1,
       date,
       url: null,
-      tags: [...new Set([...pageTags, ...findInlineTags(body).map((tag) => tag.tag)])],
+      tags: [...new Set([...pageTags, ...findInlineTags(body, regions.from(range.start)).map((tag) => tag.tag)])],
     };
   });
   return { notes, page: { title, aliases: front.aliases.filter((alias) => alias !== title), tags: [...pageTags], generic } };
