@@ -3,48 +3,22 @@
  * real server and Neo4j with the bundled notes. Expected sets come from the API, never from counts written here
  * (extraction changes what the bundled notes yield).
  */
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { GraphResponse, NeighborsResponse } from '../common/contract.js';
-import { runIngest } from '../ingest/run-ingest.js';
-import type { Database } from '../queries/database.js';
-import type { RunningServer } from '../server/server.js';
-import { ensureClientBuilt, launchBrowser, repoRoot, startTestApp, waitForGraph } from './support/browser.js';
-import { connectTestDatabase } from './support/test-database.js';
+import { openExplorer, useBrowserStack } from './support/browser.js';
 
-let db: Database;
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureClientBuilt();
-  db = connectTestDatabase();
-  await runIngest({ notesDir: path.join(repoRoot, 'notes'), db });
-  server = await startTestApp(db);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.close();
-});
+const stack = useBrowserStack();
 
 async function open(query = '', viewport = { width: 1280, height: 720 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(`${server.url}/${query}`);
-  await waitForGraph(page, problems);
+  const { page } = await openExplorer(stack, query, viewport);
   // Labels are planned on the frame after the layout settles.
   await page.waitForFunction(() => window.__notegraph!.drawn().labels.length > 0, undefined, { polling: 100 });
   return page;
 }
 
 async function apiJson<T>(url: string): Promise<T> {
-  const response = await fetch(`${server.url}${url}`);
+  const response = await fetch(`${stack.server.url}${url}`);
   expect(response.status).toBe(200);
   return (await response.json()) as T;
 }
