@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { labelDefaults, overlaps, planLabels, type Box, type LabelCandidate, type PlacedLabel } from '../../view-model/labels.js';
 import { fitWithLabels, makeRoomForTopLabels, topByRank, type RoomNode, type RoomOptions } from './label-room.js';
-
-/** mulberry32, so the synthetic graphs are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random.js';
 
 /**
  * A dense overview: `size` nodes spread over 2,400×1,600 graph units, the top 20 (highest rank) all packed into
@@ -19,7 +9,7 @@ function random(seed: number): () => number {
  */
 function denseGraph(options: { size?: number; coreSpan?: number; labelChars?: (index: number) => number; seed?: number } = {}): RoomNode[] {
   const { size = 300, coreSpan = 60, labelChars = (index) => 4 + (index % 15), seed = 7 } = options;
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: size }, (_, index) => {
     const core = index < 20;
     return {
