@@ -171,8 +171,7 @@ export class Explorer implements GraphContext {
     this.loaded = false;
     const started = performance.now();
     this.vm.drawBudget = elements.nodes.length >= largeGraphNodes ? drawBudget : { nodes: Number.POSITIVE_INFINITY, edges: Number.POSITIVE_INFINITY };
-    const { nodes, edges } = this.vm.replace(elements, { degreeFilters: base.kind === 'overview' });
-    this.vm.setFilters(this.state.filters);
+    const { nodes, edges } = this.vm.replace(elements, { degreeFilters: base.kind === 'overview', filters: this.state.filters });
     // What the filters or the draw budget leave out arrives hidden, so the first frame draws only what is shown.
     for (const element of [...nodes, ...edges]) if (!this.vm.isVisible(String(element.data.id))) element.classes = [...((element.classes as string[] | undefined) ?? []), 'filtered'];
     this.status.textContent = nodes.length === 0 ? (base.kind === 'overview' && !hasTimeRange(this.state.filters) ? 'The graph is empty. Ingest some notes (npm run ingest) and reload.' : 'Nothing to show for these filters.') : '';

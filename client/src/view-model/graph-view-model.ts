@@ -46,9 +46,11 @@ export class GraphViewModel {
   drawBudget = { nodes: Number.POSITIVE_INFINITY, edges: Number.POSITIVE_INFINITY };
   private viewBox: { x1: number; y1: number; x2: number; y2: number } | null = null;
 
-  /** Replaces everything (a new overview, local graph or Cypher result). */
-  replace(graph: GraphElements, options: { degreeFilters?: boolean } = {}): { nodes: NodeDefinition[]; edges: EdgeDefinition[] } {
+  /** Replaces everything (a new overview, local graph or Cypher result), shown through `filters` when given. */
+  replace(graph: GraphElements, options: { degreeFilters?: boolean; filters?: Filters } = {}): { nodes: NodeDefinition[]; edges: EdgeDefinition[] } {
     this.degreeFilters = options.degreeFilters ?? true;
+    // Set before the nodes arrive, so visibility is worked out once (20,000 nodes sorted by rank per pass).
+    if (options.filters) this.filters = options.filters;
     this.viewBox = null;
     this.nodes.clear();
     this.edges.clear();
