@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../common/config.js';
+import { isNotegraphError } from '../common/errors.js';
 import { Database } from '../queries/database.js';
 import { localNeo4jStarter, type LocalNeo4j } from '../tools/neo4j/local-neo4j.js';
 import { readStoreOwner } from '../tools/neo4j/store-owner.js';
@@ -101,10 +102,21 @@ async function main(): Promise<number> {
   }
 }
 
+/**
+ * One line on stderr. Our own errors say what to do; anything else is named by its class and code only, since a
+ * foreign message (a parser's, the database's) can quote the text or values it was working on.
+ */
+function describeFailure(error: unknown): string {
+  if (isNotegraphError(error)) return `${error.message} (${error.code})`;
+  if (!(error instanceof Error)) return 'unexpected failure';
+  const code = (error as { code?: unknown }).code;
+  return `unexpected ${error.name}${typeof code === 'string' ? ` ${code}` : ''}`;
+}
+
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`ingest failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`ingest failed: ${describeFailure(error)}`);
     process.exit(1);
   },
 );

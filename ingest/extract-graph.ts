@@ -37,12 +37,17 @@ export interface ExtractResult {
   redactions: RedactionRecord[];
 }
 
-/** Runs one stage for one file; an unexpected exception becomes a diagnostic, never the end of the run. */
-function guarded<T>(diagnostics: Diagnostic[], file: string, stage: StageName, work: () => T): T | undefined {
+/**
+ * Runs one stage for one file; an unexpected exception becomes a diagnostic, never the end of the run. The
+ * diagnostic names the error's class only: a message can quote the text being worked on (a regular expression
+ * engine's or a parser's does), and diagnostics are printed and stored.
+ */
+export function guarded<T>(diagnostics: Diagnostic[], file: string, stage: StageName, work: () => T): T | undefined {
   try {
     return work();
   } catch (error) {
-    diagnostics.push({ file, stage, message: `stage failed: ${(error as Error).message}` });
+    const kind = error instanceof Error ? error.name : typeof error;
+    diagnostics.push({ file, stage, message: `stage failed (${kind})` });
     return undefined;
   }
 }

@@ -51,10 +51,12 @@ export class ConsoleWorker {
         resolve: (body) => settled || ((settled = true), signal.removeEventListener('abort', onAbort), resolve(body)),
         reject: (error) => settled || ((settled = true), signal.removeEventListener('abort', onAbort), reject(error)),
       };
+      // The request is answered at once, whatever state the job is in (queued, running, or being re-sent to a
+      // replacement worker); the worker is then told to let go of it if it holds it.
       const onAbort = () => {
+        entry.reject(signal.reason);
         const posted = this.postedAs.get(entry);
-        if (posted) this.cancel(posted.worker, posted.id, signal.reason);
-        else entry.reject(signal.reason);
+        if (posted) this.cancel(posted.worker, posted.id);
       };
       if (signal.aborted) return reject(signal.reason);
       signal.addEventListener('abort', onAbort, { once: true });
@@ -76,11 +78,8 @@ export class ConsoleWorker {
     }
   }
 
-  private cancel(worker: Worker, id: number, reason: unknown): void {
-    const pending = this.pending.get(id);
-    if (!pending) return;
-    this.pending.delete(id);
-    pending.reject(reason);
+  private cancel(worker: Worker, id: number): void {
+    if (!this.pending.delete(id)) return;
     worker.postMessage({ type: 'cancel', id } satisfies ToWorker);
     const stuck = setTimeout(() => {
       if (this.replaced.has(worker)) return;

@@ -9,6 +9,12 @@ export interface GraphCounts {
   relations: number;
 }
 
+/** The four counts, each from the count store: subqueries that any statement can end with. */
+const countSubqueries = `CALL () { MATCH (s:Source) RETURN count(s) AS sources }
+     CALL () { MATCH (n:Note) RETURN count(n) AS notes }
+     CALL () { MATCH (c:Concept) RETURN count(c) AS concepts }
+     CALL () { RETURN COUNT { (:Note)-[]->() } + COUNT { (:Concept)-[]->() } AS relations }`;
+
 /**
  * Node and relationship counts of the live graph, read from the count store (constant time). Relationships are
  * counted from live Notes and Concepts (every relationship of the graph model starts at one), so the generation
@@ -21,10 +27,7 @@ export async function countGraph(db: Database): Promise<GraphCounts> {
 /** The same counts inside a transaction the caller holds (to read them together with something else). */
 export async function readGraphCounts(tx: ManagedTransaction): Promise<GraphCounts> {
   const result = await tx.run(
-    `CALL () { MATCH (s:Source) RETURN count(s) AS sources }
-     CALL () { MATCH (n:Note) RETURN count(n) AS notes }
-     CALL () { MATCH (c:Concept) RETURN count(c) AS concepts }
-     CALL () { RETURN COUNT { (:Note)-[]->() } + COUNT { (:Concept)-[]->() } AS relations }
+    `${countSubqueries}
      RETURN sources, notes, concepts, relations`,
   );
   const record = result.records[0];
@@ -42,12 +45,28 @@ export interface DatabaseStatus extends GraphCounts {
   address: string;
 }
 
+/**
+ * Everything `/api/health` reports, in one read transaction: the server's version and address from the result
+ * summary, the edition and the counts from one statement. Health is polled and must answer quickly while Neo4j
+ * is busy, so it costs one transaction, not one per figure.
+ */
 export async function readDatabaseStatus(db: Database): Promise<DatabaseStatus> {
-  const info = await db.serverInfo();
-  const edition = await db.read(async (tx) => {
-    const result = await tx.run<{ edition: string }>('CALL dbms.components() YIELD edition RETURN edition LIMIT 1');
-    return result.records[0]?.get('edition') ?? 'unknown';
+  return db.read(async (tx) => {
+    const result = await tx.run(
+      `CALL dbms.components() YIELD edition WITH edition LIMIT 1
+       ${countSubqueries}
+       RETURN edition, sources, notes, concepts, relations`,
+    );
+    const record = result.records[0];
+    const server = result.summary.server;
+    return {
+      version: (server.agent ?? 'Neo4j/unknown').replace(/^Neo4j\//, ''),
+      address: server.address ?? '',
+      edition: String(record?.get('edition') ?? 'unknown'),
+      sources: toNumber(record?.get('sources')),
+      notes: toNumber(record?.get('notes')),
+      concepts: toNumber(record?.get('concepts')),
+      relations: toNumber(record?.get('relations')),
+    };
   });
-  const counts = await countGraph(db);
-  return { ...info, edition, ...counts };
 }

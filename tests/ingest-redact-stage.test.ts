@@ -1,7 +1,7 @@
 import { lintSource } from '@secretlint/core';
 import { creator as recommendedPreset } from '@secretlint/secretlint-rule-preset-recommend';
 import { describe, expect, it } from 'vitest';
-import { extractGraph } from '../ingest/extract-graph.js';
+import { extractGraph, guarded } from '../ingest/extract-graph.js';
 import { parseLexicon } from '../ingest/lexicon.js';
 import { defaultLayers, formatAudit, redactFiles, type RedactionLayer } from '../ingest/redact/index.js';
 import { findKnownTokens } from '../ingest/redact/secretlint-rules.js';
@@ -38,6 +38,15 @@ describe('the redact stage never crashes the run and never prints what it hides'
     const { graph } = extractGraph({ files: [raw('bad.md', noteText)], lexicon: emptyLexicon, redaction: { layers: [failing] } });
     const printed = JSON.stringify(graph.diagnostics);
     for (const fragment of ['Ceph', 'OSD', 'objects', 'Qz7vLm2x9', '密码', 'Regular expression']) expect(printed).not.toContain(fragment);
+  });
+
+  it('reports a failure of any later stage by its error class, never by a message that quotes the note', () => {
+    const diagnostics: Parameters<typeof guarded>[0] = [];
+    const result = guarded(diagnostics, 'ops.md', 'relations', () => {
+      throw new RangeError(`Maximum call stack size exceeded while reading "${noteText}"`);
+    });
+    expect(result).toBeUndefined();
+    expect(diagnostics).toEqual([{ file: 'ops.md', stage: 'relations', message: 'stage failed (RangeError)' }]);
   });
 
   it('ingests an Obsidian note with a 1.5 MB pasted screenshot, and redacts nothing inside the payload', () => {
