@@ -21,7 +21,7 @@ import { syncLocalButton, toggleLocal } from './views.js';
 import { showToast, type ToastKind } from './toasts.js';
 import { hasTimeRange, timeQuery, type Filters } from './view-model/filters.js';
 import { GraphViewModel } from './view-model/graph-view-model.js';
-import { planViewLabels } from './label-layer.js';
+import { fitVisibleWithLabels, makeRoomForLabels, planViewLabels } from './label-layer.js';
 import { parseViewState, serializeViewState, type LocalGraphState, type ViewState } from './view-model/url-state.js';
 
 const webglThreshold = 1500;
@@ -67,6 +67,8 @@ export class Explorer implements GraphContext {
   private labelFrame = 0;
   /** The latest showGraph; a deferred load of an older one is dropped. */
   private showToken = 0;
+  /** The latest loadBase; an answer to an older one is dropped. */
+  private baseToken = 0;
   private readonly status = byId('graph-status');
 
   constructor() {
@@ -143,14 +145,18 @@ export class Explorer implements GraphContext {
     this.loaded = false;
     this.status.textContent = base.kind === 'local' ? 'Loading the local graph…' : 'Loading the graph…';
     const { filters } = this.state;
+    // Filters typed in quick succession start several loads; only the latest one's answer is shown.
+    const token = ++this.baseToken;
     try {
       if (base.kind === 'local') {
         const response = await api.neighbors(base.local.center, { depth: base.local.depth, limit: localLimit, types: filters.relationTypes });
+        if (token !== this.baseToken) return;
         this.showGraph(response, base);
         if (response.capped) this.notify(`The local graph shows ${response.nodes.length - 1} of ${response.total} concepts within ${base.local.depth} hops (capped).`);
         return;
       }
       const response = await api.graph({ limit: overviewLimit, ...timeQuery(filters) });
+      if (token !== this.baseToken) return;
       this.showGraph(response, base);
       if (response.capped && !hasTimeRange(filters)) this.notify(`Showing the top ${response.nodes.length} of ${response.totalConcepts} concepts. Search or expand to reach the others.`);
     } catch (error) {
@@ -165,8 +171,7 @@ export class Explorer implements GraphContext {
     this.loaded = false;
     const started = performance.now();
     this.vm.drawBudget = elements.nodes.length >= largeGraphNodes ? drawBudget : { nodes: Number.POSITIVE_INFINITY, edges: Number.POSITIVE_INFINITY };
-    const { nodes, edges } = this.vm.replace(elements, { degreeFilters: base.kind === 'overview' });
-    this.vm.setFilters(this.state.filters);
+    const { nodes, edges } = this.vm.replace(elements, { degreeFilters: base.kind === 'overview', filters: this.state.filters });
     // What the filters or the draw budget leave out arrives hidden, so the first frame draws only what is shown.
     for (const element of [...nodes, ...edges]) if (!this.vm.isVisible(String(element.data.id))) element.classes = [...((element.classes as string[] | undefined) ?? []), 'filtered'];
     this.status.textContent = nodes.length === 0 ? (base.kind === 'overview' && !hasTimeRange(this.state.filters) ? 'The graph is empty. Ingest some notes (npm run ingest) and reload.' : 'Nothing to show for these filters.') : '';
@@ -180,6 +185,7 @@ export class Explorer implements GraphContext {
       // in a task of its own, so the first frame is not held up (what is hidden already arrived hidden).
       const settling = performance.now();
       this.renderLegend();
+      makeRoomForLabels(this.vm, this.graph, { left: this.legend.inset() });
       this.fitVisible();
       if (elements.nodes.length < largeGraphNodes) this.refresh();
       else window.setTimeout(() => this.refresh(), 0);
@@ -230,7 +236,7 @@ export class Explorer implements GraphContext {
   }
 
   fitVisible(): void {
-    this.graph.fitTo([...this.vm.visible.nodes], { insets: { left: this.legend.inset() }, maxZoom: 1.5 });
+    fitVisibleWithLabels(this.vm, this.graph, { left: this.legend.inset() });
     this.scheduleLabels();
   }
 
