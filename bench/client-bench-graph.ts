@@ -1,20 +1,10 @@
 /** Synthetic graphs for the client benchmark: deterministic, community-structured, 4 edges per node. */
 import type { GraphResponse } from '../common/contract.js';
-
-/** A deterministic PRNG (mulberry32), so every run benches the same graphs. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../client/src/graph/layout/seeded-random.js';
 
 /** n concepts in √n communities; each node links to 4 earlier ones, mostly inside its community. */
 export function syntheticGraph(n: number): GraphResponse {
-  const next = random(n);
+  const next = seededRandom(n);
   const communities = Math.max(1, Math.round(Math.sqrt(n) / 2));
   const kinds = ['project', 'component', 'concept', 'tool', 'command', 'protocol'];
   const nodes = Array.from({ length: n }, (_, i) => ({

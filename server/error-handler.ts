@@ -18,6 +18,8 @@ export const statusByCode: Record<ErrorCode, number> = {
   QUERY_TOO_LONG: 413,
   RESULT_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  // nginx's convention: nobody receives it (the client is gone); it keeps a Cancel out of the error log.
+  CLIENT_CLOSED_REQUEST: 499,
   REQUEST_TOO_NESTED: 422,
   PARAM_OUT_OF_RANGE: 422,
   QUERY_TOO_NESTED: 422,

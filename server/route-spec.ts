@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import type { z } from 'zod';
+import { NotegraphError } from '../common/errors.js';
 import type { Database } from '../queries/database.js';
 import type { ConsoleAdmission, UserCypherLimits } from '../queries/user-cypher.js';
 import { parseBody, parseParams, parseQuery } from './validate.js';
@@ -90,7 +91,7 @@ export function mountRoutes(specs: RouteSpec[], deps: ApiDeps): Router {
     router[spec.method](spec.path, async (request, response) => {
       const disconnected = new AbortController();
       response.once('close', () => {
-        if (!response.writableFinished) disconnected.abort(new Error('the client closed the request'));
+        if (!response.writableFinished) disconnected.abort(new NotegraphError('CLIENT_CLOSED_REQUEST', 'The client closed the request.'));
       });
       const context = { requestId: String(request.id ?? ''), client: request.socket.remoteAddress ?? 'unknown', signal: disconnected.signal };
       const result = await spec.run(request, deps, context);

@@ -5,53 +5,30 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ConceptDetailResponse } from '../common/contract.js';
-import { runIngest } from '../ingest/run-ingest.js';
-import type { Database } from '../queries/database.js';
-import type { RunningServer } from '../server/server.js';
-import { ensureClientBuilt, launchBrowser, repoRoot, startTestApp, waitForGraph } from './support/browser.js';
-import { connectTestDatabase } from './support/test-database.js';
+import { openExplorer, repoRoot, useBrowserStack } from './support/browser.js';
 
 const cypherTimeoutMs = 4000;
-let db: Database;
-let server: RunningServer;
-let browser: Browser;
 const cypherRequests: string[] = [];
-
-beforeAll(async () => {
-  await ensureClientBuilt();
-  db = connectTestDatabase();
-  await runIngest({ notesDir: path.join(repoRoot, 'notes'), db });
-  server = await startTestApp(db, {
+const stack = useBrowserStack({
+  app: {
     config: { CYPHER_TIMEOUT_MS: cypherTimeoutMs, CYPHER_MAX_ROWS: 1000 },
     onRequest: (method, url) => {
       if (method === 'POST' && url === '/api/cypher') cypherRequests.push(url);
     },
-  });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.close();
+  },
 });
 
 const poll = { polling: 100 } as const;
 
 async function open(query = ''): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(`${server.url}/${query}`);
-  await waitForGraph(page, problems);
-  return page;
+  return (await openExplorer(stack, query)).page;
 }
 
 async function distinctNotes(conceptId: string): Promise<number> {
-  return db.read(async (tx) => Number((await tx.run('MATCH (n:Note)-[:MENTIONS]->(:Concept {id: $id}) RETURN count(DISTINCT n) AS n', { id: conceptId })).records[0]!.get('n')));
+  return stack.db.read(async (tx) => Number((await tx.run('MATCH (n:Note)-[:MENTIONS]->(:Concept {id: $id}) RETURN count(DISTINCT n) AS n', { id: conceptId })).records[0]!.get('n')));
 }
 
 /** Clicks "Load more" until every note is listed; returns the note ids of the cards, in order. */
@@ -83,14 +60,14 @@ describe('notes of a concept', () => {
 
   it('a deduplicated note lists every place it occurs, each with the lines where its text is in that file', async () => {
     // A Ceph note stored once for several places (a copy in another export, or repeated in one file).
-    const rows = await db.read(async (tx) =>
+    const rows = await stack.db.read(async (tx) =>
       (await tx.run(
         `MATCH (n:Note)-[:MENTIONS]->(:Concept {id: 'ceph'}) WHERE COUNT { (n)-[:IN]->() } > 1
          RETURN n.id AS id, n.text AS text ORDER BY n.id LIMIT 3`,
       )).records.map((record) => ({ id: record.get('id') as string, text: record.get('text') as string })),
     );
     expect(rows.length).toBeGreaterThan(0);
-    const api = (await (await fetch(`${server.url}/api/concepts/ceph?limit=200`)).json()) as ConceptDetailResponse;
+    const api = (await (await fetch(`${stack.server.url}/api/concepts/ceph?limit=200`)).json()) as ConceptDetailResponse;
     const page = await open('?concept=ceph');
     await page.locator('#panel .notes .note').first().waitFor();
     await pageThroughNotes(page);
@@ -98,7 +75,7 @@ describe('notes of a concept', () => {
       const card = page.locator(`#panel .note[data-note-id="${row.id}"]`);
       await card.locator('.places-toggle').click();
       const places = await card.locator('.note-place').allInnerTexts();
-      const expected = api.notes.find((item) => item.note.id === row.id)?.note.places.length ?? (await db.read(async (tx) => Number((await tx.run('MATCH (:Note {id: $id})-[r:IN]->() RETURN count(r) AS n', { id: row.id })).records[0]!.get('n'))));
+      const expected = api.notes.find((item) => item.note.id === row.id)?.note.places.length ?? (await stack.db.read(async (tx) => Number((await tx.run('MATCH (:Note {id: $id})-[r:IN]->() RETURN count(r) AS n', { id: row.id })).records[0]!.get('n'))));
       expect(places).toHaveLength(expected);
       expect(new Set(places).size).toBe(places.length);
       // The longest line of the note, unredacted, must be inside the lines each place names.
@@ -128,7 +105,7 @@ async function typeQuery(page: Page, query: string): Promise<void> {
 const slowQuery = 'MATCH (a:Note), (b:Note), (c:Note) WHERE a.lineStart + b.lineStart + c.lineStart = -1 RETURN count(*) AS n';
 
 async function runningSlowQueries(): Promise<number> {
-  return db.read(async (tx) => {
+  return stack.db.read(async (tx) => {
     // This statement's own text contains the marker too: leave it out.
     const result = await tx.run("SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'c.lineStart = -1' AND NOT currentQuery STARTS WITH 'SHOW' RETURN count(*) AS n");
     return Number(result.records[0]!.get('n'));

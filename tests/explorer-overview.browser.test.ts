@@ -3,48 +3,22 @@
  * real server and Neo4j with the bundled notes. Expected sets come from the API, never from counts written here
  * (extraction changes what the bundled notes yield).
  */
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { GraphResponse, NeighborsResponse } from '../common/contract.js';
-import { runIngest } from '../ingest/run-ingest.js';
-import type { Database } from '../queries/database.js';
-import type { RunningServer } from '../server/server.js';
-import { ensureClientBuilt, launchBrowser, repoRoot, startTestApp, waitForGraph } from './support/browser.js';
-import { connectTestDatabase } from './support/test-database.js';
+import { openExplorer, useBrowserStack } from './support/browser.js';
 
-let db: Database;
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureClientBuilt();
-  db = connectTestDatabase();
-  await runIngest({ notesDir: path.join(repoRoot, 'notes'), db });
-  server = await startTestApp(db);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.close();
-});
+const stack = useBrowserStack();
 
 async function open(query = '', viewport = { width: 1280, height: 720 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(`${server.url}/${query}`);
-  await waitForGraph(page, problems);
+  const { page } = await openExplorer(stack, query, viewport);
   // Labels are planned on the frame after the layout settles.
   await page.waitForFunction(() => window.__notegraph!.drawn().labels.length > 0, undefined, { polling: 100 });
   return page;
 }
 
 async function apiJson<T>(url: string): Promise<T> {
-  const response = await fetch(`${server.url}${url}`);
+  const response = await fetch(`${stack.server.url}${url}`);
   expect(response.status).toBe(200);
   return (await response.json()) as T;
 }
@@ -56,12 +30,13 @@ describe.each([
   { width: 1440, height: 900 },
   { width: 1280, height: 720 },
 ])('the overview at $width×$height', (viewport) => {
-  it('draws no two labels overlapping and labels the top 20 concepts at 11 px or more', async () => {
+  it('draws no two labels overlapping and labels the top 20 concepts at 11 px or more, wholly on screen', async () => {
     const page = await open('', viewport);
     const state = await page.evaluate(() => {
       const h = window.__notegraph!;
       const top = h.visibleNodeIds().map((id) => ({ id, rank: Number(h.nodeData(id)!.rank ?? 0) })).sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id)).slice(0, 20);
-      return { labels: h.drawn().labels, top: top.map((node) => node.id) };
+      const graph = document.getElementById('graph')!.getBoundingClientRect();
+      return { labels: h.drawn().labels, top: top.map((node) => node.id), width: graph.width, height: graph.height };
     });
     for (let i = 0; i < state.labels.length; i += 1) {
       for (let j = i + 1; j < state.labels.length; j += 1) {
@@ -73,6 +48,8 @@ describe.each([
     for (const id of state.top) {
       expect(byId.has(id), `top concept ${id} is labelled`).toBe(true);
       expect(byId.get(id)!.fontPx).toBeGreaterThanOrEqual(11);
+      const { box } = byId.get(id)!;
+      expect(box.x1 >= 0 && box.y1 >= 0 && box.x2 <= state.width && box.y2 <= state.height, `label of ${id} is wholly on screen`).toBe(true);
     }
     await page.context().close();
   });

@@ -2,39 +2,12 @@
  * The explorer in Debian Chromium against the real server and the real Neo4j holding the bundled notes.
  * Assertions read graph state through window.__notegraph and visible text, never pixels.
  */
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runIngest } from '../ingest/run-ingest.js';
-import type { Database } from '../queries/database.js';
-import type { RunningServer } from '../server/server.js';
-import { ensureClientBuilt, launchBrowser, nodeScreenPoint, openPage, repoRoot, startTestApp, waitForGraph } from './support/browser.js';
-import { connectTestDatabase } from './support/test-database.js';
+import { nodeScreenPoint, openExplorer as openPageAt, useBrowserStack } from './support/browser.js';
 
-let db: Database;
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureClientBuilt();
-  db = connectTestDatabase();
-  await runIngest({ notesDir: path.join(repoRoot, 'notes'), db });
-  server = await startTestApp(db);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.close();
-});
-
-async function openExplorer(query = ''): Promise<{ page: Page; problems: string[] }> {
-  const opened = await openPage(browser);
-  await opened.page.goto(`${server.url}/${query}`);
-  await waitForGraph(opened.page, opened.problems);
-  return opened;
-}
+const stack = useBrowserStack();
+const openExplorer = (query = ''): Promise<{ page: Page; problems: string[] }> => openPageAt(stack, query);
 
 const handle = <T>(page: Page, read: () => T): Promise<T> => page.evaluate(read);
 
@@ -135,7 +108,7 @@ describe('explorer over the bundled notes', () => {
   });
 
   it('a write query shows the server’s refusal and changes nothing', async () => {
-    const count = async () => db.read(async (tx) => (await tx.run('MATCH (n) RETURN count(n) AS n')).records[0]!.get('n').toString());
+    const count = async () => stack.db.read(async (tx) => (await tx.run('MATCH (n) RETURN count(n) AS n')).records[0]!.get('n').toString());
     const before = await count();
     const { page } = await openExplorer();
     await runCypher(page, "CREATE (x:Concept {id: 'written-from-the-browser'}) RETURN x");
@@ -222,7 +195,7 @@ describe('untrusted note text', () => {
 
   beforeAll(async () => {
     const start = text.indexOf('markup-concept');
-    await db.write(async (tx) => {
+    await stack.db.write(async (tx) => {
       await tx.run(
         `MERGE (s:Source {id: 'browser-test-source'}) SET s.path = 'fixtures/markup.txt', s.title = 'markup'
          MERGE (n:Note {id: $noteId}) SET n.title = '<b>markup</b> note', n.text = $text, n.lineStart = 1, n.lineEnd = 1, n.lang = 'en'
@@ -235,7 +208,7 @@ describe('untrusted note text', () => {
   });
 
   afterAll(async () => {
-    await db.write((tx) => tx.run('MATCH (n) WHERE n.id IN $ids DETACH DELETE n', { ids: [conceptId, noteId, 'browser-test-source'] }));
+    await stack.db.write((tx) => tx.run('MATCH (n) WHERE n.id IN $ids DETACH DELETE n', { ids: [conceptId, noteId, 'browser-test-source'] }));
   });
 
   it('a note containing <script> and <img onerror> shows literally, nothing runs', async () => {

@@ -21,7 +21,7 @@ import { syncLocalButton, toggleLocal } from './views.js';
 import { showToast, type ToastKind } from './toasts.js';
 import { hasTimeRange, timeQuery, type Filters } from './view-model/filters.js';
 import { GraphViewModel } from './view-model/graph-view-model.js';
-import { planViewLabels } from './label-layer.js';
+import { fitVisibleWithLabels, makeRoomForLabels, planViewLabels } from './label-layer.js';
 import { parseViewState, serializeViewState, type LocalGraphState, type ViewState } from './view-model/url-state.js';
 
 const webglThreshold = 1500;
@@ -188,8 +188,7 @@ export class Explorer implements GraphContext {
     this.loaded = false;
     const started = performance.now();
     this.vm.drawBudget = elements.nodes.length >= largeGraphNodes ? drawBudget : { nodes: Number.POSITIVE_INFINITY, edges: Number.POSITIVE_INFINITY };
-    const { nodes, edges } = this.vm.replace(elements, { degreeFilters: base.kind === 'overview' });
-    this.vm.setFilters(this.state.filters);
+    const { nodes, edges } = this.vm.replace(elements, { degreeFilters: base.kind === 'overview', filters: this.state.filters });
     // What the filters or the draw budget leave out arrives hidden, so the first frame draws only what is shown.
     for (const element of [...nodes, ...edges]) if (!this.vm.isVisible(String(element.data.id))) element.classes = [...((element.classes as string[] | undefined) ?? []), 'filtered'];
     this.status.textContent = nodes.length === 0 ? (base.kind === 'overview' && !hasTimeRange(this.state.filters) ? 'The graph is empty. Ingest some notes (npm run ingest) and reload.' : 'Nothing to show for these filters.') : '';
@@ -203,6 +202,7 @@ export class Explorer implements GraphContext {
       // in a task of its own, so the first frame is not held up (what is hidden already arrived hidden).
       const settling = performance.now();
       this.renderLegend();
+      makeRoomForLabels(this.vm, this.graph, { left: this.legend.inset() });
       this.fitVisible();
       if (elements.nodes.length < largeGraphNodes) this.refresh();
       else window.setTimeout(() => this.refresh(), 0);
@@ -253,7 +253,7 @@ export class Explorer implements GraphContext {
   }
 
   fitVisible(): void {
-    this.graph.fitTo([...this.vm.visible.nodes], { insets: { left: this.legend.inset() }, maxZoom: 1.5 });
+    fitVisibleWithLabels(this.vm, this.graph, { left: this.legend.inset() });
     this.scheduleLabels();
   }
 

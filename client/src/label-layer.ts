@@ -1,8 +1,13 @@
-/** The labels of what is on screen: candidates from the view-model, placed by the planner (view-model/labels.ts). */
+/**
+ * The labels of what is on screen: candidates from the view-model, placed by the planner (view-model/labels.ts);
+ * and the room the top labels get after a layout and in every fit (graph/layout/label-room.ts).
+ */
+import type { Insets } from './graph/fit.js';
 import { labelWidthPerPx } from './graph/label-metrics.js';
 import type { GraphView } from './graph/graph-view.js';
+import { fitWithLabels, makeRoomForTopLabels, type RoomNode, type RoomOptions } from './graph/layout/label-room.js';
 import type { GraphViewModel } from './view-model/graph-view-model.js';
-import { planLabels, type Box, type LabelCandidate, type PlacedLabel } from './view-model/labels.js';
+import { labelDefaults, planLabels, type Box, type LabelCandidate, type PlacedLabel } from './view-model/labels.js';
 
 /**
  * Candidates are the visible nodes on screen, highest rank first, measured only when on screen and at most
@@ -26,4 +31,33 @@ export function planViewLabels(vm: GraphViewModel, graph: GraphView, options: { 
   const box = options.container.getBoundingClientRect();
   const obstacles: Box[] = [{ x1: legend.left - box.left, y1: legend.top - box.top, x2: legend.right - box.left, y2: legend.bottom - box.top }];
   return planLabels(candidates, { width, height, obstacles });
+}
+
+/** Visible nodes with positions; only the top ones are measured (the others carry no label in the fit). */
+function roomNodes(vm: GraphViewModel): RoomNode[] {
+  return vm.visibleByRank().flatMap((node, index) => {
+    const position = vm.position(node.id);
+    if (!position) return [];
+    const widthPerPx = index < labelDefaults.topCount ? labelWidthPerPx(node.displayLabel) : 0;
+    return [{ id: node.id, x: position.x, y: position.y, size: node.size, rank: node.rank ?? 0, widthPerPx }];
+  });
+}
+
+function roomOptions(graph: GraphView, insets: Insets, maxZoom: number): RoomOptions {
+  const { width, height } = graph.viewport();
+  return { view: { width, height }, insets, padding: 40, minZoom: graph.zoomLimits().min, maxZoom };
+}
+
+/** Fits what is visible, top labels included, beside the insets (the legend), never zoomed past `maxZoom`. */
+export function fitVisibleWithLabels(vm: GraphViewModel, graph: GraphView, insets: Insets, maxZoom = 1.5): void {
+  const nodes = roomNodes(vm);
+  if (nodes.length > 0) graph.setViewport(fitWithLabels(nodes, roomOptions(graph, insets, maxZoom)));
+}
+
+/** After a layout: moves the top nodes apart until their labels have room at the zoom the fit will choose. */
+export function makeRoomForLabels(vm: GraphViewModel, graph: GraphView, insets: Insets, maxZoom = 1.5): void {
+  const moved = makeRoomForTopLabels(roomNodes(vm), roomOptions(graph, insets, maxZoom));
+  if (Object.keys(moved).length === 0) return;
+  graph.movePositions(moved);
+  vm.setPositions(moved);
 }

@@ -7,11 +7,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import express from 'express';
+import { afterAll, beforeAll } from 'vitest';
 import type { Config } from '../../common/config.js';
 import { createLogger } from '../../common/logger.js';
+import { runIngest } from '../../ingest/run-ingest.js';
 import type { Database } from '../../queries/database.js';
 import { buildClient, clientBuildIsStale } from '../../server/client-build.js';
 import { createApp, startServer, type RunningServer } from '../../server/server.js';
+import { connectTestDatabase } from './test-database.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const clientDir = path.join(repoRoot, 'dist', 'client');
@@ -62,9 +65,65 @@ export async function startTestApp(db: Database, options: TestAppOptions = {}): 
   return startServer(counted, { host: '127.0.0.1', port: 0 });
 }
 
-/** A 1280×720 page that records console errors and failed requests so tests can show them on failure. */
-export async function openPage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+export interface BrowserStack {
+  readonly db: Database;
+  readonly server: RunningServer;
+  readonly browser: Browser;
+}
+
+export interface BrowserStackOptions {
+  /** What the database holds before the server starts; by default the bundled notes, ingested. */
+  seed?: (db: Database) => Promise<void>;
+  /** Removes what `seed` wrote, before the database closes. */
+  cleanup?: (db: Database) => Promise<void>;
+  app?: TestAppOptions;
+}
+
+export const ingestBundledNotes = async (db: Database): Promise<void> => {
+  await runIngest({ notesDir: path.join(repoRoot, 'notes'), db });
+};
+
+/**
+ * The stack a browser test file runs against — client build, database (seeded), the app on a free port and
+ * Chromium — started in the file's beforeAll and stopped in its afterAll. Its parts are read in tests and hooks.
+ */
+export function useBrowserStack(options: BrowserStackOptions = {}): BrowserStack {
+  const started: { db?: Database; server?: RunningServer; browser?: Browser } = {};
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    started.db = connectTestDatabase();
+    await (options.seed ?? ingestBundledNotes)(started.db);
+    started.server = await startTestApp(started.db, options.app);
+    started.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await started.browser?.close();
+    await started.server?.stop();
+    if (started.db) await options.cleanup?.(started.db);
+    await started.db?.close();
+  });
+  const part = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`the browser stack's ${name} is read before its beforeAll started it`);
+    return value;
+  };
+  return {
+    get db() {
+      return part(started.db, 'database');
+    },
+    get server() {
+      return part(started.server, 'server');
+    },
+    get browser() {
+      return part(started.browser, 'browser');
+    },
+  };
+}
+
+export const defaultViewport = { width: 1280, height: 720 } as const;
+
+/** A page (1280×720 unless told) that records page and console errors so tests can show them on failure. */
+export async function openPage(browser: Browser, viewport: { width: number; height: number } = defaultViewport): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -90,6 +149,14 @@ export async function waitForGraph(page: Page, problems: string[], minimumLoads 
     const lastError = await page.evaluate(() => window.__notegraph?.lastError() ?? 'no test handle').catch(() => 'page gone');
     throw new Error(`the graph did not load: ${String(error)}\nlast explorer error: ${lastError}\n${problems.join('\n')}`);
   }
+}
+
+/** The explorer at `/${query}` in a page of its own, once its first graph has loaded and settled. */
+export async function openExplorer(stack: BrowserStack, query = '', viewport: { width: number; height: number } = defaultViewport): Promise<{ page: Page; problems: string[] }> {
+  const opened = await openPage(stack.browser, viewport);
+  await opened.page.goto(`${stack.server.url}/${query}`);
+  await waitForGraph(opened.page, opened.problems);
+  return opened;
 }
 
 export interface FixtureConcept {

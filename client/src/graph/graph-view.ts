@@ -67,6 +67,8 @@ export class GraphView {
   private readonly large: LargeGraphLoader;
   private progressTimer: number | undefined;
   private viewportTimer: number | undefined;
+  /** The fcose job of a small graph, until it settles. */
+  private layoutJob: LayoutJob | null = null;
   /** Called once the running layout (or big-graph drawing) has settled. */
   private afterLayout: (() => void) | null = null;
 
@@ -144,6 +146,7 @@ export class GraphView {
    */
   load(elements: ElementDefinition[], layout: LayoutName, settled: () => void): void {
     const started = performance.now();
+    this.layoutJob = null;
     this.layouts.stop();
     this.large.cancel();
     const nodeCount = elements.filter((element) => element.group === 'nodes').length;
@@ -362,12 +365,34 @@ export class GraphView {
     else this.cy.viewport({ zoom: target.zoom, pan: target.pan });
   }
 
+  /** Sets zoom and pan at once (a fit worked out elsewhere). */
+  setViewport(target: { zoom: number; pan: Point }): void {
+    this.cy.viewport({ zoom: target.zoom, pan: target.pan });
+  }
+
+  zoomLimits(): { min: number; max: number } {
+    return { min: this.cy.minZoom(), max: this.cy.maxZoom() };
+  }
+
+  /** Moves nodes (graph units), e.g. to give the top labels room after a layout; held nodes move too. */
+  movePositions(positions: Record<string, Point>): void {
+    this.cy.batch(() => {
+      for (const [id, position] of Object.entries(positions)) {
+        const held = this.held.get(id);
+        if (held) this.held.set(id, { ...held, position: { ...position } });
+        const node = this.cy.getElementById(id);
+        if (node.nonempty() && !node.locked()) node.position(position);
+      }
+    });
+  }
+
   setTheme(theme: Theme): void {
     this.options = { ...this.options, theme };
     this.cy.style(this.stylesheet());
   }
 
   runLayout(name: LayoutName): void {
+    this.layoutJob = null;
     this.layouts.stop();
     const nodes = this.cy.nodes();
     if (name !== 'fcose') {
@@ -387,8 +412,12 @@ export class GraphView {
         this.cy.edges().map((edge) => ({ id: edge.id(), source: edge.source().id(), target: edge.target().id() })),
       ),
     );
+    this.layoutJob = job;
     const report = this.trackLayout(job, nodes.length);
     void job.result.then((reply) => {
+      // A job stopped because another load or layout replaced it settles nothing: the newer one owns the view.
+      if (this.layoutJob !== job) return;
+      this.layoutJob = null;
       if (reply.type === 'done') {
         this.measureWorker(reply.ms);
         this.applyPositions(reply.positions);

@@ -16,6 +16,13 @@ export interface LargeGraphCallbacks {
   done(positions: Record<string, Point>, outcome: 'done' | 'stopped' | 'error', held: ElementDefinition[], message?: string): void;
 }
 
+/** One pass over 100,000 elements: no string building per element. */
+function isFiltered(element: ElementDefinition): boolean {
+  const { classes } = element;
+  if (classes === undefined) return false;
+  return typeof classes === 'string' ? classes.split(' ').includes('filtered') : classes.includes('filtered');
+}
+
 export class LargeGraphLoader {
   private population: ChunkedAdd | null = null;
   private token = 0;
@@ -35,15 +42,24 @@ export class LargeGraphLoader {
     this.deps.track(job, request.nodes.length);
     void job.result.then((reply) => {
       if (token !== this.token || cy.destroyed()) return;
+      const placing = performance.now();
       const positions = reply.type === 'done' ? reply.positions : gridPositions(request.nodes.map((node) => node.id));
       const outcome = reply.type === 'done' ? 'done' : reply.type === 'stopped' ? 'stopped' : 'error';
-      const placed = elements.map((element) => (element.group === 'nodes' && element.data.id ? { ...element, position: positions[element.data.id] } : element));
       // Only what is shown (the top-ranked part within the draw budget) goes into Cytoscape; the hidden rest is held
       // back and added when it is shown: every element Cytoscape holds costs style, bounds and sorting on each draw.
-      const hidden = (element: ElementDefinition): boolean => [element.classes ?? []].flat().join(' ').split(' ').includes('filtered');
-      const first = placed.filter((element) => !hidden(element));
-      const held = placed.filter(hidden);
-      this.populate(cy, first, callbacks.progress, () => callbacks.done(positions, outcome, held, reply.type === 'error' ? reply.message : undefined));
+      const first: ElementDefinition[] = [];
+      const held: ElementDefinition[] = [];
+      for (const element of elements) {
+        const id = element.data.id;
+        const placed = element.group === 'nodes' && id ? { ...element, position: positions[id] } : element;
+        (isFiltered(element) ? held : first).push(placed);
+      }
+      performance.measure('graph: place laid-out elements', { start: placing });
+      // The first slice in a task of its own: placing and adding together made one of the longest tasks.
+      setTimeout(() => {
+        if (token !== this.token || cy.destroyed()) return;
+        this.populate(cy, first, callbacks.progress, () => callbacks.done(positions, outcome, held, reply.type === 'error' ? reply.message : undefined));
+      }, 0);
     });
   }
 

@@ -48,9 +48,11 @@ export class GraphViewModel {
   drawBudget = { nodes: Number.POSITIVE_INFINITY, edges: Number.POSITIVE_INFINITY };
   private viewBox: { x1: number; y1: number; x2: number; y2: number } | null = null;
 
-  /** Replaces everything (a new overview, local graph or Cypher result). */
-  replace(graph: GraphElements, options: { degreeFilters?: boolean } = {}): { nodes: NodeDefinition[]; edges: EdgeDefinition[] } {
+  /** Replaces everything (a new overview, local graph or Cypher result), shown through `filters` when given. */
+  replace(graph: GraphElements, options: { degreeFilters?: boolean; filters?: Filters } = {}): { nodes: NodeDefinition[]; edges: EdgeDefinition[] } {
     this.degreeFilters = options.degreeFilters ?? true;
+    // Set before the nodes arrive, so visibility is worked out once (20,000 nodes sorted by rank per pass).
+    if (options.filters) this.filters = options.filters;
     this.viewBox = null;
     this.nodes.clear();
     this.edges.clear();
@@ -197,13 +199,17 @@ export class GraphViewModel {
     this.rankOrder = null;
   }
 
-  /** The top-ranked `drawBudget.nodes`, plus as many of the highest ranked inside the view once zoomed in. */
+  /**
+   * The top-ranked `drawBudget.nodes`, plus as many of the highest ranked inside the view once zoomed in. A view
+   * that still shows the whole graph (the fit after a load) adds none: "inside the view" would be everything, and
+   * drawing twice the budget in the first moments is what froze the page.
+   */
   private withinBudget(nodes: Set<string>, must: (id: string) => boolean): Set<string> {
     if (nodes.size <= this.drawBudget.nodes) return nodes;
     const byRank = [...nodes].map((id) => this.nodes.get(id)!).sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0));
     const kept = new Set(byRank.slice(0, this.drawBudget.nodes).map((node) => node.id));
     const box = this.viewBox;
-    if (box) {
+    if (box && !this.showsEverything(box, nodes)) {
       let extra = 0;
       for (const node of byRank) {
         if (extra >= this.drawBudget.nodes) break;
@@ -215,6 +221,14 @@ export class GraphViewModel {
     }
     for (const id of nodes) if (must(id)) kept.add(id);
     return kept;
+  }
+
+  private showsEverything(box: { x1: number; y1: number; x2: number; y2: number }, nodes: Set<string>): boolean {
+    for (const id of nodes) {
+      const position = this.positions.get(id);
+      if (position && (position.x < box.x1 || position.x > box.x2 || position.y < box.y1 || position.y > box.y2)) return false;
+    }
+    return true;
   }
 
   /** True when not everything passing the filters can be drawn: the view decides more as the user zooms. */

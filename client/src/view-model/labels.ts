@@ -3,7 +3,8 @@
  * with positions on screen, the plan goes out. Labels keep one size on screen whatever the zoom (the view
  * divides by the zoom), so zooming in spreads nodes apart and lets more labels in: the top concepts are
  * labelled at the default zoom, the others fade in as room appears. A label that would overlap one of higher
- * rank tries the other three sides of its node, then is left out.
+ * rank tries the other three sides of its node, then is left out; a top label is never left out while the
+ * screen has room for it (placeTop).
  */
 export interface LabelCandidate {
   id: string;
@@ -131,9 +132,79 @@ function onScreen(box: Box, width: number, height: number): boolean {
   return box.x2 > 0 && box.y2 > 0 && box.x1 < width && box.y1 < height;
 }
 
+function within(box: Box, width: number, height: number): boolean {
+  return box.x1 >= 0 && box.y1 >= 0 && box.x2 <= width && box.y2 <= height;
+}
+
 function bodyBox(candidate: LabelCandidate): Box {
   const { x, y, radius } = candidate;
   return { x1: x - radius, y1: y - radius, x2: x + radius, y2: y + radius };
+}
+
+/**
+ * Every place on screen a top label could still go when none near its node is free, nearest first: the label
+ * box moved in half label heights and quarter label widths, wholly on screen. Only the few top labels are placed
+ * before it, so short of a screen they crowd out, a top label is not left out for want of room. (The layout
+ * normally gives it room right by its node, graph/layout/label-room.ts; this is for a user's pan and zoom.)
+ */
+function anywhere(candidate: LabelCandidate, fontPx: number, pad: number, width: number, height: number): Placement[] {
+  const base = labelBox(candidate, fontPx, 'bottom', pad);
+  const [w, h] = [base.x2 - base.x1, base.y2 - base.y1];
+  const places: { placement: Placement; distance: number }[] = [];
+  for (let dy = Math.ceil(-base.y1 / (h / 2)) * (h / 2); base.y1 + dy + h <= height; dy += h / 2) {
+    for (let dx = Math.ceil(-base.x1 / (w / 4)) * (w / 4); base.x1 + dx + w <= width; dx += w / 4) {
+      places.push({ placement: { side: 'bottom', step: dy / h, dx: dx / w }, distance: Math.hypot(dx, dy) });
+    }
+  }
+  return places.sort((a, b) => a.distance - b.distance).map(({ placement }) => placement);
+}
+
+/** What placed labels leave taken: `all` holds labels, labelled bodies and obstacles; `labels` only labels. */
+class LabelBoard {
+  readonly all = new BoxGrid();
+  readonly labels = new BoxGrid();
+  readonly obstacles = new BoxGrid();
+  readonly placed: PlacedLabel[] = [];
+
+  constructor(obstacles: readonly Box[], readonly width: number, readonly height: number) {
+    for (const obstacle of obstacles) {
+      this.all.add(obstacle);
+      this.obstacles.add(obstacle);
+    }
+  }
+
+  /** Clear of labels and obstacles (labelled bodies may be touched). */
+  free(box: Box): boolean {
+    return !this.labels.collides(box) && !this.obstacles.collides(box);
+  }
+
+  /** Places the label at the first of `places` that `fits`; false when none does. */
+  place(candidate: LabelCandidate, fontPx: number, pad: number, places: Iterable<Placement>, fits: (box: Box) => boolean): boolean {
+    for (const { side, step, dx = 0 } of places) {
+      const box = labelBox(candidate, fontPx, side, pad, step, dx);
+      if (!fits(box)) continue;
+      this.all.add(box);
+      this.all.add(bodyBox(candidate));
+      this.labels.add(box);
+      this.placed.push({ id: candidate.id, fontPx, side, step, dx, box });
+      return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * A top label prefers a place near its node, wholly on screen and clear of labelled bodies too; then one clear of
+ * labels only; then one the screen's edge cuts (its node is at the edge); then the nearest free place, unless
+ * its node is under the legend or the edge, where the user could not see what the label names.
+ */
+function placeTop(board: LabelBoard, candidate: LabelCandidate, fontPx: number, pad: number): void {
+  const { width, height } = board;
+  if (board.place(candidate, fontPx, pad, far, (box) => within(box, width, height) && !board.all.collides(box))) return;
+  if (board.place(candidate, fontPx, pad, far, (box) => within(box, width, height) && board.free(box))) return;
+  if (board.place(candidate, fontPx, pad, far, (box) => onScreen(box, width, height) && board.free(box))) return;
+  const body = bodyBox(candidate);
+  if (within(body, width, height) && !board.obstacles.collides(body)) board.place(candidate, fontPx, pad, anywhere(candidate, fontPx, pad, width, height), (box) => board.free(box));
 }
 
 /**
@@ -143,32 +214,14 @@ function bodyBox(candidate: LabelCandidate): Box {
 export function planLabels(candidates: LabelCandidate[], options: LabelPlanOptions): PlacedLabel[] {
   const { topCount, topFontPx, fontPx, maxLabels, pad } = { ...labelDefaults, ...options };
   const ordered = [...candidates].sort((a, b) => Number(b.forced ?? false) - Number(a.forced ?? false) || b.rank - a.rank || a.id.localeCompare(b.id));
-  // `grid` holds everything a label must avoid (labels, labelled bodies, obstacles); `labels` only the labels.
-  const grid = new BoxGrid();
-  const labels = new BoxGrid();
-  const obstacles = new BoxGrid();
-  for (const obstacle of options.obstacles ?? []) {
-    grid.add(obstacle);
-    obstacles.add(obstacle);
-  }
-  const placed: PlacedLabel[] = [];
+  const board = new LabelBoard(options.obstacles ?? [], options.width, options.height);
   ordered.forEach((candidate, index) => {
-    if (placed.length >= maxLabels) return;
+    if (board.placed.length >= maxLabels) return;
     if (candidate.x + candidate.radius < 0 || candidate.y + candidate.radius < 0 || candidate.x - candidate.radius > options.width || candidate.y - candidate.radius > options.height) return;
-    const top = index < topCount || candidate.forced === true;
     const size = index < topCount ? topFontPx : fontPx;
-    const body = bodyBox(candidate);
     // A top concept is labelled even when its body touches a label placed before (only labels must never overlap).
-    if (!top && labels.collides(body)) return;
-    for (const { side, step, dx = 0 } of top ? far : near) {
-      const box = labelBox(candidate, size, side, pad, step, dx);
-      if (!onScreen(box, options.width, options.height) || (top ? labels.collides(box) || obstacles.collides(box) : grid.collides(box))) continue;
-      grid.add(box);
-      grid.add(body);
-      labels.add(box);
-      placed.push({ id: candidate.id, fontPx: size, side, step, dx, box });
-      return;
-    }
+    if (index < topCount || candidate.forced === true) placeTop(board, candidate, size, pad);
+    else if (!board.labels.collides(bodyBox(candidate))) board.place(candidate, size, pad, near, (box) => onScreen(box, options.width, options.height) && !board.all.collides(box));
   });
-  return placed;
+  return board.placed;
 }

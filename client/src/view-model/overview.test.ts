@@ -133,3 +133,31 @@ describe('fitting and stable layouts', () => {
     expect(layoutRequest(nodes, edges).seed).not.toBe(layoutRequest([{ id: 'c', size: 1 }], []).seed);
   });
 });
+
+describe('level of detail for big graphs', () => {
+  // 40 linked concepts on a line (x = index × 10), rank falling with the index; at most 10 drawn at once.
+  const line: GraphElements = {
+    nodes: Array.from({ length: 40 }, (_, index) => ({ data: { id: `n${index}`, label: `n${index}`, kind: 'concept', rank: 40 - index } })),
+    edges: Array.from({ length: 39 }, (_, index) => ({ data: { id: `e${index}`, source: `n${index}`, target: `n${index + 1}`, type: 'CO_OCCURS', weight: 1 } })),
+  };
+  const bigView = (): GraphViewModel => {
+    const vm = new GraphViewModel();
+    vm.drawBudget = { nodes: 10, edges: 40 };
+    vm.replace(line);
+    vm.setPositions(Object.fromEntries(line.nodes.map((node, index) => [node.data.id, { x: index * 10, y: 0 }])));
+    return vm;
+  };
+
+  it('draws only the highest ranked while the view shows the whole graph, as after the first fit', () => {
+    const vm = bigView();
+    expect(vm.setViewBox({ x1: -50, y1: -50, x2: 500, y2: 50 })).toBe(false);
+    expect([...vm.visible.nodes].sort()).toEqual(line.nodes.slice(0, 10).map((node) => node.data.id).sort());
+  });
+
+  it('adds the highest ranked inside the view once zoomed in', () => {
+    const vm = bigView();
+    expect(vm.setViewBox({ x1: 195, y1: -10, x2: 285, y2: 10 })).toBe(true);
+    const shown = [...vm.visible.nodes];
+    expect(shown.filter((id) => Number(id.slice(1)) >= 10).sort()).toEqual(['n20', 'n21', 'n22', 'n23', 'n24', 'n25', 'n26', 'n27', 'n28']);
+  });
+});

@@ -5,19 +5,9 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LayoutReply, LayoutRequest } from './layout-protocol.js';
+import { seededRandom } from './seeded-random.js';
 
 cytoscape.use(fcose);
-
-/** mulberry32: fcose draws its start positions and spectral samples from Math.random. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function runLayout(request: LayoutRequest): LayoutReply {
   const started = performance.now();
