@@ -54,14 +54,17 @@ export class PanelController {
     const previous = more && this.shown?.detail.concept.id === id ? this.shown : null;
     this.shownNote = null;
     if (!previous && !quiet) renderPanelMessage(this.panel, 'Loading…');
+    // Related topics are asked for together with the concept: one round trip, and both answers describe the same
+    // graph (asked for after the concept came back, a correction in between made it a 404 for a merged concept).
+    const relatedAnswer = previous ? null : api.related(id, 10).then((answer) => answer.related).catch(() => []);
     try {
       const page = await api.concept(id, { offset: previous?.detail.notes.length ?? 0, limit: notesPageSize, ...timeQuery(this.context.filters()) });
       if (token !== this.token) return;
       const detail = previous ? { ...page, notes: [...previous.detail.notes, ...page.notes] } : page;
       this.shown = { detail, related: previous?.related ?? null };
       this.refresh();
-      if (previous) return;
-      const related = await api.related(id, 10).then((answer) => answer.related).catch(() => []);
+      if (!relatedAnswer) return;
+      const related = await relatedAnswer;
       if (token !== this.token) return;
       this.shown = { detail, related };
       this.refresh();
