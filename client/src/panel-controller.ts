@@ -26,19 +26,26 @@ export class PanelController {
   private token = 0;
   private shown: { detail: ConceptDetailResponse; related: RelatedTopic[] | null } | null = null;
   private shownNote: NoteDetailResponse | null = null;
+  /**
+   * What the panel is for: the latest concept or note asked for, also while it is still loading. A reload (a
+   * live event, a changed time range) reloads this, never an older page still on screen — reloading what was
+   * shown would cancel the newer request and bring the old concept back.
+   */
+  private wanted: { kind: 'concept' | 'note'; id: string } | null = null;
 
   constructor(private readonly panel: HTMLElement, private readonly context: PanelContext) {}
 
   get conceptId(): string | null {
-    return this.shown?.detail.concept.id ?? null;
+    return this.wanted?.kind === 'concept' ? this.wanted.id : null;
   }
 
   get noteId(): string | null {
-    return this.shownNote?.note.id ?? null;
+    return this.wanted?.kind === 'note' ? this.wanted.id : null;
   }
 
   clear(): void {
     this.token += 1;
+    this.wanted = null;
     this.shown = null;
     this.shownNote = null;
     this.panel.replaceChildren();
@@ -51,6 +58,7 @@ export class PanelController {
    */
   async showConcept(id: string, more = false, quiet = false): Promise<void> {
     const token = ++this.token;
+    this.wanted = { kind: 'concept', id };
     const previous = more && this.shown?.detail.concept.id === id ? this.shown : null;
     this.shownNote = null;
     if (!previous && !quiet) renderPanelMessage(this.panel, 'Loading…');
@@ -99,6 +107,7 @@ export class PanelController {
 
   async showNote(id: string, quiet = false): Promise<void> {
     const token = ++this.token;
+    this.wanted = { kind: 'note', id };
     this.shown = null;
     if (!quiet) renderPanelMessage(this.panel, 'Loading…');
     try {
