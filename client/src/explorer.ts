@@ -82,6 +82,7 @@ export class Explorer implements GraphContext {
         onHover: (id) => this.hover(id),
         onLayout: (state) => this.onLayout(state),
         onPositions: (positions) => this.vm.setPositions(positions),
+        onPlaced: () => fitVisibleWithLabels(this.vm, this.graph, { left: this.legend.inset() }),
         onViewport: () => {
           if (this.vm.overBudget && this.loaded && this.vm.setViewBox(this.graph.extent())) this.graph.applyVisibility(this.vm.visible);
           this.scheduleLabels();

@@ -29,6 +29,12 @@ export interface GraphViewEvents {
   onPositions(positions: Record<string, Point>): void;
   /** The viewport stopped moving (zoom, pan or resize). */
   onViewport(): void;
+  /**
+   * A big graph's positions are known (onPositions came first) and nothing of it is drawn yet: the place to fit
+   * the view. Cytoscape caches each node's texture per zoom level, so a fit after the drawing renders every node
+   * again in one frame.
+   */
+  onPlaced(): void;
 }
 
 export interface LayoutState {
@@ -155,9 +161,12 @@ export class GraphView {
       this.cy = this.create([], mode, hints);
       this.large.load(this.cy, elements, {
         progress: (added, total) => this.events.onLayout({ running: true, elapsedMs: performance.now() - started, nodeCount, drawing: { added, total } }),
-        done: (positions, outcome, held, message) => {
-          for (const element of held) this.held.set(String(element.data.id), element);
+        placed: (positions) => {
           this.events.onPositions(positions);
+          this.events.onPlaced();
+        },
+        done: (outcome, held, message) => {
+          for (const element of held) this.held.set(String(element.data.id), element);
           this.events.onLayout({ running: false, elapsedMs: performance.now() - started, nodeCount, outcome, message });
           this.settle();
         },

@@ -11,9 +11,11 @@ import { layoutRequestFrom } from './layout/layout-protocol.js';
 import type { LayoutJob, LayoutRunner } from './layout/layout-runner.js';
 
 export interface LargeGraphCallbacks {
+  /** The laid-out positions, before anything is drawn (the view can be fitted to them first). */
+  placed(positions: Record<string, Point>): void;
   progress(added: number, total: number): void;
   /** `held`: the laid-out elements not drawn yet (hidden by filters or the draw budget), for the view to add when shown. */
-  done(positions: Record<string, Point>, outcome: 'done' | 'stopped' | 'error', held: ElementDefinition[], message?: string): void;
+  done(outcome: 'done' | 'stopped' | 'error', held: ElementDefinition[], message?: string): void;
 }
 
 /** One pass over 100,000 elements: no string building per element. */
@@ -55,11 +57,17 @@ export class LargeGraphLoader {
         (isFiltered(element) ? held : first).push(placed);
       }
       performance.measure('graph: place laid-out elements', { start: placing });
-      // The first slice in a task of its own: placing and adding together made one of the longest tasks.
-      setTimeout(() => {
-        if (token !== this.token || cy.destroyed()) return;
-        this.populate(cy, first, callbacks.progress, () => callbacks.done(positions, outcome, held, reply.type === 'error' ? reply.message : undefined));
-      }, 0);
+      // Placing, fitting the view and the first slice each in a task of their own: together they made one of the
+      // longest tasks.
+      const later = (step: () => void): void => {
+        setTimeout(() => token === this.token && !cy.destroyed() && step(), 0);
+      };
+      later(() => {
+        const fitting = performance.now();
+        callbacks.placed(positions);
+        performance.measure('graph: fit before drawing', { start: fitting });
+        later(() => this.populate(cy, first, callbacks.progress, () => callbacks.done(outcome, held, reply.type === 'error' ? reply.message : undefined)));
+      });
     });
   }
 

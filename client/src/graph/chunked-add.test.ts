@@ -1,0 +1,28 @@
+import type { ElementDefinition } from 'cytoscape';
+import { describe, expect, it } from 'vitest';
+import { drawOrder } from './chunked-add.js';
+
+const node = (id: string, rank: number): ElementDefinition => ({ group: 'nodes', data: { id, rank } });
+const edge = (id: string, source: string, target: string): ElementDefinition => ({ group: 'edges', data: { id, source, target } });
+const ids = (elements: ElementDefinition[]): string[] => elements.map((element) => String(element.data.id));
+
+describe('the order a big graph is drawn in', () => {
+  const graph = [edge('low-top', 'low', 'top'), node('low', 0.1), edge('top-mid', 'top', 'mid'), node('mid', 0.5), node('top', 0.9), edge('low-mid', 'low', 'mid')];
+
+  it('draws the highest-ranked nodes first, each followed by the edges it completes', () => {
+    expect(ids(drawOrder(graph))).toEqual(['top', 'mid', 'top-mid', 'low', 'low-top', 'low-mid']);
+  });
+
+  it('never puts an edge before both of its ends', () => {
+    const order = ids(drawOrder(graph));
+    for (const element of graph.filter((candidate) => candidate.group === 'edges')) {
+      const at = order.indexOf(String(element.data.id));
+      expect(at).toBeGreaterThan(order.indexOf(String(element.data.source)));
+      expect(at).toBeGreaterThan(order.indexOf(String(element.data.target)));
+    }
+  });
+
+  it('leaves out edges whose ends are not among the elements', () => {
+    expect(ids(drawOrder([node('a', 1), edge('a-gone', 'a', 'gone')]))).toEqual(['a']);
+  });
+});
