@@ -173,15 +173,19 @@ export class Explorer implements GraphContext {
     const started = performance.now();
     this.vm.drawBudget = elements.nodes.length >= largeGraphNodes ? drawBudget : { nodes: Number.POSITIVE_INFINITY, edges: Number.POSITIVE_INFINITY };
     const { nodes, edges } = this.vm.replace(elements, { degreeFilters: base.kind === 'overview', filters: this.state.filters });
-    // What the filters or the draw budget leave out arrives hidden, so the first frame draws only what is shown.
-    for (const element of [...nodes, ...edges]) if (!this.vm.isVisible(String(element.data.id))) element.classes = [...((element.classes as string[] | undefined) ?? []), 'filtered'];
     this.status.textContent = nodes.length === 0 ? (base.kind === 'overview' && !hasTimeRange(this.state.filters) ? 'The graph is empty. Ingest some notes (npm run ingest) and reload.' : 'Nothing to show for these filters.') : '';
     // Main-thread cost of each step, for the benchmark (performance.getEntriesByType('measure')).
     performance.measure('graph: view-model', { start: started });
     this.expand.reset();
     this.graph.highlightPath([]);
     syncLocalButton(this);
-    const load = (): void => this.graph.load([...nodes, ...edges], this.layout, () => {
+    const load = (): void => {
+      // What the filters or the draw budget leave out arrives hidden, so the first frame draws only what is shown
+      // (in the deferred task for a big graph: over 100,000 elements this is a task's worth of work of its own).
+      for (const element of [...nodes, ...edges]) if (!this.vm.isVisible(String(element.data.id))) element.classes = [...((element.classes as string[] | undefined) ?? []), 'filtered'];
+      this.graph.load([...nodes, ...edges], this.layout, settled);
+    };
+    const settled = (): void => {
       // The legend first: the fit leaves room beside it. For a big graph the rest (drawers, panel, labels) follows
       // in a task of its own, so the first frame is not held up (what is hidden already arrived hidden).
       const settling = performance.now();
@@ -195,7 +199,7 @@ export class Explorer implements GraphContext {
       this.loadCount += 1;
       this.noteFirstRender();
       if (this.vm.overBudget) this.notify(`Drawing the ${this.vm.drawBudget.nodes.toLocaleString('en')} highest-ranked of ${this.vm.size.nodes.toLocaleString('en')} concepts; zoom in to see the others where you look.`);
-    });
+    };
     // A big graph's view-model build and its layout request are two tasks, not one long one.
     const token = ++this.showToken;
     if (elements.nodes.length >= largeGraphNodes) window.setTimeout(() => token === this.showToken && load(), 0);

@@ -15,7 +15,7 @@ export interface ChunkedAdd {
 }
 
 /** Elements per slice: one slice's styling, boxes and first draw stay well under 100 ms on this machine. */
-export const defaultSliceSize = 300;
+export const defaultSliceSize = 200;
 
 /**
  * After the next frame has been drawn (Cytoscape's render callback runs in that frame before ours), or after

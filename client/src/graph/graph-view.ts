@@ -161,10 +161,8 @@ export class GraphView {
       this.cy = this.create([], mode, hints);
       this.large.load(this.cy, elements, {
         progress: (added, total) => this.events.onLayout({ running: true, elapsedMs: performance.now() - started, nodeCount, drawing: { added, total } }),
-        placed: (positions) => {
-          this.events.onPositions(positions);
-          this.events.onPlaced();
-        },
+        placed: (positions) => this.events.onPositions(positions),
+        fit: () => this.events.onPlaced(),
         done: (outcome, held, message) => {
           for (const element of held) this.held.set(String(element.data.id), element);
           this.events.onLayout({ running: false, elapsedMs: performance.now() - started, nodeCount, outcome, message });

@@ -11,8 +11,10 @@ import { layoutRequestFrom } from './layout/layout-protocol.js';
 import type { LayoutJob, LayoutRunner } from './layout/layout-runner.js';
 
 export interface LargeGraphCallbacks {
-  /** The laid-out positions, before anything is drawn (the view can be fitted to them first). */
+  /** The laid-out positions, before anything is drawn. */
   placed(positions: Record<string, Point>): void;
+  /** Called after `placed` and before anything is drawn: the moment to fit the view to the positions. */
+  fit(): void;
   progress(added: number, total: number): void;
   /** `held`: the laid-out elements not drawn yet (hidden by filters or the draw budget), for the view to add when shown. */
   done(outcome: 'done' | 'stopped' | 'error', held: ElementDefinition[], message?: string): void;
@@ -57,16 +59,19 @@ export class LargeGraphLoader {
         (isFiltered(element) ? held : first).push(placed);
       }
       performance.measure('graph: place laid-out elements', { start: placing });
-      // Placing, fitting the view and the first slice each in a task of their own: together they made one of the
-      // longest tasks.
+      // Placing, reporting the positions, fitting the view and the first slice each in a task of their own:
+      // together they made one of the longest tasks.
       const later = (step: () => void): void => {
         setTimeout(() => token === this.token && !cy.destroyed() && step(), 0);
       };
       later(() => {
-        const fitting = performance.now();
         callbacks.placed(positions);
-        performance.measure('graph: fit before drawing', { start: fitting });
-        later(() => this.populate(cy, first, callbacks.progress, () => callbacks.done(outcome, held, reply.type === 'error' ? reply.message : undefined)));
+        later(() => {
+          const fitting = performance.now();
+          callbacks.fit();
+          performance.measure('graph: fit before drawing', { start: fitting });
+          later(() => this.populate(cy, first, callbacks.progress, () => callbacks.done(outcome, held, reply.type === 'error' ? reply.message : undefined)));
+        });
       });
     });
   }
