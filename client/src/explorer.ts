@@ -82,7 +82,9 @@ export class Explorer implements GraphContext {
         onHover: (id) => this.hover(id),
         onLayout: (state) => this.onLayout(state),
         onPositions: (positions) => this.vm.setPositions(positions),
-        onPlaced: () => fitVisibleWithLabels(this.vm, this.graph, { left: this.legend.inset() }),
+        // Legend, room for the top labels and the fit before a big graph is drawn, so the fit once it is all drawn
+        // changes nothing (a new zoom level or moved nodes would draw every node afresh in one frame).
+        onPlaced: () => this.legendAndFit(),
         onViewport: () => {
           if (this.vm.overBudget && this.loaded && this.vm.setViewBox(this.graph.extent())) this.graph.applyVisibility(this.vm.visible);
           this.scheduleLabels();
@@ -189,9 +191,8 @@ export class Explorer implements GraphContext {
       // The legend first: the fit leaves room beside it. For a big graph the rest (drawers, panel, labels) follows
       // in a task of its own, so the first frame is not held up (what is hidden already arrived hidden).
       const settling = performance.now();
-      this.renderLegend();
-      makeRoomForLabels(this.vm, this.graph, { left: this.legend.inset() });
-      this.fitVisible();
+      this.legendAndFit();
+      this.scheduleLabels();
       if (elements.nodes.length < largeGraphNodes) this.refresh();
       else window.setTimeout(() => this.refresh(), 0);
       performance.measure('graph: legend and fit', { start: settling });
@@ -204,6 +205,13 @@ export class Explorer implements GraphContext {
     const token = ++this.showToken;
     if (elements.nodes.length >= largeGraphNodes) window.setTimeout(() => token === this.showToken && load(), 0);
     else load();
+  }
+
+  /** The legend, then room for the top labels and the fit beside the legend. */
+  private legendAndFit(): void {
+    this.renderLegend();
+    makeRoomForLabels(this.vm, this.graph, { left: this.legend.inset() });
+    fitVisibleWithLabels(this.vm, this.graph, { left: this.legend.inset() });
   }
 
   addToView(elements: GraphElements, anchor?: string): { nodeIds: string[]; edgeIds: string[] } {

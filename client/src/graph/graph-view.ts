@@ -350,8 +350,9 @@ export class GraphView {
     return { min: this.cy.minZoom(), max: this.cy.maxZoom() };
   }
 
-  /** Moves nodes (graph units), e.g. to give the top labels room after a layout; held nodes move too. */
+  /** Moves nodes (graph units), e.g. to give the top labels room after a layout; held and pending nodes move too. */
   movePositions(positions: Record<string, Point>): void {
+    this.large.move(positions);
     this.cy.batch(() => {
       for (const [id, position] of Object.entries(positions)) {
         const held = this.held.get(id);

@@ -30,6 +30,8 @@ function isFiltered(element: ElementDefinition): boolean {
 export class LargeGraphLoader {
   private population: ChunkedAdd | null = null;
   private token = 0;
+  /** Laid-out nodes that are to be drawn but not added yet, by id: moving one before it is added moves it here. */
+  private readonly pending = new Map<string, ElementDefinition>();
 
   constructor(private readonly deps: { layouts: LayoutRunner; track(job: LayoutJob, nodeCount: number): unknown }) {}
 
@@ -56,7 +58,11 @@ export class LargeGraphLoader {
       for (const element of elements) {
         const id = element.data.id;
         const placed = element.group === 'nodes' && id ? { ...element, position: positions[id] } : element;
-        (isFiltered(element) ? held : first).push(placed);
+        if (isFiltered(element)) held.push(placed);
+        else {
+          first.push(placed);
+          if (placed !== element) this.pending.set(String(id), placed);
+        }
       }
       performance.measure('graph: place laid-out elements', { start: placing });
       // Placing, reporting the positions, fitting the view and the first slice each in a task of their own:
@@ -81,7 +87,10 @@ export class LargeGraphLoader {
     const population = addInSlices(cy, elements, progress);
     this.population = population;
     void population.done.then((complete) => {
-      if (this.population === population) this.population = null;
+      if (this.population === population) {
+        this.population = null;
+        this.pending.clear();
+      }
       if (!complete) return;
       performance.measure('graph: add in slices', { start: started });
       const start = performance.now();
@@ -90,8 +99,17 @@ export class LargeGraphLoader {
     });
   }
 
+  /** Moves nodes that are waiting to be drawn (e.g. the top ones given room for their labels before the first slice). */
+  move(positions: Record<string, Point>): void {
+    for (const [id, position] of Object.entries(positions)) {
+      const element = this.pending.get(id);
+      if (element) element.position = { ...position };
+    }
+  }
+
   cancel(): void {
     this.token += 1;
+    this.pending.clear();
     this.population?.cancel();
     this.population = null;
   }
