@@ -10,13 +10,16 @@ export function cleanText(text: string): string {
     .trim();
 }
 
-const cjk = /[\u3400-\u9fff\uf900-\ufaff]/g;
-const latin = /[A-Za-z]/g;
-
 /** zh, en or mixed, from the share of CJK characters against Latin letters (about 3 letters per CJK char). */
 export function detectLang(text: string): Lang {
-  const chinese = text.match(cjk)?.length ?? 0;
-  const letters = text.match(latin)?.length ?? 0;
+  // Counted in one pass (matching every character into an array cost more than the rest of the note's cleaning).
+  let chinese = 0;
+  let letters = 0;
+  for (let at = 0; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) chinese += 1;
+    else if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) letters += 1;
+  }
   const share = chinese / Math.max(1, chinese + letters / 3);
   if (share >= 0.8) return 'zh';
   if (share <= 0.15) return 'en';

@@ -33,12 +33,18 @@ export function computeCoOccurrence(
   const width = ids.length + 1;
   const noteCount = new Map<number, number>();
   const pairNotes = new Map<number, number>();
+  const uniqueByNote = conceptsByNote.map((concepts) => [...new Set(concepts.map(numberOf))].sort((a, b) => a - b));
   let total = 0;
-  for (const concepts of conceptsByNote) {
-    const unique = [...new Set(concepts.map(numberOf))].sort((a, b) => a - b);
+  for (const unique of uniqueByNote) {
     if (unique.length === 0) continue;
     total += 1;
     for (const id of unique) noteCount.set(id, (noteCount.get(id) ?? 0) + 1);
+  }
+  // A pair shares at most as many notes as its rarer concept has: concepts in fewer than minNotes notes pair
+  // with nothing kept, so they are left out before pairing (one long note would otherwise pair all its concepts).
+  const pairable = (id: number) => noteCount.get(id)! >= options.minNotes;
+  for (const all of uniqueByNote) {
+    const unique = all.filter(pairable);
     for (let i = 0; i < unique.length; i += 1) {
       for (let j = i + 1; j < unique.length; j += 1) {
         const key = unique[i]! * width + unique[j]!;
@@ -48,7 +54,7 @@ export function computeCoOccurrence(
   }
   const pairSentences = new Map<number, number>();
   for (const concepts of conceptsBySentence) {
-    const unique = [...new Set(concepts.map(numberOf))];
+    const unique = [...new Set(concepts.map(numberOf))].filter((id) => (noteCount.get(id) ?? 0) >= options.minNotes);
     for (let i = 0; i < unique.length; i += 1) {
       for (let j = i + 1; j < unique.length; j += 1) {
         const [a, b] = unique[i]! < unique[j]! ? [unique[i]!, unique[j]!] : [unique[j]!, unique[i]!];

@@ -1,4 +1,5 @@
 import type { NoteLayout } from './discover-layout.js';
+import type { AliasPattern } from './languages/extraction-rules.js';
 
 /**
  * Names the text itself says are one concept: "协程（Coroutine）", "ReplicationController（简称RC）",
@@ -10,13 +11,21 @@ export interface AliasStatement {
   alias: string;
 }
 
-export function compileAliasPatterns(sources: readonly string[]): RegExp[] {
-  return sources.map((source) => new RegExp(source, 'gu'));
+export interface CompiledAliasPattern {
+  pattern: RegExp;
+  /** What every match contains: a window without it is not searched. */
+  requires?: RegExp;
+}
+
+export function compileAliasPatterns(sources: readonly AliasPattern[]): CompiledAliasPattern[] {
+  return sources.map((source) =>
+    typeof source === 'string' ? { pattern: new RegExp(source, 'gu') } : { pattern: new RegExp(source.pattern, 'gu'), requires: new RegExp(source.requires, 'u') },
+  );
 }
 
 const aliasTrigger = /[（(]|--|\balso\b|\baka\b|a\.k\.a\.|\bshort for\b|\bor simply\b|\babbreviated\b|简称|又称|也叫|也称|俗称/g;
 
-export function aliasStatements(layout: NoteLayout, patterns: readonly RegExp[]): AliasStatement[] {
+export function aliasStatements(layout: NoteLayout, patterns: readonly CompiledAliasPattern[]): AliasStatement[] {
   const found: AliasStatement[] = [];
   for (const line of layout.lines) {
     if (line.kind !== 'prose' && line.kind !== 'heading' && line.kind !== 'table') continue;
@@ -26,7 +35,8 @@ export function aliasStatements(layout: NoteLayout, patterns: readonly RegExp[])
     const seen = new Set<string>();
     for (const trigger of text.matchAll(aliasTrigger)) {
       const window = text.slice(Math.max(0, trigger.index - 60), trigger.index + 50);
-      for (const pattern of patterns) {
+      for (const { pattern, requires } of patterns) {
+        if (requires && !requires.test(window)) continue;
         pattern.lastIndex = 0;
         for (const match of window.matchAll(pattern)) {
           const term = match.groups?.term?.trim();

@@ -62,8 +62,13 @@ export function packWords(rules: ExtractionRules): PackWords {
 }
 
 /** Up to four characters either side of [start, end), full-width folded, spaces dropped, lower-cased. */
+const nonAscii = /[^\x00-\x7f]/;
+
+// NFKC leaves ASCII as it is: most contexts need no normalising.
+const foldContext = (value: string) => (nonAscii.test(value) ? value.normalize('NFKC') : value).replace(/\s+/g, '').toLowerCase();
+
 export function contextAround(text: string, start: number, end: number): string {
-  const fold = (value: string) => value.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  const fold = foldContext;
   return `${fold(text.slice(Math.max(0, start - 12), start)).slice(-4)}|${fold(text.slice(end, end + 12)).slice(0, 4)}`;
 }
 
@@ -104,14 +109,18 @@ interface LineScan {
 const charactersPerWord = (words: PackWords) => (words.rules.terms.joiner === '' ? 1 : 5);
 
 /** The runs of each pack in a line, and which pack's script most of the line is written in. */
-function runsOf(lineText: string, packs: readonly PackWords[]): { runs: RegExpMatchArray[][]; dominant: number | undefined } {
+function runsOf(lineText: string, packs: readonly PackWords[]): { runs: RegExpExecArray[][]; dominant: number | undefined } {
   let dominant: number | undefined;
   let bestWeight = 0;
   const runs = packs.map((words, index) => {
     words.run.lastIndex = 0;
-    const found = [...lineText.matchAll(words.run)];
+    const found: RegExpExecArray[] = [];
     let characters = 0;
-    for (const match of found) characters += match[0].length;
+    for (let match = words.run.exec(lineText); match !== null; match = words.run.exec(lineText)) {
+      if (match[0] === '') words.run.lastIndex += 1;
+      else found.push(match);
+      characters += match[0].length;
+    }
     const weight = characters / charactersPerWord(words);
     if (weight > bestWeight) [dominant, bestWeight] = [index, weight];
     return found;
@@ -168,9 +177,10 @@ function rolesOf(tokens: readonly TermToken[], words: PackWords): TokenRoles[] {
  * Words retagged as names for their capitals next to another capitalised word ("Stream Processing", "Kafka
  * Connect"): the capitals belong to the name as a whole; alone, the word is only what its dictionary tag says.
  */
+const capital = (token: TermToken | undefined) => token !== undefined && token.text.charCodeAt(0) >= 65 && token.text.charCodeAt(0) <= 90;
+
 function titleCaseRun(tokens: readonly TermToken[], original: readonly TermToken[], index: number): boolean {
   if (tokens[index] === original[index] || tokens[index]!.tag !== 'propn') return false;
-  const capital = (token: TermToken | undefined) => token !== undefined && token.text.charCodeAt(0) >= 65 && token.text.charCodeAt(0) <= 90;
   return capital(tokens[index - 1]) || capital(tokens[index + 1]);
 }
 

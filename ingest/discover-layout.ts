@@ -43,6 +43,8 @@ const lineKindOf: Partial<Record<RegionKind, LineKind>> = { markup: 'fence', com
 export interface LayoutOptions {
   /** Mask patterns of every pack, compiled with the global flag. */
   maskPatterns: readonly RegExp[];
+  /** The regions of `text`, when an earlier stage computed them (`markRegions(text)` otherwise). */
+  regions?: TextRegion[];
 }
 
 /**
@@ -163,7 +165,7 @@ function markedSpans(text: string, regions: readonly TextRegion[]): Span[] {
 }
 
 export function layoutNote(text: string, options: LayoutOptions): NoteLayout {
-  const regions = markRegions(text);
+  const regions = options.regions ?? markRegions(text);
   return { text, regions, lines: classifyLines(text, regions), masked: maskedSpans(text, regions, options), marked: markedSpans(text, regions) };
 }
 

@@ -16,6 +16,7 @@ import { sentenceConcepts } from './sentences.js';
 import { splitNotes } from './split/split-notes.js';
 import { titleFromPath } from './source-title.js';
 import { indexRegions } from './regions/region-index.js';
+import { markRegions, type TextRegion } from './regions.js';
 import { indexVault, linkRelations, pageMentions, withLinkHits } from './vault.js';
 import type { Diagnostic, ExtractedGraph, Note, NoteDraft, RawFile, Relation, SourceDoc, StageName } from './types.js';
 
@@ -77,11 +78,22 @@ function decodeAndRedact(options: ExtractOptions, diagnostics: Diagnostic[]): { 
   return { files, redaction };
 }
 
-function splitAll(files: DecodedFile[], diagnostics: Diagnostic[], options: ExtractOptions): { sources: SourceDoc[]; drafts: NoteDraft[] } {
+/**
+ * Splits every file into note drafts. The regions a split computed for a whole page (to tell tags from code) are
+ * kept for the notes whose text is that page's: laying them out does not compute them again.
+ */
+function splitAll(files: DecodedFile[], diagnostics: Diagnostic[], options: ExtractOptions): { sources: SourceDoc[]; drafts: NoteDraft[]; pageRegions: Map<string, TextRegion[]> } {
   const sources: SourceDoc[] = [];
   const drafts: NoteDraft[] = [];
+  const pageRegions = new Map<string, TextRegion[]>();
   files.forEach((file, index) => {
-    const split = guarded(diagnostics, file.path, 'split', () => splitNotes(file.path, file.text));
+    const computed = new Map<string, TextRegion[]>();
+    const regionsOf = (text: string) => {
+      const regions = markRegions(text);
+      computed.set(text, regions);
+      return regions;
+    };
+    const split = guarded(diagnostics, file.path, 'split', () => splitNotes(file.path, file.text, regionsOf));
     options.onProgress?.({ file: file.path, done: index + 1, total: files.length });
     if (!split) return;
     diagnostics.push(...split.diagnostics);
@@ -91,15 +103,17 @@ function splitAll(files: DecodedFile[], diagnostics: Diagnostic[], options: Extr
       // A note whose format gives no date is dated by its file's modification time, marked as such.
       const dated = draft.date ? { date: draft.date, dateSource: 'note' as const } : file.modifiedAt ? { date: file.modifiedAt, dateSource: 'file' as const } : { date: null, dateSource: null };
       if (text !== '') drafts.push({ ...draft, ...dated, text, title: draft.title || text.split('\n')[0]!.slice(0, 80) });
+      const regions = computed.size > 0 ? computed.get(text) : undefined;
+      if (regions) pageRegions.set(text, regions);
     }
   });
-  return { sources, drafts };
+  return { sources, drafts, pageRegions };
 }
 
 /** Lays out every note once: regions, line kinds, masked and marked spans (discovery and relations read them). */
-function layoutAll(notes: Note[], packs: readonly LanguagePack[]): Map<string, NoteLayout> {
+function layoutAll(notes: Note[], packs: readonly LanguagePack[], pageRegions: Map<string, TextRegion[]>): Map<string, NoteLayout> {
   const maskPatterns = packs.flatMap((pack) => pack.extraction.maskPatterns).map((source) => new RegExp(source, 'g'));
-  return new Map(notes.map((note) => [note.id, layoutNote(note.text, { maskPatterns })]));
+  return new Map(notes.map((note) => [note.id, layoutNote(note.text, { maskPatterns, regions: pageRegions.get(note.text) })]));
 }
 
 /**
@@ -151,12 +165,17 @@ export function* extractGraphSteps(options: ExtractOptions): Generator<StageName
   const packs = languagePacks;
   const { files: decoded, redaction } = decodeAndRedact(options, diagnostics);
   yield 'redact';
-  const { sources, drafts } = splitAll(decoded, diagnostics, options);
+  const { sources, drafts, pageRegions } = splitAll(decoded, diagnostics, options);
+  // The files' texts live on in their notes: not held twice while the rest of the pipeline runs.
+  decoded.length = 0;
+  redaction.files.length = 0;
   const { notes, duplicatesCollapsed } = dedupeNotes(drafts);
+  drafts.length = 0;
   yield 'dedupe';
 
   // Markdown pages that take part in links are concepts: seed entries for them, LINKS_TO edges from their links.
-  const layouts = layoutAll(notes, packs);
+  const layouts = layoutAll(notes, packs, pageRegions);
+  pageRegions.clear();
   const vault = indexVault(sources, notes, options.lexicon, (note) => indexRegions(layouts.get(note.id)!.regions));
   const lexicon = vault.lexicon;
   const discovery = discoverConcepts({ notes, layouts, lexicon, packs });

@@ -46,8 +46,19 @@ export function urlRanges(text: string): [number, number][] {
   return [...text.matchAll(urlPattern)].map((match) => [match.index, match.index + match[0].length]);
 }
 
+/**
+ * Whether [start, end) overlaps one of `ranges`, which must be sorted and disjoint (as `urlRanges` gives them):
+ * only the last range that starts before `end` can decide, found by binary search (a long note has many URLs).
+ */
 export function insideRanges(ranges: [number, number][], start: number, end: number): boolean {
-  return ranges.some(([from, to]) => start < to && end > from);
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (ranges[middle]![0] < end) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && ranges[low - 1]![1] > start;
 }
 
 /** Matches every lexicon alias in a note with one linear pass, then resolves case and context rules. */

@@ -49,7 +49,14 @@ function definitionRelations(note: Note, item: Item, rules: RelationRules, evide
   // "Swift: object storage": the definition is one concept, with at most an article before it.
   const lead = wordsBetween(rules, text.slice(item.value.start, only?.start ?? item.value.start));
   if (only && lead?.every((word) => word.tag === 'function' || word.tag === 'num') && text.slice(only.end, item.value.end).trim() === '') relation(only, 'IS_A');
-  for (const compiled of rules.cues) {
+  // Most values hold no cue at all: one scan with each pack's union of cues says so before every cue is tried.
+  const anyCue = rules.anyCue.some(({ pattern }) => {
+    pattern.lastIndex = 0;
+    const holds = pattern.test(item.value.text);
+    pattern.lastIndex = 0;
+    return holds;
+  });
+  for (const compiled of anyCue ? rules.cues : []) {
     if (compiled.arrow || compiled.cue.mode === 'suffix') continue;
     compiled.pattern.lastIndex = 0;
     for (const match of item.value.text.matchAll(compiled.pattern)) {

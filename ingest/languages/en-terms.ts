@@ -135,7 +135,8 @@ const word = /[A-Za-z0-9][A-Za-z0-9_'’+#./-]*/g;
 
 function segment(run: string): TermToken[] {
   const tokens: TermToken[] = [];
-  for (const match of run.matchAll(word)) {
+  word.lastIndex = 0;
+  for (let match = word.exec(run); match !== null; match = word.exec(run)) {
     // Possessives and trailing punctuation belong to the sentence, not the word ("Redis's", "nova-").
     let text = match[0];
     const lastChar = text[text.length - 1]!;

@@ -129,9 +129,12 @@ const extraction: ExtractionRules = {
   ],
   aliasPatterns: [
     // "X, also called Y", "X (also known as Y)", "X, aka Y", "X, short for Y", "X -- Y", "X (Y)" with an acronym.
-    String.raw`(?<term>[A-Za-z][\w+#./-]*(?: [A-Za-z][\w+#./-]*){0,3}),? (?:also (?:called|known as)|aka|a\.k\.a\.|or simply|short for|abbreviated(?: as)?) (?<alias>[A-Za-z][\w+#./-]*(?: [A-Za-z][\w+#./-]*){0,3})`,
+    {
+      pattern: String.raw`(?<term>[A-Za-z][\w+#./-]*(?: [A-Za-z][\w+#./-]*){0,3}),? (?:also (?:called|known as)|aka|a\.k\.a\.|or simply|short for|abbreviated(?: as)?) (?<alias>[A-Za-z][\w+#./-]*(?: [A-Za-z][\w+#./-]*){0,3})`,
+      requires: String.raw`also (?:called|known as)|aka|a\.k\.a\.|or simply|short for|abbreviated`,
+    },
     String.raw`(?<term>[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){1,4}) \((?<alias>[A-Z][A-Za-z0-9]{1,7})\)`,
-    String.raw`(?<term>[A-Za-z][\w+#./]*(?: [A-Za-z][\w+#./]*){0,3}) -- (?<alias>[A-Z][A-Za-z0-9]{1,7})\b`,
+    { pattern: String.raw`(?<term>[A-Za-z][\w+#./]*(?: [A-Za-z][\w+#./]*){0,3}) -- (?<alias>[A-Z][A-Za-z0-9]{1,7})\b`, requires: ' -- [A-Z]' },
   ],
   maskPatterns: [
     // Dates written with weekday or month names: "Mon Sep 16 15:51:14 2015", "Tue, 3 Mar 2020", "Sep 2022".

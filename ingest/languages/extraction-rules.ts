@@ -40,7 +40,7 @@ export interface ExtractionRules {
    * Statements that two names are one concept, with named groups `term` and `alias`:
    * "协程（Coroutine）", "ReplicationController（简称RC）", "X, also called Y".
    */
-  aliasPatterns: readonly string[];
+  aliasPatterns: readonly AliasPattern[];
   /** Spans that are never mentions, e.g. a date with weekday and month names ("Mon Sep 16"). */
   maskPatterns: readonly string[];
   /** Words and tags of this language's text runs, with general-language frequencies: the segmenter adapter. */
@@ -102,3 +102,9 @@ export interface TermAnalyzer {
   /** Shortest single word that can be a concept (in characters). */
   minWordLength: number;
 }
+
+/**
+ * A pattern of alias statements, or one with `requires`: a shorter expression that every match of the pattern
+ * contains (its cue), tested first so the pattern runs only where it can match.
+ */
+export type AliasPattern = string | { pattern: string; requires: string };

@@ -70,9 +70,15 @@ const extraction: ExtractionRules = {
   aliasPatterns: [
     // 协程（Coroutine）, ReplicationController（简称RC）, 归置组(Placement Group, PG), 块存储又称 Block Storage
     String.raw`(?<term>\p{Script=Han}{2,8})[（(](?<alias>[A-Za-z][\w+#./-]*(?: [A-Za-z][\w+#./-]*){0,3})[)）]`,
-    String.raw`(?<term>[A-Za-z][\w+#./-]*(?: [A-Za-z][\w+#./-]*){0,3})\s*[（(](?:简称|又称|也叫|即)\s*(?<alias>[\p{Script=Han}A-Za-z][\w\p{Script=Han}+#./-]{0,15})[)）]`,
-    String.raw`(?<term>[A-Za-z][\w+#./-]*(?: [A-Za-z][\w+#./-]*){0,3})\s*[（(](?<alias>\p{Script=Han}{2,8})[)）]`,
-    String.raw`(?<term>[\p{Script=Han}A-Za-z][\w\p{Script=Han}+#./-]{1,15})(?:，|,)?\s*(?:简称|又称|也叫|也称为|俗称)\s*(?<alias>[\p{Script=Han}A-Za-z][\w\p{Script=Han}+#./-]{0,15})`,
+    {
+      pattern: String.raw`(?<term>[A-Za-z][\w+#./-]*(?: [A-Za-z][\w+#./-]*){0,3})\s*[（(](?:简称|又称|也叫|即)\s*(?<alias>[\p{Script=Han}A-Za-z][\w\p{Script=Han}+#./-]{0,15})[)）]`,
+      requires: String.raw`[（(]\s*(?:简称|又称|也叫|即)`,
+    },
+    { pattern: String.raw`(?<term>[A-Za-z][\w+#./-]*(?: [A-Za-z][\w+#./-]*){0,3})\s*[（(](?<alias>\p{Script=Han}{2,8})[)）]`, requires: String.raw`[（(]\p{Script=Han}{2,8}[)）]` },
+    {
+      pattern: String.raw`(?<term>[\p{Script=Han}A-Za-z][\w\p{Script=Han}+#./-]{1,15})(?:，|,)?\s*(?:简称|又称|也叫|也称为|俗称)\s*(?<alias>[\p{Script=Han}A-Za-z][\w\p{Script=Han}+#./-]{0,15})`,
+      requires: '简称|又称|也叫|也称为|俗称',
+    },
   ],
   maskPatterns: [],
   terms: chineseTerms,

@@ -61,6 +61,8 @@ function valueTags(value: string): string[] {
 
 /** A line made only of inline tags (`#rust #async`). */
 function onlyInlineTags(text: string): string[] | undefined {
+  // The first token must be a tag: a line that does not open with `#` is ruled out before it is split.
+  if (!/^[\s,，]*#/.test(text)) return undefined;
   const tokens = text.trim().split(/[\s,，]+/).filter(Boolean);
   if (tokens.length === 0 || !tokens.every((token) => /^#[\p{L}\p{N}_/-]*[^\p{N}\s][\p{L}\p{N}_/-]*$/u.test(token))) return undefined;
   const tags = tokens.map(normaliseTag).filter((tag): tag is string => tag !== undefined);

@@ -90,19 +90,26 @@ const iniComment = /^\s*[;#]/;
 const envLine = /^\s*(?:export\s+)?[A-Z_][A-Z0-9_]*=\S*\s*$/;
 
 /** INI: a `[section]` with `key = value` lines under it (and following sections), or two `key = value` lines. */
+// Module-level rather than closures of the detector: it runs on every free line, and creating closures there cost more than its tests.
+function isIniKey(lines: readonly Line[], free: (row: number) => boolean, row: number): boolean {
+  return free(row) && iniKey.test(lines[row]?.text ?? '') && !codeValue.test(lines[row]!.text) && !hasCjk(lines[row]!.text.split('=')[0] ?? '');
+}
+
+function isIniLine(lines: readonly Line[], free: (row: number) => boolean, row: number): boolean {
+  return free(row) && (iniSection.test(lines[row]?.text ?? '') || isIniKey(lines, free, row) || iniComment.test(lines[row]?.text ?? ''));
+}
+
 export const iniBlock: BlockDetector = (lines, index, free) => {
   const text = lines[index]!.text;
-  const isKey = (row: number) => free(row) && iniKey.test(lines[row]?.text ?? '') && !codeValue.test(lines[row]!.text) && !hasCjk(lines[row]!.text.split('=')[0] ?? '');
-  const isIniLine = (row: number) => free(row) && (iniSection.test(lines[row]?.text ?? '') || isKey(row) || iniComment.test(lines[row]?.text ?? ''));
   if (iniSection.test(text) && !/^\s*\[[ xX]\]/.test(text) && !/^\s*\[\d+\]/.test(text)) {
-    if (!isKey(index + 1) && !(iniComment.test(lines[index + 1]?.text ?? '') && isKey(index + 2))) return undefined;
-  } else if (!(isKey(index) && isKey(index + 1))) {
+    if (!isIniKey(lines, free, index + 1) && !(iniComment.test(lines[index + 1]?.text ?? '') && isIniKey(lines, free, index + 2))) return undefined;
+  } else if (!(isIniKey(lines, free, index) && isIniKey(lines, free, index + 1))) {
     return undefined;
   }
   let last = index;
   for (;;) {
-    if (isIniLine(last + 1)) last += 1;
-    else if (isBlank(lines[last + 1]?.text ?? 'x') && free(last + 1) && iniSection.test(lines[last + 2]?.text ?? '') && isKey(last + 3)) last += 2;
+    if (isIniLine(lines, free, last + 1)) last += 1;
+    else if (isBlank(lines[last + 1]?.text ?? 'x') && free(last + 1) && iniSection.test(lines[last + 2]?.text ?? '') && isIniKey(lines, free, last + 3)) last += 2;
     else break;
   }
   return { first: index, last, label: 'ini' };

@@ -34,6 +34,8 @@ const headerToken = /^[A-Z][A-Z0-9_%/()+#.-]*$|^%[A-Z]+$/;
 
 /** A header row of pasted column output: three or more upper-case column names and nothing else. */
 export function isUpperCaseHeader(text: string): boolean {
+  // A lower-case letter fails its token: most lines are ruled out before they are split.
+  if (/[a-z]/.test(text)) return false;
   const tokens = text.trim().split(/\s+/);
   if (tokens.length < 3 || /[:;,.!?]$/.test(text.trim()) || hasCjk(text)) return false;
   return tokens.every((token) => headerToken.test(token)) && tokens.filter((token) => token.length >= 2).length >= 3;

@@ -2,7 +2,7 @@ import { readFrontMatter } from '../markdown/front-matter.js';
 import { dateFromTitle, fileStem, isGenericTitle, pageTitle } from '../markdown/page-title.js';
 import { findInlineTags, isTagHeading, readTagLines, tagContext } from '../markdown/tags.js';
 import { indexRegions, type RegionIndex } from '../regions/region-index.js';
-import { markRegions } from '../regions.js';
+import { markRegions, type TextRegion } from '../regions.js';
 import { findFences } from '../regions/fences.js';
 import { setextHeading } from '../regions/headings.js';
 import { indexLines } from '../regions/lines.js';
@@ -89,7 +89,10 @@ class PageRegions {
   private index: RegionIndex | undefined;
   private readonly lineStarts: number[] = [];
 
-  constructor(private readonly lines: readonly string[]) {
+  constructor(
+    private readonly lines: readonly string[],
+    private readonly regionsOf: (text: string) => TextRegion[],
+  ) {
     let at = 0;
     for (const line of lines) {
       this.lineStarts.push(at);
@@ -100,7 +103,7 @@ class PageRegions {
   /** The regions of the text that starts at line `row` (its lines joined with newlines, as the page's are). */
   from(row: number): RegionIndex {
     const base = this.lineStarts[row] ?? 0;
-    return { inside: (start, end, kinds) => (this.index ??= indexRegions(markRegions(this.lines.join('\n')))).inside(start + base, end + base, kinds) };
+    return { inside: (start, end, kinds) => (this.index ??= indexRegions(this.regionsOf(this.lines.join('\n')))).inside(start + base, end + base, kinds) };
   }
 
   /** Whether line `row` is inside code or output. */
@@ -158,13 +161,13 @@ export interface MarkdownSplit {
  * matter, and tags also from "Tags:" lines and `#tags`. A section whose only content is tags is not a note
  * (its tags go to the page); a heading with no text under it joins the section that follows it.
  */
-export function splitMarkdown(sourcePath: string, lines: string[], diagnostics: Diagnostic[]): MarkdownSplit {
+export function splitMarkdown(sourcePath: string, lines: string[], diagnostics: Diagnostic[], regionsOf: (text: string) => TextRegion[] = markRegions): MarkdownSplit {
   const front = readFrontMatter(lines);
   if (front.invalid) diagnostics.push({ file: sourcePath, stage: 'split', line: 1, message: 'front matter is not valid YAML: ignored' });
   const found = sections(lines, front.bodyStart);
   const title = pageTitle(sourcePath, front.title, found[0]?.start === front.bodyStart ? found[0]?.heading : undefined);
   const generic = isGenericTitle(title);
-  const regions = new PageRegions(lines);
+  const regions = new PageRegions(lines, regionsOf);
   const { kept, tags } = keptSections(lines, found, regions);
   const pageTags = new Set([...front.tags, ...tags]);
   const date = front.date ?? dateFromTitle(fileStem(sourcePath));

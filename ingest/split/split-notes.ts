@@ -1,4 +1,5 @@
 import { dropImages } from '../markdown/images.js';
+import { markRegions, type TextRegion } from '../regions.js';
 import type { Diagnostic, NoteDraft, PageInfo, SourceFormat } from '../types.js';
 import { splitLines } from './lines.js';
 import { looksLikeAnnotations, splitAnnotations } from './split-annotations.js';
@@ -32,9 +33,10 @@ export interface SplitResult {
 
 /**
  * Split stage: picks a splitter by detected format and cuts the file into notes with line ranges. Images
- * (data: URIs included) are removed first, keeping line numbers, so no later stage sees them.
+ * (data: URIs included) are removed first, keeping line numbers, so no later stage sees them. `regionsOf` computes
+ * a text's regions (the pipeline passes one that keeps them, so a note whose text is its whole page reuses them).
  */
-export function splitNotes(path: string, text: string): SplitResult {
+export function splitNotes(path: string, text: string, regionsOf: (text: string) => TextRegion[] = markRegions): SplitResult {
   const lines = splitLines(dropImages(text));
   const format = detectFormat(path, lines);
   const diagnostics: Diagnostic[] = [];
@@ -43,7 +45,7 @@ export function splitNotes(path: string, text: string): SplitResult {
     return { format, notes: [], diagnostics };
   }
   if (format === 'markdown') {
-    const { notes, page } = splitMarkdown(path, lines, diagnostics);
+    const { notes, page } = splitMarkdown(path, lines, diagnostics, regionsOf);
     if (notes.length === 0) diagnostics.push({ file: path, stage: 'split', message: page.tags.length > 0 ? 'only tags, no text: not a note' : 'no notes found (format markdown)' });
     return { format, notes, diagnostics, page };
   }
