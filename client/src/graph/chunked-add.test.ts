@@ -1,6 +1,6 @@
-import type { ElementDefinition } from 'cytoscape';
-import { describe, expect, it } from 'vitest';
-import { drawOrder } from './chunked-add.js';
+import cytoscape, { type ElementDefinition } from 'cytoscape';
+import { describe, expect, it, vi } from 'vitest';
+import { addInSlices, drawOrder } from './chunked-add.js';
 
 const node = (id: string, rank: number): ElementDefinition => ({ group: 'nodes', data: { id, rank } });
 const edge = (id: string, source: string, target: string): ElementDefinition => ({ group: 'edges', data: { id, source, target } });
@@ -24,5 +24,18 @@ describe('the order a big graph is drawn in', () => {
 
   it('leaves out edges whose ends are not among the elements', () => {
     expect(ids(drawOrder([node('a', 1), edge('a-gone', 'a', 'gone')]))).toEqual(['a']);
+  });
+});
+
+describe('adding a big graph in slices', () => {
+  it('adds an edge whose ends arrive in the same slice, ahead of it', async () => {
+    // Node has no frames: the next frame is the next task.
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
+    const cy = cytoscape({ headless: true });
+    const added = addInSlices(cy, [node('a', 1), node('b', 0.5), edge('a-b', 'a', 'b')], () => undefined, 10);
+    expect(await added.done).toBe(true);
+    expect(cy.edges().map((element) => element.id())).toEqual(['a-b']);
+    cy.destroy();
+    vi.unstubAllGlobals();
   });
 });

@@ -62,11 +62,17 @@ export function addInSlices(cy: Core, elements: ElementDefinition[], onProgress:
   const addAll = async (): Promise<boolean> => {
     for (let start = 0; start < ordered.length; start += sliceSize) {
       if (cancelled || cy.destroyed()) return false;
+      // An edge's ends may be in this very slice, ahead of it.
+      const arriving = new Set<string>();
+      const present = (id: string): boolean => arriving.has(id) || cy.getElementById(id).nonempty();
       const slice = ordered.slice(start, start + sliceSize).filter((element) => {
         const id = element.data.id;
         if (id !== undefined && cy.getElementById(id).nonempty()) return false;
-        if (element.group !== 'edges') return true;
-        return cy.getElementById(String(element.data.source)).nonempty() && cy.getElementById(String(element.data.target)).nonempty();
+        if (element.group !== 'edges') {
+          if (id !== undefined) arriving.add(String(id));
+          return true;
+        }
+        return present(String(element.data.source)) && present(String(element.data.target));
       });
       let added = cy.collection();
       cy.batch(() => {
