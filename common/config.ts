@@ -47,6 +47,13 @@ export const configSchema = z.object({
   CYPHER_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   /** Row cap of a user Cypher query. */
   CYPHER_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1000),
+  /**
+   * Token that allows curation (editing the graph from the explorer) when HOST is not loopback; sent as
+   * `Authorization: Bearer …`. Without it a non-loopback server is read-only.
+   */
+  NOTEGRAPH_EDIT_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  /** Watch the notes folder while serving and re-ingest saved notes (`off` to disable). */
+  NOTES_WATCH: z.enum(['on', 'off']).default('on'),
   /** Byte budget of a user Cypher result (rows and graph elements as JSON); past it the answer is `capped`. */
   CYPHER_MAX_RESULT_BYTES: z.coerce.number().int().min(1024).max(256 * 1024 * 1024).default(8 * 1024 * 1024),
   /** Longest user Cypher query, in characters. */

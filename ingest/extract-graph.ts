@@ -5,6 +5,7 @@ import { decodeNoteFile } from './decode.js';
 import { dedupeNotes } from './dedupe.js';
 import { layoutNote, type NoteLayout } from './discover-layout.js';
 import { discoverConcepts, type Discovery } from './discover.js';
+import { curateConcepts, curatePageMentions, curateRelations, followMerges } from './curation/curate-extraction.js';
 import { buildConcepts, conceptEntries, conceptHitsOf, conceptInfoOf, mentionsOf, salienceOf, type SenseContext } from './extract-concepts.js';
 import { sha256Hex } from './hash.js';
 import { languagePacks, type LanguagePack } from './languages/index.js';
@@ -180,18 +181,22 @@ export function* extractGraphSteps(options: ExtractOptions): Generator<StageName
   const lexicon = vault.lexicon;
   const discovery = discoverConcepts({ notes, layouts, lexicon, packs });
   yield 'concepts';
-  const { hitsByNote, info } = matchConcepts(notes, layouts, lexicon, discovery, diagnostics, packs);
-  for (const noteId of vault.links.keys()) hitsByNote.set(noteId, withLinkHits(vault, noteId, hitsByNote.get(noteId) ?? []));
+  const matched = matchConcepts(notes, layouts, lexicon, discovery, diagnostics, packs);
+  for (const noteId of vault.links.keys()) matched.hitsByNote.set(noteId, withLinkHits(vault, noteId, matched.hitsByNote.get(noteId) ?? []));
+  // The owner's curation decisions apply to the final concept hits, before anything is derived from them.
+  const { hitsByNote, info, mergedInto } = curateConcepts(matched, notes, options.lexicon.curation, diagnostics);
   yield 'concepts';
 
   const mentions = notes.flatMap((note) => mentionsOf(note.id, hitsByNote.get(note.id) ?? []));
-  mentions.push(...pageMentions(vault, notes, mentions));
+  mentions.push(...curatePageMentions(pageMentions(vault, notes, mentions), { mentions, info, mergedInto }));
   const concepts = buildConcepts(info, mentions);
   const known = new Set(concepts.map((concept) => concept.id));
-  const typed = [...extractAllRelations(notes, hitsByNote, layouts, commandLinks(lexicon, discovery.commandOf), diagnostics), ...linkRelations(vault, notes)];
-  const relations = typed.filter(
+  // Merged-away ids can still come from outside the hits (page links, a command's tool): they follow the merge.
+  const typed = followMerges([...extractAllRelations(notes, hitsByNote, layouts, commandLinks(lexicon, discovery.commandOf), diagnostics), ...linkRelations(vault, notes)], mergedInto);
+  const extracted = typed.filter(
     (relation) => known.has(relation.source) && known.has(relation.target) && !discovery.classNouns.has(relation.source) && !discovery.classNouns.has(relation.target),
   );
+  const relations = curateRelations(extracted, { concepts: known, mergedInto, notes }, options.lexicon.curation, diagnostics);
   yield 'relations';
   const cooccurrences = computeCoOccurrence(
     notes.map((note) => (hitsByNote.get(note.id) ?? []).map((hit) => hit.conceptId)),

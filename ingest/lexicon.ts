@@ -3,7 +3,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import {
+  conceptDecisionsSchema,
+  noCurationDecisions,
+  relationDecisionsSchema,
+  relationsFileName,
+  type CurationDecisions,
+  type RelationDecisions,
+} from './curation/decisions.js';
 import { slugify } from './hash.js';
+import { readOptionalText } from './optional-file.js';
 import { conceptKinds, type ConceptKind, type Diagnostic } from './types.js';
 
 const entrySchema = z.object({
@@ -15,18 +24,30 @@ const entrySchema = z.object({
   context: z.array(z.string()).default([]),
   commandOf: z.string().optional(),
 });
-const lexiconFileSchema = z.object({
+/**
+ * A lexicon file: the bundled one, or the notes folder's `notegraph-lexicon.yaml` (docs/notes-folder-files.md),
+ * where `decisions` holds the owner's curation decisions and `notSecret` the values redaction leaves alone. The explorer's decision writer validates with this same schema, so it never
+ * writes a file an ingest would ignore.
+ */
+export const lexiconFileSchema = z.object({
   concepts: z.array(entrySchema).default([]),
   stopwords: z.array(z.coerce.string()).default([]),
+  decisions: conceptDecisionsSchema.default(noCurationDecisions.concepts),
   /** Values redaction must leave alone (exact strings), read by the redact stage. */
   notSecret: z.array(z.coerce.string()).default([]),
 });
+export type LexiconFile = z.infer<typeof lexiconFileSchema>;
 
 export type LexiconEntry = z.infer<typeof entrySchema> & { id: string };
 
 export interface Lexicon {
   entries: LexiconEntry[];
   stopwords: Set<string>;
+  /**
+   * The owner's curation decisions (the notes folder's stopwords and `decisions`, and notegraph-relations.yaml),
+   * applied to the final concept hits and typed relations. Only the notes folder's files carry them.
+   */
+  curation?: CurationDecisions;
   /** `notSecret` of the user's file: values the redact stage leaves alone. */
   notSecret?: Set<string>;
 }
@@ -35,32 +56,50 @@ export const bundledLexiconPath = path.join(path.dirname(fileURLToPath(import.me
 /** A file with this name in the notes folder extends the bundled lexicon (same format). */
 export const userLexiconFile = 'notegraph-lexicon.yaml';
 
+type ReadYaml<T> = { value: T; diagnostics: [] } | { value: undefined; diagnostics: Diagnostic[] };
+
+/** Parses a YAML file against its schema; problems become one diagnostic naming the fields, never the content. */
+function readYaml<S extends z.ZodType>(file: string, stage: Diagnostic['stage'], yamlText: string, schema: S): ReadYaml<z.infer<S>> {
+  const problem = (message: string): ReadYaml<z.infer<S>> => ({ value: undefined, diagnostics: [{ file, stage, message }] });
+  try {
+    const parsed = schema.safeParse(parseYaml(yamlText) ?? {});
+    if (parsed.success) return { value: parsed.data, diagnostics: [] };
+    return problem(`ignored: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`).join('; ')}`);
+  } catch (error) {
+    return problem(`ignored: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
 /** Parses lexicon YAML; problems become diagnostics and the file contributes nothing. */
 export function parseLexicon(file: string, yamlText: string): { lexicon: Lexicon; diagnostics: Diagnostic[] } {
-  try {
-    const parsed = lexiconFileSchema.safeParse(parseYaml(yamlText) ?? {});
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-      return { lexicon: emptyLexicon(), diagnostics: [{ file, stage: 'concepts', message: `lexicon ignored: ${problems}` }] };
-    }
-    return {
-      lexicon: {
-        entries: parsed.data.concepts.map((entry) => ({ ...entry, id: slugify(entry.name) })),
-        stopwords: new Set(parsed.data.stopwords.map((word) => word.toLowerCase())),
-        notSecret: new Set(parsed.data.notSecret),
-      },
-      diagnostics: [],
-    };
-  } catch (error) {
-    return { lexicon: emptyLexicon(), diagnostics: [{ file, stage: 'concepts', message: `lexicon is not valid YAML: ${(error as Error).message.split('\n')[0]}` }] };
-  }
+  const { value, diagnostics } = readYaml(file, 'concepts', yamlText, lexiconFileSchema);
+  if (!value) return { lexicon: emptyLexicon(), diagnostics: diagnostics.map((d) => ({ ...d, message: `lexicon ${d.message}` })) };
+  return {
+    lexicon: {
+      entries: value.concepts.map((entry) => ({ ...entry, id: slugify(entry.name) })),
+      stopwords: new Set(value.stopwords.map((word) => word.toLowerCase())),
+      notSecret: new Set(value.notSecret),
+      curation: { stopwords: value.stopwords, concepts: value.decisions, relations: noCurationDecisions.relations },
+    },
+    diagnostics: [],
+  };
+}
+
+/** notegraph-relations.yaml (undefined: no such file); a broken file applies nothing and says why. */
+export function parseRelationDecisions(yamlText: string | undefined): { decisions: RelationDecisions; diagnostics: Diagnostic[] } {
+  if (yamlText === undefined) return { decisions: noCurationDecisions.relations, diagnostics: [] };
+  const { value, diagnostics } = readYaml(relationsFileName, 'relations', yamlText, relationDecisionsSchema);
+  return { decisions: value ?? noCurationDecisions.relations, diagnostics: diagnostics.map((d) => ({ ...d, message: `curation decisions ${d.message}` })) };
 }
 
 function emptyLexicon(): Lexicon {
   return { entries: [], stopwords: new Set(), notSecret: new Set() };
 }
 
-/** User entries with the name of a bundled concept add aliases to it; new names add concepts. */
+/**
+ * User entries with the name of a bundled concept add aliases to it; new names add concepts. Curation decisions
+ * are the user's alone (the bundled lexicon's stopwords are no hidden concepts).
+ */
 export function mergeLexicons(base: Lexicon, extra: Lexicon): Lexicon {
   const byId = new Map(base.entries.map((entry) => [entry.id, { ...entry }]));
   for (const entry of extra.entries) {
@@ -83,16 +122,8 @@ export function mergeLexicons(base: Lexicon, extra: Lexicon): Lexicon {
     entries: [...byId.values()],
     stopwords: new Set([...base.stopwords, ...extra.stopwords]),
     notSecret: new Set([...(base.notSecret ?? []), ...(extra.notSecret ?? [])]),
+    curation: extra.curation,
   };
-}
-
-async function readOptional(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }
 
 export interface LoadLexiconOptions {
@@ -102,13 +133,19 @@ export interface LoadLexiconOptions {
 
 /**
  * The file edge: the bundled lexicon (optional seed knowledge: ids, kinds, Chinese aliases) plus the notes
- * folder's own `notegraph-lexicon.yaml`, if any, which overrides it. Unknown top-level keys of the user's file
- * (curation decisions, notSecret) are other stages' business and pass through unread.
+ * folder's own `notegraph-lexicon.yaml`, if any, which overrides it, and the owner's curation decisions from it
+ * and from `notegraph-relations.yaml`.
  */
 export async function loadLexicon(notesDir: string, options: LoadLexiconOptions = {}): Promise<{ lexicon: Lexicon; diagnostics: Diagnostic[] }> {
-  const bundled = options.bundled === false ? { lexicon: emptyLexicon(), diagnostics: [] } : parseLexicon('ingest/lexicon.yaml', await readFile(bundledLexiconPath, 'utf8'));
-  const userText = await readOptional(path.join(notesDir, userLexiconFile));
-  if (userText === undefined) return bundled;
-  const user = parseLexicon(userLexiconFile, userText);
-  return { lexicon: mergeLexicons(bundled.lexicon, user.lexicon), diagnostics: [...bundled.diagnostics, ...user.diagnostics] };
+  const [bundledText, userText, relationsText] = await Promise.all([
+    options.bundled === false ? undefined : readFile(bundledLexiconPath, 'utf8'),
+    readOptionalText(path.join(notesDir, userLexiconFile)),
+    readOptionalText(path.join(notesDir, relationsFileName)),
+  ]);
+  const bundled = bundledText === undefined ? { lexicon: emptyLexicon(), diagnostics: [] } : parseLexicon('ingest/lexicon.yaml', bundledText);
+  const user = userText === undefined ? { lexicon: emptyLexicon(), diagnostics: [] } : parseLexicon(userLexiconFile, userText);
+  const relations = parseRelationDecisions(relationsText);
+  const merged = mergeLexicons(bundled.lexicon, user.lexicon);
+  const curation: CurationDecisions = { ...(merged.curation ?? noCurationDecisions), relations: relations.decisions };
+  return { lexicon: { ...merged, curation }, diagnostics: [...bundled.diagnostics, ...user.diagnostics, ...relations.diagnostics] };
 }

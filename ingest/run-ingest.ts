@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../queries/database.js';
-import { readGraphState, readSourceDigests, writeIngestedGraph, type GraphState, type WriteStats } from '../queries/ingest-write.js';
+import { CorrectedMeanwhileError, readEditCount, readGraphState, readSourceDigests, writeIngestedGraph, type GraphState, type WriteStats } from '../queries/ingest-write.js';
+import { patchLiveGraph } from '../queries/ingest-patch.js';
 import { applySchema } from '../queries/schema.js';
 import { decodeNoteFile } from './decode.js';
 import { extractGraphYielding } from './extract-graph.js';
@@ -25,6 +26,16 @@ export interface IngestOptions {
   maxFileBytes?: number;
   /** Use the bundled lexicon as seed knowledge (default true; the CLI's `--no-lexicon` sets false). */
   lexicon?: boolean;
+  /**
+   * Apply the schema first (default true). A running server that re-ingests on every save has applied it
+   * already; doing it again costs Neo4j a second of work beside the extraction, on every save.
+   */
+  schema?: boolean;
+  /**
+   * Apply a small change to the live graph in one transaction instead of writing a generation (queries/ingest-
+   * patch.ts); a running server's re-ingest after a save or a correction sets it. Large changes still swap.
+   */
+  patch?: boolean;
   onProgress?: (event: { file: string; done: number; total: number }) => void;
 }
 
@@ -58,15 +69,15 @@ interface Prepared {
 }
 
 /** Schema and what is already stored: everything the write needs that does not need the notes. */
-async function prepareDatabase(db: Database): Promise<Prepared> {
+async function prepareDatabase(db: Database, schema: boolean): Promise<Prepared> {
   const timed = async <T>(work: () => Promise<T>) => {
     const started = performance.now();
     const value = await work();
     return { value, ms: Math.round(performance.now() - started) };
   };
   // Reading what is stored does not depend on the schema: both run at once, in two sessions.
-  const [schema, state] = await Promise.all([timed(() => applySchema(db)), timed(() => readGraphState(db))]);
-  return { state: state.value, schemaMs: schema.ms, stateMs: state.ms };
+  const [applied, state] = await Promise.all([schema ? timed(() => applySchema(db)) : { ms: 0 }, timed(() => readGraphState(db))]);
+  return { state: state.value, schemaMs: applied.ms, stateMs: state.ms };
 }
 
 /** A promise whose rejection is held until it is awaited, so a failure during extraction is not "unhandled". */
@@ -89,10 +100,27 @@ function held<T>(promise: Promise<T>): () => Promise<T> {
  * work is mostly the JVM warming up, in another process, so overlapping the two saves seconds.
  */
 export async function runIngest(options: IngestOptions): Promise<{ summary: IngestSummary; graph: ExtractedGraph }> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await ingestOnce(attempt === 1 ? options : { ...options, schema: false });
+    } catch (error) {
+      // A correction was made in the live graph after this run read the decision files (a server's explorer
+      // while this CLI ingest ran): read them again rather than make a graph without it live.
+      if (!(error instanceof CorrectedMeanwhileError) || attempt >= maxAttempts) throw error;
+    }
+  }
+}
+
+const maxAttempts = 3;
+
+async function ingestOnce(options: IngestOptions): Promise<{ summary: IngestSummary; graph: ExtractedGraph }> {
   const started = performance.now();
   const db = options.dryRun ? undefined : options.db;
-  const prepared = db ? held(prepareDatabase(db)) : undefined;
+  const prepared = db ? held(prepareDatabase(db, options.schema !== false)) : undefined;
+  const editCount = db ? held(readEditCount(db)) : undefined;
   const read = await readNoteFiles(options.notesDir, options.maxFileBytes ?? defaultMaxFileBytes);
+  // Counted before the decision files are read: a correction after this point keeps this generation from going live.
+  const edits = editCount ? await editCount() : undefined;
   const lexicon = await loadLexicon(options.notesDir, { bundled: options.lexicon !== false });
   const extracted = await extractGraphYielding({ files: read.files, lexicon: lexicon.lexicon, onProgress: options.onProgress });
   const graph = extracted.graph;
@@ -102,7 +130,10 @@ export async function runIngest(options: IngestOptions): Promise<{ summary: Inge
     try {
       const { state, schemaMs, stateMs } = await prepared();
       Object.assign(timings, { schemaMs, stateMs });
-      timings.write = await writeIngestedGraph(db, toGraphRows(graph), { now: new Date().toISOString(), run: randomUUID(), state, force: options.reset });
+      const rows = toGraphRows(graph);
+      const write = { now: new Date().toISOString(), run: randomUUID(), state, edits };
+      const patched = options.patch && !options.reset ? await patchLiveGraph(db, rows, write) : undefined;
+      timings.write = patched ?? (await writeIngestedGraph(db, rows, { ...write, force: options.reset }));
       if (!timings.write.atomic) {
         const swapMs = timings.write.stages.find((stage) => stage.stage === 'swap')?.ms ?? 0;
         graph.diagnostics.push({

@@ -20,12 +20,36 @@ export interface GenerationMarker {
 const abandonedAfterMs = 120_000;
 
 export const markerStatement = `OPTIONAL MATCH (g:IngestState {id: 'current'})
-  RETURN coalesce(g.version, 0) AS version, coalesce(g.swapping AND g.swappingSince > timestamp() - ${abandonedAfterMs}, false) AS swapping`;
+  RETURN coalesce(g.version, 0) AS version,
+         coalesce(g.swapping AND g.swappingSince > timestamp() - ${abandonedAfterMs}, false)
+           OR coalesce(g.editing AND g.editingSince > timestamp() - ${abandonedAfterMs}, false) AS swapping`;
 
 export const beginSwapStatement = "MERGE (g:IngestState {id: 'current'}) SET g.swapping = true, g.swappingSince = timestamp(), g.version = coalesce(g.version, 0) + 1";
 
 /** After the swap committed, or after it failed (so readers stop waiting), or to clear what a crashed ingest left. */
 export const endSwapStatement = "MATCH (g:IngestState {id: 'current'}) WHERE g.swapping SET g.swapping = false, g.version = g.version + 1";
+
+/**
+ * A correction (queries/curation.ts) edits the live generation in place, in one transaction bracketed like a
+ * swap but by a flag of its own (`editing`), so neither clears the other's marker and an ingest does not take a
+ * correction in progress for leftovers of a crashed one.
+ */
+export const beginEditStatement = "MERGE (g:IngestState {id: 'current'}) SET g.editing = true, g.editingSince = timestamp(), g.version = coalesce(g.version, 0) + 1";
+export const endEditStatement = "MATCH (g:IngestState {id: 'current'}) WHERE g.editing SET g.editing = false, g.version = g.version + 1";
+
+/**
+ * First statement of a correction's transaction: it write-locks the marker node (a swap takes the same lock
+ * first, so the two never interleave), counts the edit, and drops the digest, which no longer describes the live
+ * graph (the next ingest writes a generation even when its rows equal the old one's). An ingest that read the
+ * decision files before an edit counted here does not make its generation live (ingest-write.ts).
+ */
+export const recordEditStatement = "MERGE (g:IngestState {id: 'current'}) SET g.edits = coalesce(g.edits, 0) + 1 REMOVE g.digest";
+
+/** Edits counted so far (read by an ingest before it reads the decision files). */
+export const editCountStatement = "OPTIONAL MATCH (g:IngestState {id: 'current'}) RETURN coalesce(g.edits, 0) AS edits";
+
+/** First statement of a swap's transaction: the marker's write lock, and the edits counted so far. */
+export const lockForSwapStatement = "MERGE (g:IngestState {id: 'current'}) SET g.swapRun = $run RETURN coalesce(g.edits, 0) AS edits";
 
 async function readMarker(tx: ManagedTransaction): Promise<GenerationMarker> {
   const record = (await tx.run(markerStatement)).records[0];

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { conceptEdgeTypes, type ConceptRecord, type MentionRecord, type NoteRecord, type SourceRecord } from '../common/graph-model.js';
 import { NotegraphError } from '../common/errors.js';
 import type { Database } from './database.js';
-import { beginSwapStatement, endSwapStatement } from './generation.js';
+import { beginSwapStatement, editCountStatement, endSwapStatement, lockForSwapStatement } from './generation.js';
 import * as statements from './ingest-statements.js';
 import { toNumber } from './values.js';
 
@@ -46,9 +46,9 @@ export interface StageTiming {
 
 /**
  * `fresh`: there was no live graph; `replace`: a new generation replaced the live one; `unchanged`: the rows
- * equal the live generation's, nothing was written.
+ * equal the live generation's, nothing was written; `patch`: a small change applied in place (ingest-patch.ts).
  */
-export type WriteMode = 'fresh' | 'replace' | 'unchanged';
+export type WriteMode = 'fresh' | 'replace' | 'unchanged' | 'patch';
 
 export interface WriteStats {
   mode: WriteMode;
@@ -145,7 +145,7 @@ export async function readGraphState(db: Database): Promise<GraphState> {
   });
 }
 
-function noteParams(notes: NoteRow[]): Record<string, unknown>[] {
+export function noteParams(notes: NoteRow[]): Record<string, unknown>[] {
   return notes.map(({ mentions, occurrences, tags, ...note }) => ({
     props: { ...note, occurrences: occurrences.map((place) => `${place.path}:${place.lineStart}-${place.lineEnd}`) },
     places: occurrences,
@@ -154,7 +154,7 @@ function noteParams(notes: NoteRow[]): Record<string, unknown>[] {
   }));
 }
 
-function checkEdgeTypes(edges: ConceptEdgeRow[]): void {
+export function checkEdgeTypes(edges: ConceptEdgeRow[]): void {
   const allowed = new Set<string>(conceptEdgeTypes);
   const unknown = edges.find((edge) => !allowed.has(edge.type));
   if (unknown) throw new NotegraphError('INTERNAL', `unknown concept edge type ${unknown.type}`);
@@ -219,7 +219,26 @@ function checkStaged(record: { get(key: string): unknown } | undefined, rows: Gr
   }
 }
 
-type SwapParams = { digest: string; run: string; now: string };
+/**
+ * An ingest read the decision files before a correction was made in the live graph (queries/curation.ts): its
+ * generation lacks that correction, so it is not made live. runIngest reads the files again and retries.
+ */
+export class CorrectedMeanwhileError extends NotegraphError {
+  constructor() {
+    super('CONFLICT', 'the graph was corrected while this ingest ran; its generation was not made live (the live graph is unchanged), run the ingest again');
+  }
+}
+
+/** Corrections counted so far; an ingest reads this before the decision files and passes it as `edits`. */
+export async function readEditCount(db: Database): Promise<number> {
+  return db.read(async (tx) => toNumber((await tx.run(editCountStatement)).records[0]?.get('edits')));
+}
+
+export function checkNoEditSince(record: { get(key: string): unknown } | undefined, edits: number | undefined): void {
+  if (edits !== undefined && toNumber(record?.get('edits')) !== edits) throw new CorrectedMeanwhileError();
+}
+
+type SwapParams = { digest: string; run: string; now: string; edits?: number };
 type Deleted = { sourcesDeleted: number; conceptsDeleted: number };
 
 const deletedOf = (record: { get(key: string): unknown } | undefined): Deleted => ({
@@ -230,6 +249,8 @@ const deletedOf = (record: { get(key: string): unknown } | undefined): Deleted =
 /** The swap in one transaction: readers see the old generation or the new one. */
 function swapAtomically(db: Database, rows: GraphRows, params: SwapParams): Promise<Deleted> {
   return db.write(async (tx) => {
+    // The marker's lock first: a correction's transaction takes it first too, so the two never interleave.
+    checkNoEditSince((await tx.run(lockForSwapStatement, { run: params.run })).records[0], params.edits);
     const record = (await tx.run(statements.swapStatement, params)).records[0];
     checkStaged(record, rows);
     return deletedOf(record);
@@ -238,6 +259,8 @@ function swapAtomically(db: Database, rows: GraphRows, params: SwapParams): Prom
 
 /** The swap in steps, for a graph too large for one transaction. */
 async function swapInSteps(db: Database, rows: GraphRows, params: SwapParams): Promise<Deleted> {
+  // No lock across steps: a correction made during them is repaired by the re-ingest every correction asks for.
+  checkNoEditSince((await db.runAutoCommit(lockForSwapStatement, { run: params.run })).records[0], params.edits);
   checkStaged((await db.runAutoCommit(statements.stagedCountsStatement)).records[0], rows);
   for (const label of statements.liveLabels) await db.runAutoCommit(statements.relabelInStepsStatement(label, statements.retiredLabel(label)));
   for (const label of statements.liveLabels) await db.runAutoCommit(statements.relabelInStepsStatement(statements.stagedLabel(label), label));
@@ -263,6 +286,8 @@ export interface WriteOptions {
   force?: boolean;
   /** Above this many nodes (old + new generation) the swap runs in steps; defaults to maxAtomicSwapNodes. */
   maxAtomicSwapNodes?: number;
+  /** readEditCount before the decision files were read: the swap is refused (CorrectedMeanwhileError) if more were made since. */
+  edits?: number;
 }
 
 /**
@@ -289,7 +314,11 @@ export async function writeIngestedGraph(db: Database, rows: GraphRows, options:
   await stageGeneration(db, rows, clock, { now: options.now });
   const swappedNodes = state.liveNodes + Object.values(expectedStaged(rows)).reduce((sum, count) => sum + count, 0);
   const atomic = swappedNodes <= (options.maxAtomicSwapNodes ?? maxAtomicSwapNodes);
-  const deleted = await clock.time('swap', swappedNodes, () => swapGeneration(db, rows, { digest, run: options.run, now: options.now, atomic }));
+  const swap = { digest, run: options.run, now: options.now, atomic, edits: options.edits };
+  const deleted = await clock.time('swap', swappedNodes, () => swapGeneration(db, rows, swap)).catch(async (error: unknown) => {
+    if (error instanceof CorrectedMeanwhileError) await deleteOffGraph(db, ['staged']);
+    throw error;
+  });
   if (!state.empty) await clock.time('delete retired', 0, () => deleteOffGraph(db, ['retired']));
   return { mode: state.empty ? 'fresh' : 'replace', notesWritten, notesDeleted, ...deleted, atomic, swappedNodes, stages: clock.stages };
 }

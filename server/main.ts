@@ -15,6 +15,7 @@ import { applySchema } from '../queries/schema.js';
 import { localNeo4jStarter } from '../tools/neo4j/local-neo4j.js';
 import { Neo4jSupervisor } from '../tools/neo4j/supervise-neo4j.js';
 import { buildClient, clientBuildIsStale } from './client-build.js';
+import { createLiveServices, resolveNotesDir, type LiveServices } from './live-services.js';
 import { createApp, startServer, type RunningServer } from './server.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,6 +25,7 @@ interface Stack {
   neo4j?: Neo4jSupervisor;
   db?: Database;
   server?: RunningServer;
+  live?: LiveServices;
 }
 
 /** The bundled Neo4j, restarted on the port it first got when it exits unexpectedly. */
@@ -48,8 +50,7 @@ async function connect(config: Config, logger: Logger, stack: Stack, giveUp: () 
   return new Database({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
 }
 
-async function ingestIfStale(db: Database, config: Config, logger: Logger): Promise<void> {
-  const notesDir = path.resolve(root, config.NOTES_DIR);
+async function ingestIfStale(db: Database, notesDir: string, config: Config, logger: Logger): Promise<void> {
   if (!(await isGraphStale(db, notesDir))) {
     logger.info('graph is up to date with the notes folder');
     return;
@@ -70,6 +71,7 @@ async function warmUp(db: Database, logger: Logger): Promise<void> {
 }
 
 async function stopAll(stack: Stack, logger: Logger): Promise<void> {
+  await stack.live?.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping the notes watcher failed'));
   await stack.server?.stop().catch((error: unknown) => logger.error({ err: error }, 'server stop failed'));
   await stack.db?.close().catch((error: unknown) => logger.error({ err: error }, 'driver close failed'));
   await stack.neo4j?.stop();
@@ -95,16 +97,19 @@ async function main(): Promise<void> {
 
   try {
     const startedAt = Date.now();
+    const notesDir = resolveNotesDir(process.argv.slice(2), config.NOTES_DIR, root);
     stack.db = await connect(config, logger, stack, () => shutdown('local Neo4j gave up', 1));
     await applySchema(stack.db);
-    await ingestIfStale(stack.db, config, logger);
+    await ingestIfStale(stack.db, notesDir, config, logger);
     await warmUp(stack.db, logger);
     if (clientBuildIsStale(root, clientDir)) {
       logger.info('building the client…');
       await buildClient(root);
     }
-    const app = createApp({ db: stack.db, logger, clientDir, config });
+    stack.live = createLiveServices({ db: stack.db, notesDir, config, logger });
+    const app = createApp({ db: stack.db, logger, clientDir, config, curation: stack.live.routes });
     stack.server = await startServer(app, { host: config.HOST, port: config.PORT });
+    await stack.live.start();
     logger.info(`notegraph ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
     // The one line scripts (and people) look for.
     console.log(`notegraph explorer: ${stack.server.url}`);

@@ -12,6 +12,7 @@ import { errorHandler } from './error-handler.js';
 import { clientStatic, hostCheck, requestId, requestLogger, responseCompression, securityHeaders } from './http-hygiene.js';
 import { jsonBody } from './json-body.js';
 import { mountRoutes } from './route-spec.js';
+import { curationRouter, readOnlyCurationRouter, type CurationRoutesDeps } from './routes/curation.js';
 import { apiRoutes } from './routes/index.js';
 
 export interface ServerDeps {
@@ -23,6 +24,8 @@ export interface ServerDeps {
   config?: Partial<Pick<Config, ApiSetting>>;
   /** Turn per-request logging off (benchmarks); errors are still logged. */
   requestLogging?: boolean;
+  /** Curation commands and live events (server/live-services.ts); without them the API is read-only. */
+  curation?: CurationRoutesDeps;
 }
 
 type ApiSetting =
@@ -58,7 +61,7 @@ function allowedHosts(settings: Config): string[] {
   return ['0.0.0.0', '[::]'].includes(host) ? settings.ALLOWED_HOSTS : [...settings.ALLOWED_HOSTS, host];
 }
 
-export function createApp({ db, logger, clientDir, config, requestLogging = true }: ServerDeps): Express {
+export function createApp({ db, logger, clientDir, config, requestLogging = true, curation }: ServerDeps): Express {
   const settings: Config = { ...configSchema.parse({}), ...config };
   const limits = cypherLimits(settings);
   const app = express();
@@ -72,6 +75,7 @@ export function createApp({ db, logger, clientDir, config, requestLogging = true
   app.use(jsonBody('100kb'));
   const api = mountRoutes(apiRoutes, { db, cypherLimits: limits, consoleAdmission: new ConsoleAdmission(limits) });
   db.warmConsole();
+  api.use(curation ? curationRouter(curation) : readOnlyCurationRouter());
   api.use((request) => {
     throw new NotegraphError('NOT_FOUND', `no API route ${request.method} ${request.path}`);
   });

@@ -14,7 +14,7 @@ import { largeGraphNodes, parseHints } from './graph/rendering.js';
 import type { Theme } from './graph/style.js';
 import { Legend } from './legend.js';
 import type { PanelActions } from './panel.js';
-import { PanelController } from './panel-controller.js';
+import { PanelController, type PanelExtras } from './panel-controller.js';
 import { PathController } from './path-controller.js';
 import { SearchBox } from './search-box.js';
 import { syncLocalButton, toggleLocal } from './views.js';
@@ -56,6 +56,15 @@ export class Explorer implements GraphContext {
   readonly legend: Legend;
   readonly panelView: PanelController;
   cypherConsole: Promise<CypherConsole> | null = null;
+  /** Curation and live notes (curation/explorer-curation.ts), once installed by the composition root. */
+  curation: {
+    canUndo(): boolean;
+    latestAt(): number;
+    undo(): Promise<void>;
+    panelExtras(): PanelExtras;
+    /** Live events handed to the view, and how many of them are on screen by now (tests wait on it). */
+    liveUpdates(): { received: number; applied: number };
+  } | null = null;
   state: ViewState = parseViewState(window.location.search);
   base: BaseView = { kind: 'overview' };
   focusMode = false;
@@ -77,7 +86,7 @@ export class Explorer implements GraphContext {
     this.graph = new GraphView(
       byId('graph'),
       {
-        onTap: (id) => (id ? void this.selectConcept(id) : this.clearSelection()),
+        onTap: (id, adding) => this.tap(id, adding),
         onDoubleTap: (id) => void this.expand.toggle(id),
         onHover: (id) => this.hover(id),
         onLayout: (state) => this.onLayout(state),
@@ -120,6 +129,7 @@ export class Explorer implements GraphContext {
       isExpanded: (id) => this.expand.isExpanded(id),
       reportError: (error, what) => this.reportError(error, what),
       describe: errorMessage,
+      extras: () => this.curation?.panelExtras() ?? null,
     });
     this.vm.setFilters(this.state.filters);
   }
@@ -140,6 +150,13 @@ export class Explorer implements GraphContext {
     const message = `${what}: ${errorMessage(error)}`;
     this.lastErrorText = message;
     this.notify(message, 'error');
+  }
+
+  /** What the server now has for the loaded base view (null for a Cypher result, which is a snapshot). */
+  async freshBase(): Promise<GraphElements | null> {
+    const { filters } = this.state;
+    if (this.base.kind === 'local') return api.neighbors(this.base.local.center, { depth: this.base.local.depth, limit: localLimit, types: filters.relationTypes });
+    return this.base.kind === 'overview' ? api.graph({ limit: overviewLimit, ...timeQuery(filters) }) : null;
   }
 
   /** Loads the graph a base view stands for: the overview or a local graph, with the time range applied by the server. */
@@ -256,7 +273,8 @@ export class Explorer implements GraphContext {
   /** Redraws everything that depends on the view-model: visibility, legend, filters drawer, buttons, labels. */
   refresh(): void {
     this.graph.applyVisibility(this.vm.visible);
-    byId<HTMLButtonElement>('undo-button').disabled = this.expand.history.size === 0;
+    byId<HTMLButtonElement>('undo-button').disabled = this.expand.history.size === 0 && !this.curation?.canUndo();
+    this.graph.showPicked(this.vm.picked);
     this.renderLegend();
     if (!byId('filters').hidden) this.renderFilterDrawer();
     this.applyFocus();
@@ -307,6 +325,25 @@ export class Explorer implements GraphContext {
     else window.history.replaceState(null, '', url);
   }
 
+  /** A click in the graph; with Shift/Ctrl/Cmd it picks a further concept besides the selection (for a merge). */
+  private tap(id: string | null, adding: boolean): void {
+    if (adding && id && this.vm.selected && id !== this.vm.selected) {
+      this.vm.togglePicked(id);
+      this.refresh();
+      return;
+    }
+    if (id) void this.selectConcept(id);
+    else if (!adding) this.clearSelection();
+  }
+
+  /** Undoes the latest of an expand and a correction (Ctrl/Cmd+Z, u, the toolbar's Undo). */
+  undoLatest(): void {
+    const curation = this.curation;
+    const expandAt = this.expand.history.latestAt();
+    if (curation?.canUndo() && (expandAt === null || curation.latestAt() >= expandAt)) void curation.undo();
+    else this.expand.undo();
+  }
+
   /** Selects a concept, adding it (with its links to what is shown) when it is not in the view yet. */
   async selectConcept(id: string, options: { center?: boolean; history?: 'push' | 'none' } = {}): Promise<void> {
     if (!this.vm.has(id)) {
@@ -322,6 +359,7 @@ export class Explorer implements GraphContext {
         return;
       }
     }
+    if (id !== this.vm.selected) this.vm.clearPicked();
     this.vm.select(id);
     this.graph.showSelection(id, this.vm.edgesOf(id));
     if (id !== this.state.concept) this.updateUrl({ concept: id }, options.history ?? 'push');
@@ -331,6 +369,7 @@ export class Explorer implements GraphContext {
   }
 
   clearSelection(history: 'push' | 'none' = 'push'): void {
+    this.vm.clearPicked();
     this.vm.select(null);
     this.graph.showSelection(null, []);
     if (this.state.concept !== null) this.updateUrl({ concept: null }, history);

@@ -24,6 +24,8 @@ export interface ConceptPanelState {
   pinned: boolean;
   expanded: boolean;
   filters: Filters;
+  /** A section under the actions (the curation tools), if any. */
+  extra?: HTMLElement | null;
 }
 
 export function highlightedText(text: string, spans: Span[]): DocumentFragment {
@@ -116,6 +118,7 @@ export function renderConceptPanel(panel: HTMLElement, state: ConceptPanelState,
       button('Path to here', () => actions.pathEndpoint(concept.id, 'to')),
       button('Local graph', () => actions.localGraph(concept.id), { 'aria-label': `Local graph of ${concept.name}` }),
     ),
+    state.extra ?? null,
     el('h3', {}, `Relations (${relations.length})`),
     relations.length ? el('ul', { class: 'plain' }, ...relations.map((relation) => relationItem(relation, actions))) : el('p', { class: 'meta' }, 'No typed relations found.'),
     el('h3', {}, 'Related topics'),
@@ -131,7 +134,7 @@ export function renderConceptPanel(panel: HTMLElement, state: ConceptPanelState,
   );
 }
 
-export function renderNotePanel(panel: HTMLElement, detail: NoteDetailResponse, actions: PanelActions): void {
+export function renderNotePanel(panel: HTMLElement, detail: NoteDetailResponse, actions: PanelActions, extra: HTMLElement | null = null): void {
   const spans = detail.concepts.flatMap((concept) => concept.spans);
   const body = el('pre', { class: 'note-text' });
   body.append(highlightedText(detail.note.text, spans));
@@ -146,7 +149,8 @@ export function renderNotePanel(panel: HTMLElement, detail: NoteDetailResponse, 
     ),
     el('article', { class: 'note', 'data-note-id': detail.note.id }, body),
     el('h3', {}, `Concepts in this note (${detail.concepts.length})`),
-    el('div', {}, ...detail.concepts.map((concept) => conceptLink(concept, actions)).flatMap((link) => [link, ' '])),
+    el('div', { class: 'note-concepts' }, ...detail.concepts.map((concept) => conceptLink(concept, actions)).flatMap((link) => [link, ' '])),
+    extra,
   );
 }
 

@@ -17,6 +17,12 @@ export interface TestHandle {
   hasNode(id: string): boolean;
   nodeData(id: string): Record<string, unknown> | null;
   selectedId(): string | null;
+  /** Live events (notes changed, graph recomputed, another window's correction) received and shown so far. */
+  liveUpdates(): { received: number; applied: number };
+  /** Loaded edges as "source TYPE target", sorted. */
+  edgeList(): string[];
+  /** Concepts picked besides the selection (Shift/Ctrl/Cmd+click), in the order picked. */
+  pickedIds(): string[];
   position(id: string): { x: number; y: number } | null;
   positions(): Record<string, { x: number; y: number }>;
   renderedPosition(id: string): { x: number; y: number } | null;
@@ -57,6 +63,9 @@ export function installTestHandle(explorer: Explorer): void {
       return data ? { ...data } : null;
     },
     selectedId: () => vm.selected,
+    pickedIds: () => [...vm.picked],
+    liveUpdates: () => explorer.curation?.liveUpdates() ?? { received: 0, applied: 0 },
+    edgeList: () => vm.edgeIds().map((id) => vm.edgeData(id)).flatMap((edge) => (edge ? [`${edge.source} ${edge.type} ${edge.target}`] : [])).sort(),
     position: (id: string) => {
       const position = vm.position(id);
       return position ? { ...position } : null;

@@ -16,7 +16,7 @@ export function bindToolbar(explorer: Explorer): void {
     explorer.updateUrl({ layout: explorer.layout }, 'replace');
   });
   byId('layout-stop').addEventListener('click', () => explorer.graph.stopLayout());
-  byId('undo-button').addEventListener('click', () => explorer.expand.undo());
+  byId('undo-button').addEventListener('click', () => explorer.undoLatest());
   byId('focus-button').addEventListener('click', () => explorer.toggleFocus());
   byId('local-button').addEventListener('click', () => void toggleLocal(explorer));
   byId('local-depth').addEventListener('change', () => {
@@ -79,7 +79,7 @@ export function shortcutHandlers(explorer: Explorer): ShortcutHandlers {
     'move-down': () => moveSelection(explorer, 'down'),
     expand: withSelection((id) => void explorer.expand.expand(id)),
     collapse: withSelection((id) => explorer.expand.collapse(id)),
-    undo: () => explorer.expand.undo(),
+    undo: () => explorer.undoLatest(),
     pin: withSelection((id) => explorer.togglePin(id)),
     fit: () => explorer.fitVisible(),
     'focus-mode': () => explorer.toggleFocus(),

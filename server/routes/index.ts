@@ -1,6 +1,7 @@
 import { buildOpenApiDocument } from '../openapi.js';
 import { defineRoute, type RouteSpec } from '../route-spec.js';
 import { conceptRoutes } from './concepts.js';
+import { curationRouteDocs } from './curation.js';
 import { cypherRoutes } from './cypher.js';
 import { graphRoutes } from './graph.js';
 import { healthRoutes } from './health.js';
@@ -26,7 +27,7 @@ const openApiRoute = defineRoute({
   summary: 'This API described as OpenAPI 3, generated from the zod schemas that validate each route',
   returns: 'OpenAPI document',
   handler: async () => {
-    document ??= buildOpenApiDocument(apiRoutes);
+    document ??= buildOpenApiDocument([...apiRoutes, ...curationRouteDocs]);
     return document;
   },
 });

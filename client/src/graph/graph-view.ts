@@ -21,7 +21,8 @@ export type { DrawnLabel, DrawnState } from './drawn-state.js';
 export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst' | 'grid';
 
 export interface GraphViewEvents {
-  onTap(id: string | null): void;
+  /** `adding`: Shift, Ctrl or Cmd was held (pick a further concept, as in a file list). */
+  onTap(id: string | null, adding: boolean): void;
   onDoubleTap(id: string): void;
   onHover(id: string | null): void;
   onLayout(state: LayoutState): void;
@@ -110,9 +111,13 @@ export class GraphView {
       selectionType: 'single',
       boxSelectionEnabled: false,
     });
-    cy.on('tap', 'node', (event) => this.events.onTap((event.target as NodeSingular).id()));
+    const adding = (event: cytoscape.EventObject) => {
+      const original = event.originalEvent as MouseEvent | undefined;
+      return Boolean(original && (original.shiftKey || original.ctrlKey || original.metaKey));
+    };
+    cy.on('tap', 'node', (event) => this.events.onTap((event.target as NodeSingular).id(), adding(event)));
     cy.on('tap', (event) => {
-      if (event.target === cy) this.events.onTap(null);
+      if (event.target === cy) this.events.onTap(null, adding(event));
     });
     cy.on('dbltap', 'node', (event) => this.events.onDoubleTap((event.target as NodeSingular).id()));
     // No hover while a button is down: panning or dragging across nodes must not restyle them.
@@ -261,6 +266,32 @@ export class GraphView {
     const nodes = take(visible.nodes);
     const edges = take(visible.edges);
     if (nodes.length + edges.length > 0) this.cy.add([...nodes, ...edges]);
+  }
+
+  /** New data for nodes already drawn (or held): a rename, another kind, rank or community. */
+  updateNodes(definitions: readonly ElementDefinition[]): void {
+    this.cy.batch(() => {
+      for (const definition of definitions) {
+        const id = String(definition.data.id);
+        const held = this.held.get(id);
+        if (held) this.held.set(id, { ...held, data: { ...held.data, ...definition.data } });
+        const node = this.cy.getElementById(id);
+        if (node.empty()) continue;
+        // Label size and offsets belong to the label planner: keep them until it plans again.
+        const { fontSize: _fontSize, outline: _outline, labelShift: _shift, labelShiftX: _shiftX, ...data } = definition.data as Record<string, unknown>;
+        node.data(data);
+        node.classes().filter((name) => name.startsWith('kind-')).forEach((name) => node.removeClass(name));
+        node.addClass(`kind-${String(data.kind)}`);
+      }
+    });
+  }
+
+  /** Marks the picked concepts (besides the selection). */
+  showPicked(ids: readonly string[]): void {
+    this.cy.batch(() => {
+      this.cy.nodes('.picked').removeClass('picked');
+      for (const id of ids) this.cy.getElementById(id).addClass('picked');
+    });
   }
 
   /** The part of the graph in view, in graph units. */

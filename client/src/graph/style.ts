@@ -106,6 +106,8 @@ export function buildStylesheet(theme: Theme, options: StyleOptions): Stylesheet
       style: { 'line-color': colors.edge, 'line-style': 'dotted', 'target-arrow-shape': 'none', 'curve-style': options.webgl ? 'straight' : 'haystack', opacity: 0.8 },
     },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': colors.selected } },
+    // Picked besides the selection (Shift/Ctrl/Cmd+click), e.g. the two concepts of a merge.
+    { selector: 'node.picked', style: { 'border-width': 4, 'border-style': 'dashed', 'border-color': colors.selected } },
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': colors.label } },
     { selector: 'node.search-hit', style: { 'border-width': 4, 'border-color': colors.path } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },

@@ -8,6 +8,8 @@ export interface ExpandEntry {
   /** The API capped the neighbourhood: more neighbours exist than were added. */
   capped: boolean;
   total: number;
+  /** When it was added (performance.now()): Undo takes back the latest of an expand and a correction. */
+  at?: number;
 }
 
 export class ExpandHistory {
@@ -18,7 +20,13 @@ export class ExpandHistory {
   }
 
   push(entry: ExpandEntry): void {
-    this.entries.push(entry);
+    this.entries.push({ at: performance.now(), ...entry });
+  }
+
+  /** When the expand Undo would take back was made, or null when there is none. */
+  latestAt(): number | null {
+    const latest = this.entries.at(-1);
+    return latest ? (latest.at ?? 0) : null;
   }
 
   /** Removes and returns the latest expand (undo). */

@@ -4,7 +4,7 @@
  * it; the graph view only draws what it says and reports gestures back. Nothing here is read out of Cytoscape.
  */
 import type { EdgeDefinition, NodeDefinition } from 'cytoscape';
-import type { GraphElements } from '../../../common/contract.js';
+import type { GraphElements, NodeData } from '../../../common/contract.js';
 import { assignCommunityColors, communityName, otherCommunityColor } from './communities.js';
 import { scalesFor, toEdgeDefinition, toNodeDefinition, type ConceptNodeData, type GraphScales, type RelationEdgeData } from './elements.js';
 import { communitiesBySize, keepsEdge, keepsNode, kindsPresent, noFilters, requiredDegree, type Filters } from './filters.js';
@@ -33,6 +33,8 @@ export class GraphViewModel {
   selected: string | null = null;
   hovered: string | null = null;
   readonly pinned = new Set<string>();
+  /** Concepts picked besides the selection (Shift/Ctrl/Cmd+click), in the order picked: "Merge into…" offers them. */
+  picked: string[] = [];
   /**
    * Whether the degree filters apply: in the overview, where concepts without an edge among the top ones are
    * noise; not in a local graph or a Cypher result, which show exactly what was asked for.
@@ -56,6 +58,7 @@ export class GraphViewModel {
     this.edges.clear();
     this.positions.clear();
     this.pinned.clear();
+    this.picked = [];
     this.selected = null;
     this.hovered = null;
     this.scales = scalesFor(graph);
@@ -102,6 +105,34 @@ export class GraphViewModel {
     }
     for (const [id, edge] of this.edges) if (!this.nodes.has(edge.source) || !this.nodes.has(edge.target)) this.edges.delete(id);
     if (this.selected && !this.nodes.has(this.selected)) this.selected = null;
+    this.picked = this.picked.filter((id) => this.nodes.has(id));
+    this.refreshVisibility();
+  }
+
+  /** New data for loaded concepts (renamed, another kind, rank or community); returns their new definitions. */
+  update(nodes: readonly NodeData[]): NodeDefinition[] {
+    const loaded = nodes.filter((node) => this.nodes.has(node.id));
+    this.colors = assignCommunityColors(loaded.map((node) => ({ ...node })), this.colors);
+    const definitions = loaded.map((node) => toNodeDefinition({ data: node }, this.scales, this.colorOf(node.community)));
+    for (const definition of definitions) this.nodes.set(String(definition.data.id), definition.data as ConceptNodeData);
+    this.refreshVisibility();
+    return definitions;
+  }
+
+  /** Loaded edges with their ends (what a fresh answer from the server is compared with). */
+  edgeEnds(): { id: string; source: string; target: string }[] {
+    return [...this.edges].map(([id, edge]) => ({ id, source: edge.source, target: edge.target }));
+  }
+
+  /** Adds a concept to the picked ones, or takes it out again; the selection itself is never picked. */
+  togglePicked(id: string): void {
+    if (!this.nodes.has(id) || id === this.selected) return;
+    this.picked = this.picked.includes(id) ? this.picked.filter((other) => other !== id) : [...this.picked, id];
+    this.refreshVisibility();
+  }
+
+  clearPicked(): void {
+    this.picked = [];
     this.refreshVisibility();
   }
 
@@ -115,6 +146,10 @@ export class GraphViewModel {
 
   node(id: string): ConceptNodeData | undefined {
     return this.nodes.get(id);
+  }
+
+  edgeData(id: string): RelationEdgeData | undefined {
+    return this.edges.get(id);
   }
 
   nodeIds(): string[] {
@@ -156,7 +191,7 @@ export class GraphViewModel {
       degree.set(data.target, (degree.get(data.target) ?? 0) + 1);
     }
     const need = this.degreeFilters ? requiredDegree(this.filters) : 0;
-    const must = (id: string): boolean => id === this.selected || this.pinned.has(id);
+    const must = (id: string): boolean => id === this.selected || this.pinned.has(id) || this.picked.includes(id);
     const nodes = this.withinBudget(new Set([...keptNodes].filter((id) => (degree.get(id) ?? 0) >= need || must(id))), must);
     let edges = keptEdges.filter(([, data]) => nodes.has(data.source) && nodes.has(data.target));
     if (edges.length > this.drawBudget.edges) edges = [...edges].sort(([, a], [, b]) => (b.weight ?? 0) - (a.weight ?? 0)).slice(0, this.drawBudget.edges);
@@ -212,6 +247,7 @@ export class GraphViewModel {
 
   select(id: string | null): void {
     this.selected = id && this.nodes.has(id) ? id : null;
+    this.picked = this.picked.filter((other) => other !== this.selected);
     this.refreshVisibility();
   }
 
