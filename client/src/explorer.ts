@@ -91,6 +91,9 @@ export class Explorer implements GraphContext {
         onHover: (id) => this.hover(id),
         onLayout: (state) => this.onLayout(state),
         onPositions: (positions) => this.vm.setPositions(positions),
+        // Legend, room for the top labels and the fit before a big graph is drawn, so the fit once it is all drawn
+        // changes nothing (a new zoom level or moved nodes would draw every node afresh in one frame).
+        onPlaced: () => this.legendAndFit(),
         onViewport: () => {
           if (this.vm.overBudget && this.loaded && this.vm.setViewBox(this.graph.extent())) this.graph.applyVisibility(this.vm.visible);
           this.scheduleLabels();
@@ -189,21 +192,24 @@ export class Explorer implements GraphContext {
     const started = performance.now();
     this.vm.drawBudget = elements.nodes.length >= largeGraphNodes ? drawBudget : { nodes: Number.POSITIVE_INFINITY, edges: Number.POSITIVE_INFINITY };
     const { nodes, edges } = this.vm.replace(elements, { degreeFilters: base.kind === 'overview', filters: this.state.filters });
-    // What the filters or the draw budget leave out arrives hidden, so the first frame draws only what is shown.
-    for (const element of [...nodes, ...edges]) if (!this.vm.isVisible(String(element.data.id))) element.classes = [...((element.classes as string[] | undefined) ?? []), 'filtered'];
     this.status.textContent = nodes.length === 0 ? (base.kind === 'overview' && !hasTimeRange(this.state.filters) ? 'The graph is empty. Ingest some notes (npm run ingest) and reload.' : 'Nothing to show for these filters.') : '';
     // Main-thread cost of each step, for the benchmark (performance.getEntriesByType('measure')).
     performance.measure('graph: view-model', { start: started });
     this.expand.reset();
     this.graph.highlightPath([]);
     syncLocalButton(this);
-    const load = (): void => this.graph.load([...nodes, ...edges], this.layout, () => {
+    const load = (): void => {
+      // What the filters or the draw budget leave out arrives hidden, so the first frame draws only what is shown
+      // (in the deferred task for a big graph: over 100,000 elements this is a task's worth of work of its own).
+      for (const element of [...nodes, ...edges]) if (!this.vm.isVisible(String(element.data.id))) element.classes = [...((element.classes as string[] | undefined) ?? []), 'filtered'];
+      this.graph.load([...nodes, ...edges], this.layout, settled);
+    };
+    const settled = (): void => {
       // The legend first: the fit leaves room beside it. For a big graph the rest (drawers, panel, labels) follows
       // in a task of its own, so the first frame is not held up (what is hidden already arrived hidden).
       const settling = performance.now();
-      this.renderLegend();
-      makeRoomForLabels(this.vm, this.graph, { left: this.legend.inset() });
-      this.fitVisible();
+      this.legendAndFit();
+      this.scheduleLabels();
       if (elements.nodes.length < largeGraphNodes) this.refresh();
       else window.setTimeout(() => this.refresh(), 0);
       performance.measure('graph: legend and fit', { start: settling });
@@ -211,11 +217,18 @@ export class Explorer implements GraphContext {
       this.loadCount += 1;
       this.noteFirstRender();
       if (this.vm.overBudget) this.notify(`Drawing the ${this.vm.drawBudget.nodes.toLocaleString('en')} highest-ranked of ${this.vm.size.nodes.toLocaleString('en')} concepts; zoom in to see the others where you look.`);
-    });
+    };
     // A big graph's view-model build and its layout request are two tasks, not one long one.
     const token = ++this.showToken;
     if (elements.nodes.length >= largeGraphNodes) window.setTimeout(() => token === this.showToken && load(), 0);
     else load();
+  }
+
+  /** The legend, then room for the top labels and the fit beside the legend. */
+  private legendAndFit(): void {
+    this.renderLegend();
+    makeRoomForLabels(this.vm, this.graph, { left: this.legend.inset() });
+    fitVisibleWithLabels(this.vm, this.graph, { left: this.legend.inset() });
   }
 
   addToView(elements: GraphElements, anchor?: string): { nodeIds: string[]; edgeIds: string[] } {

@@ -1,10 +1,10 @@
 /**
- * Adds many elements to Cytoscape a slice at a time, yielding to the browser between slices, so no single
- * main-thread task grows with the graph: a user can still click, scroll and stop while 25,000 elements arrive.
- * Each slice is one cy.batch (one style pass), and its bounding boxes are computed right away, so the first
- * full frame only draws instead of also measuring every label. Between slices Cytoscape is held in a batch:
- * its render loop draws nothing while batching, so the growing graph is not redrawn after every slice (that
- * made 100,000 elements take 38 s); the nodes are drawn once when they are all in, the whole graph once at the end.
+ * Adds many elements to Cytoscape a slice at a time, each slice drawn in a frame of its own, so no single
+ * main-thread task grows with the graph: a user can still click, scroll and stop while a big graph arrives.
+ * The first time Cytoscape draws a node it renders the node's texture; drawing a whole budget of nodes and edges
+ * in one frame froze the page for 500–900 ms, so the top-ranked part is drawn first and the rest joins it a
+ * slice per frame. Each slice is one cy.batch (one style pass), and its bounding boxes are computed right away,
+ * so its frame only draws instead of also measuring every label.
  */
 import type { Core, ElementDefinition } from 'cytoscape';
 
@@ -14,17 +14,12 @@ export interface ChunkedAdd {
   cancel(): void;
 }
 
-/** Elements per slice: ~1–2k keeps each slice well under 100 ms for a 5k/20k graph on this machine. */
-export const defaultSliceSize = 500;
-
-function nextTask(): Promise<void> {
-  // setTimeout rather than requestAnimationFrame: a hidden or background tab still makes progress.
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+/** Elements per slice: one slice's styling, boxes and first draw stay well under 100 ms on this machine. */
+export const defaultSliceSize = 200;
 
 /**
  * After the next frame has been drawn (Cytoscape's render callback runs in that frame before ours), or after
- * 100 ms where no frame comes (a background tab).
+ * 100 ms where no frame comes (a background tab still makes progress).
  */
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => {
@@ -33,58 +28,65 @@ function nextFrame(): Promise<void> {
   });
 }
 
-/** Core.batching() exists (Cytoscape 3.x) but is missing from its type definitions. */
-function batching(cy: Core): boolean {
-  return (cy as Core & { batching(): boolean }).batching();
+/**
+ * The order a big graph is drawn in: nodes by rank, highest first, each followed by the edges it completes, so
+ * any prefix is the top-ranked part of the graph with all its edges among itself, and no edge comes before
+ * both its ends. Edges whose ends are not among the elements are left out.
+ */
+export function drawOrder(elements: ElementDefinition[]): ElementDefinition[] {
+  const nodes = elements.filter((element) => element.group === 'nodes');
+  const rankOf = (element: ElementDefinition): number => Number(element.data.rank ?? 0);
+  nodes.sort((a, b) => rankOf(b) - rankOf(a));
+  const placeOf = new Map(nodes.map((node, index) => [String(node.data.id), index]));
+  const edgesAfter = new Map<number, ElementDefinition[]>();
+  for (const edge of elements) {
+    if (edge.group === 'nodes') continue;
+    const source = placeOf.get(String(edge.data.source));
+    const target = placeOf.get(String(edge.data.target));
+    if (source === undefined || target === undefined) continue;
+    const after = Math.max(source, target);
+    const list = edgesAfter.get(after);
+    if (list) list.push(edge);
+    else edgesAfter.set(after, [edge]);
+  }
+  return nodes.flatMap((node, index) => [node, ...(edgesAfter.get(index) ?? [])]);
 }
 
 /**
- * Nodes first (edges need their endpoints), skipping ids already present (e.g. a concept a deep link added while
+ * Adds `elements` in draw order (drawOrder), skipping ids already present (e.g. a concept a deep link added while
  * the slices were still arriving) and edges whose endpoint is missing.
  */
-
 export function addInSlices(cy: Core, elements: ElementDefinition[], onProgress: (added: number, total: number) => void, sliceSize = defaultSliceSize): ChunkedAdd {
   let cancelled = false;
-  const nodes = elements.filter((element) => element.group === 'nodes');
-  const nodeCount = nodes.length;
-  const ordered = [...nodes, ...elements.filter((element) => element.group !== 'nodes')];
-  const run = async (): Promise<boolean> => {
-    try {
-      return await addAll();
-    } finally {
-      if (!cy.destroyed() && batching(cy)) cy.endBatch();
-    }
-  };
+  const ordered = drawOrder(elements);
   const addAll = async (): Promise<boolean> => {
     for (let start = 0; start < ordered.length; start += sliceSize) {
       if (cancelled || cy.destroyed()) return false;
-      if (batching(cy)) cy.endBatch();
+      // An edge's ends may be in this very slice, ahead of it.
+      const arriving = new Set<string>();
+      const present = (id: string): boolean => arriving.has(id) || cy.getElementById(id).nonempty();
       const slice = ordered.slice(start, start + sliceSize).filter((element) => {
         const id = element.data.id;
         if (id !== undefined && cy.getElementById(id).nonempty()) return false;
-        if (element.group !== 'edges') return true;
-        return cy.getElementById(String(element.data.source)).nonempty() && cy.getElementById(String(element.data.target)).nonempty();
+        if (element.group !== 'edges') {
+          if (id !== undefined) arriving.add(String(id));
+          return true;
+        }
+        return present(String(element.data.source)) && present(String(element.data.target));
       });
       let added = cy.collection();
       cy.batch(() => {
         added = cy.add(slice);
       });
-      // Caches each element's box (label sizes included) now, in this slice, rather than all in the first draw.
+      // Caches each element's box (label sizes included) now, in this slice, rather than in its first draw.
       added.forEach((element) => void element.boundingBox());
       onProgress(Math.min(start + sliceSize, ordered.length), ordered.length);
-      // Once the nodes are in, one frame draws them alone: drawing nodes and edges for the first time in one
-      // frame was the longest task of a big graph's arrival (each first draw renders textures and measures).
-      if (start < nodeCount && start + sliceSize >= nodeCount && nodeCount < ordered.length) {
-        await nextFrame();
-        continue;
-      }
-      cy.startBatch();
-      await nextTask();
+      await nextFrame();
     }
     return !cancelled && !cy.destroyed();
   };
   return {
-    done: run(),
+    done: addAll(),
     cancel: () => {
       cancelled = true;
     },

@@ -30,6 +30,12 @@ export interface GraphViewEvents {
   onPositions(positions: Record<string, Point>): void;
   /** The viewport stopped moving (zoom, pan or resize). */
   onViewport(): void;
+  /**
+   * A big graph's positions are known (onPositions came first) and nothing of it is drawn yet: the place to fit
+   * the view. Cytoscape caches each node's texture per zoom level, so a fit after the drawing renders every node
+   * again in one frame.
+   */
+  onPlaced(): void;
 }
 
 export interface LayoutState {
@@ -160,9 +166,10 @@ export class GraphView {
       this.cy = this.create([], mode, hints);
       this.large.load(this.cy, elements, {
         progress: (added, total) => this.events.onLayout({ running: true, elapsedMs: performance.now() - started, nodeCount, drawing: { added, total } }),
-        done: (positions, outcome, held, message) => {
+        placed: (positions) => this.events.onPositions(positions),
+        fit: () => this.events.onPlaced(),
+        done: (outcome, held, message) => {
           for (const element of held) this.held.set(String(element.data.id), element);
-          this.events.onPositions(positions);
           this.events.onLayout({ running: false, elapsedMs: performance.now() - started, nodeCount, outcome, message });
           this.settle();
         },
@@ -374,8 +381,9 @@ export class GraphView {
     return { min: this.cy.minZoom(), max: this.cy.maxZoom() };
   }
 
-  /** Moves nodes (graph units), e.g. to give the top labels room after a layout; held nodes move too. */
+  /** Moves nodes (graph units), e.g. to give the top labels room after a layout; held and pending nodes move too. */
   movePositions(positions: Record<string, Point>): void {
+    this.large.move(positions);
     this.cy.batch(() => {
       for (const [id, position] of Object.entries(positions)) {
         const held = this.held.get(id);

@@ -11,9 +11,13 @@ import { layoutRequestFrom } from './layout/layout-protocol.js';
 import type { LayoutJob, LayoutRunner } from './layout/layout-runner.js';
 
 export interface LargeGraphCallbacks {
+  /** The laid-out positions, before anything is drawn. */
+  placed(positions: Record<string, Point>): void;
+  /** Called after `placed` and before anything is drawn: the moment to fit the view to the positions. */
+  fit(): void;
   progress(added: number, total: number): void;
   /** `held`: the laid-out elements not drawn yet (hidden by filters or the draw budget), for the view to add when shown. */
-  done(positions: Record<string, Point>, outcome: 'done' | 'stopped' | 'error', held: ElementDefinition[], message?: string): void;
+  done(outcome: 'done' | 'stopped' | 'error', held: ElementDefinition[], message?: string): void;
 }
 
 /** One pass over 100,000 elements: no string building per element. */
@@ -26,6 +30,8 @@ function isFiltered(element: ElementDefinition): boolean {
 export class LargeGraphLoader {
   private population: ChunkedAdd | null = null;
   private token = 0;
+  /** Laid-out nodes that are to be drawn but not added yet, by id: moving one before it is added moves it here. */
+  private readonly pending = new Map<string, ElementDefinition>();
 
   constructor(private readonly deps: { layouts: LayoutRunner; track(job: LayoutJob, nodeCount: number): unknown }) {}
 
@@ -52,14 +58,27 @@ export class LargeGraphLoader {
       for (const element of elements) {
         const id = element.data.id;
         const placed = element.group === 'nodes' && id ? { ...element, position: positions[id] } : element;
-        (isFiltered(element) ? held : first).push(placed);
+        if (isFiltered(element)) held.push(placed);
+        else {
+          first.push(placed);
+          if (placed !== element) this.pending.set(String(id), placed);
+        }
       }
       performance.measure('graph: place laid-out elements', { start: placing });
-      // The first slice in a task of its own: placing and adding together made one of the longest tasks.
-      setTimeout(() => {
-        if (token !== this.token || cy.destroyed()) return;
-        this.populate(cy, first, callbacks.progress, () => callbacks.done(positions, outcome, held, reply.type === 'error' ? reply.message : undefined));
-      }, 0);
+      // Placing, reporting the positions, fitting the view and the first slice each in a task of their own:
+      // together they made one of the longest tasks.
+      const later = (step: () => void): void => {
+        setTimeout(() => token === this.token && !cy.destroyed() && step(), 0);
+      };
+      later(() => {
+        callbacks.placed(positions);
+        later(() => {
+          const fitting = performance.now();
+          callbacks.fit();
+          performance.measure('graph: fit before drawing', { start: fitting });
+          later(() => this.populate(cy, first, callbacks.progress, () => callbacks.done(outcome, held, reply.type === 'error' ? reply.message : undefined)));
+        });
+      });
     });
   }
 
@@ -68,7 +87,10 @@ export class LargeGraphLoader {
     const population = addInSlices(cy, elements, progress);
     this.population = population;
     void population.done.then((complete) => {
-      if (this.population === population) this.population = null;
+      if (this.population === population) {
+        this.population = null;
+        this.pending.clear();
+      }
       if (!complete) return;
       performance.measure('graph: add in slices', { start: started });
       const start = performance.now();
@@ -77,8 +99,17 @@ export class LargeGraphLoader {
     });
   }
 
+  /** Moves nodes that are waiting to be drawn (e.g. the top ones given room for their labels before the first slice). */
+  move(positions: Record<string, Point>): void {
+    for (const [id, position] of Object.entries(positions)) {
+      const element = this.pending.get(id);
+      if (element) element.position = { ...position };
+    }
+  }
+
   cancel(): void {
     this.token += 1;
+    this.pending.clear();
     this.population?.cancel();
     this.population = null;
   }

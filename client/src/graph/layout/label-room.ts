@@ -60,10 +60,26 @@ function footprint(node: RoomNode, zoom: number, labelled: boolean, fontPx: numb
   return { x1: Math.min(body.x1, label.x1), y1: body.y1, x2: Math.max(body.x2, label.x2), y2: Math.max(body.y2, label.y2) };
 }
 
-function extentAt(nodes: readonly RoomNode[], labelled: ReadonlySet<string>, zoom: number, fontPx: number, pad: number): Box {
+/** The extent of the unlabelled nodes' bodies in graph units: on screen it is this times the zoom. */
+function bodiesExtent(nodes: readonly RoomNode[]): Box {
   const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
   for (const node of nodes) {
-    const print = footprint(node, zoom, labelled.has(node.id), fontPx, pad);
+    box.x1 = Math.min(box.x1, node.x - node.size / 2);
+    box.y1 = Math.min(box.y1, node.y - node.size / 2);
+    box.x2 = Math.max(box.x2, node.x + node.size / 2);
+    box.y2 = Math.max(box.y2, node.y + node.size / 2);
+  }
+  return box;
+}
+
+/**
+ * The extent on screen of the labelled nodes' footprints and the other nodes' bodies (given by bodiesExtent, so
+ * a bisection over the zoom walks the few labelled nodes per step, not all of them).
+ */
+function extentAt(labelledNodes: readonly RoomNode[], bodies: Box, zoom: number, fontPx: number, pad: number): Box {
+  const box = { x1: bodies.x1 * zoom, y1: bodies.y1 * zoom, x2: bodies.x2 * zoom, y2: bodies.y2 * zoom };
+  for (const node of labelledNodes) {
+    const print = footprint(node, zoom, true, fontPx, pad);
     box.x1 = Math.min(box.x1, print.x1);
     box.y1 = Math.min(box.y1, print.y1);
     box.x2 = Math.max(box.x2, print.x2);
@@ -79,14 +95,16 @@ function extentAt(nodes: readonly RoomNode[], labelled: ReadonlySet<string>, zoo
  */
 export function fitWithLabels(nodes: readonly RoomNode[], options: RoomOptions): FitTarget {
   const { topCount, fontPx, pad } = settings(options);
-  const labelled = new Set(topByRank(nodes, topCount).map((node) => node.id));
+  const labelled = topByRank(nodes, topCount);
+  const labelledIds = new Set(labelled.map((node) => node.id));
+  const bodies = bodiesExtent(nodes.filter((node) => !labelledIds.has(node.id)));
   const { top = 0, right = 0, bottom = 0, left = 0 } = options.insets ?? {};
   const free = {
     width: Math.max(40, options.view.width - left - right - 2 * options.padding),
     height: Math.max(40, options.view.height - top - bottom - 2 * options.padding),
   };
   const fits = (zoom: number): boolean => {
-    const box = extentAt(nodes, labelled, zoom, fontPx, pad);
+    const box = extentAt(labelled, bodies, zoom, fontPx, pad);
     return box.x2 - box.x1 <= free.width && box.y2 - box.y1 <= free.height;
   };
   let zoom = options.minZoom;
@@ -100,7 +118,7 @@ export function fitWithLabels(nodes: readonly RoomNode[], options: RoomOptions):
     }
     zoom = low;
   }
-  const box = nodes.length > 0 ? extentAt(nodes, labelled, zoom, fontPx, pad) : { x1: 0, y1: 0, x2: 0, y2: 0 };
+  const box = nodes.length > 0 ? extentAt(labelled, bodies, zoom, fontPx, pad) : { x1: 0, y1: 0, x2: 0, y2: 0 };
   const centre = { x: left + (options.view.width - left - right) / 2, y: top + (options.view.height - top - bottom) / 2 };
   return { zoom, pan: { x: centre.x - (box.x1 + box.x2) / 2, y: centre.y - (box.y1 + box.y2) / 2 } };
 }
