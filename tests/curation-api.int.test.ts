@@ -1,10 +1,8 @@
 import { parse as parseYaml } from 'yaml';
-import { writeFile, rm } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CurationResult } from '../common/curation-contract.js';
 import type { Database } from '../queries/database.js';
-import { startCurationStack, type CurationStack } from './support/curation-stack.js';
+import { startCurationStack, type CurationStack, type DecisionFiles } from './support/curation-stack.js';
 import { conceptOf, graphSnapshot, type GraphSnapshot } from './support/graph-snapshot.js';
 import { connectTestDatabase } from './support/test-database.js';
 
@@ -16,9 +14,9 @@ import { connectTestDatabase } from './support/test-database.js';
 let db: Database;
 let stack: CurationStack;
 let baseline: GraphSnapshot;
-let baselineFiles: { lexicon?: string; relations?: string };
+let baselineFiles: DecisionFiles;
 
-const files = async () => ({ lexicon: await stack.readNotesFile('notegraph-lexicon.yaml'), relations: await stack.readNotesFile('notegraph-relations.yaml') });
+const files = () => stack.decisionFiles();
 const yamlOf = (text: string | undefined) => (text === undefined ? {} : (parseYaml(text) as Record<string, unknown>));
 const noteIdsOf = (snapshot: GraphSnapshot, conceptId: string) =>
   new Set(snapshot.mentions.filter((mention) => mention.split(' ')[1] === conceptId).map((mention) => mention.split(' ')[0]));
@@ -36,14 +34,7 @@ beforeAll(async () => {
 });
 
 // A failed case must not leave its decision behind for the next one.
-afterEach(async () => {
-  const now = await files();
-  if (now.lexicon === baselineFiles.lexicon && now.relations === baselineFiles.relations) return;
-  await writeFile(path.join(stack.notesDir, 'notegraph-lexicon.yaml'), baselineFiles.lexicon ?? '');
-  await rm(path.join(stack.notesDir, 'notegraph-relations.yaml'), { force: true });
-  await stack.live.refresher.idle();
-  await stack.reingestFromScratch();
-});
+afterEach(() => stack.restoreDecisionFiles(baselineFiles));
 
 afterAll(async () => {
   await stack?.close();

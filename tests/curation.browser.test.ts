@@ -4,14 +4,14 @@
  * graph, text selected in a note). The graph and the panel change without a reload, the decision file holds the
  * entry, a re-ingest from scratch gives the same graph, and Undo restores graph, panel and files.
  */
-import { writeFile, rm } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../queries/database.js';
 import { ensureClientBuilt, launchBrowser, nodeScreenPoint, openPage, waitForGraph } from './support/browser.js';
-import { startCurationStack, type CurationStack } from './support/curation-stack.js';
+import { startCurationStack, type CurationStack, type DecisionFiles } from './support/curation-stack.js';
 import { graphSnapshot, type GraphSnapshot } from './support/graph-snapshot.js';
 import { connectTestDatabase } from './support/test-database.js';
 
@@ -81,8 +81,8 @@ async function selectInNote(page: Page, text: string): Promise<void> {
 describe('correcting the graph in the explorer', () => {
   let stack: CurationStack;
   let baseline: GraphSnapshot;
-  let baselineFiles: { lexicon?: string; relations?: string };
-  const files = async () => ({ lexicon: await stack.readNotesFile('notegraph-lexicon.yaml'), relations: await stack.readNotesFile('notegraph-relations.yaml') });
+  let baselineFiles: DecisionFiles;
+  const files = () => stack.decisionFiles();
 
   beforeAll(async () => {
     stack = await startCurationStack({ db, client: true });
@@ -90,15 +90,8 @@ describe('correcting the graph in the explorer', () => {
     baselineFiles = await files();
   });
 
-  afterEach(async () => {
-    // A failed case must not leave its decision behind for the next one.
-    const now = await files();
-    if (now.lexicon === baselineFiles.lexicon && now.relations === baselineFiles.relations) return;
-    await writeFile(path.join(stack.notesDir, 'notegraph-lexicon.yaml'), baselineFiles.lexicon ?? '');
-    await rm(path.join(stack.notesDir, 'notegraph-relations.yaml'), { force: true });
-    await stack.live.refresher.idle();
-    await stack.reingestFromScratch();
-  });
+  // A failed case must not leave its decision behind for the next one.
+  afterEach(() => stack.restoreDecisionFiles(baselineFiles));
 
   afterAll(async () => {
     await stack?.close();
@@ -334,7 +327,6 @@ describe('live notes in an open explorer', () => {
     expect(await read(page, () => window.__notegraph!.hasNode('zephyr-queue'))).toBe(false);
     const loads = await read(page, () => window.__notegraph!.loads());
 
-    const { appendFile } = await import('node:fs/promises');
     await appendFile(path.join(stack.notesDir, 'compute.md'), '\n## Jobs\n\nNova now hands long jobs to Zephyr Queue.\n');
 
     await until(page, 'Zephyr Queue in the graph', () => window.__notegraph!.hasNode('zephyr-queue'), 60_000);

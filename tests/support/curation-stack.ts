@@ -3,7 +3,7 @@
  * folders are never written), ingested from scratch into the run's Neo4j, served in-process with curation and
  * (optionally) the folder watcher. Each test file owns the whole graph while it runs (files run one at a time).
  */
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,9 +28,18 @@ export interface CurationStack {
   post(apiPath: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }>;
   /** Text of a file in the notes folder, or undefined when it does not exist. */
   readNotesFile(name: string): Promise<string | undefined>;
+  /** The two decision files' texts (undefined: no such file). */
+  decisionFiles(): Promise<DecisionFiles>;
+  /** Puts the decision files back as they were and re-ingests from scratch, when a test left a decision behind. */
+  restoreDecisionFiles(baseline: DecisionFiles): Promise<void>;
   /** Empties the graph and ingests the notes folder from scratch (what a fresh clone would get). */
   reingestFromScratch(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface DecisionFiles {
+  lexicon?: string;
+  relations?: string;
 }
 
 export interface CurationStackOptions {
@@ -61,8 +70,19 @@ export async function startCurationStack(options: CurationStackOptions): Promise
   const server = await startServer(app, { host: '127.0.0.1', port: 0 });
   await live.start();
   await live.refresher.idle();
+  const readNotesFile = (name: string) => readFile(path.join(notesDir, name), 'utf8').catch(() => undefined);
+  const decisionFiles = async (): Promise<DecisionFiles> => ({ lexicon: await readNotesFile('notegraph-lexicon.yaml'), relations: await readNotesFile('notegraph-relations.yaml') });
   return {
     notesDir,
+    decisionFiles,
+    restoreDecisionFiles: async (baseline) => {
+      const now = await decisionFiles();
+      if (now.lexicon === baseline.lexicon && now.relations === baseline.relations) return;
+      await writeFile(path.join(notesDir, 'notegraph-lexicon.yaml'), baseline.lexicon ?? '');
+      await rm(path.join(notesDir, 'notegraph-relations.yaml'), { force: true });
+      await live.refresher.idle();
+      await reingestFromScratch();
+    },
     server,
     live,
     post: (apiPath, body, headers = {}) => {
@@ -87,7 +107,7 @@ export async function startCurationStack(options: CurationStackOptions): Promise
         request.end(text);
       });
     },
-    readNotesFile: (name) => readFile(path.join(notesDir, name), 'utf8').catch(() => undefined),
+    readNotesFile,
     reingestFromScratch,
     close: async () => {
       await live.stop();
