@@ -46,11 +46,13 @@ export interface DatabaseStatus extends GraphCounts {
 }
 
 /**
- * Everything `/api/health` reports, in one read transaction: the server's version and address from the result
- * summary, the edition and the counts from one statement. Health is polled and must answer quickly while Neo4j
- * is busy, so it costs one transaction, not one per figure.
+ * Everything `/api/health` reports, in two round trips: the server info first — it is not retried, so a Neo4j
+ * that just died answers 503 at once instead of after the driver's retries of a transaction — then the edition
+ * and the counts from one statement in one read transaction. Health is polled and must answer quickly while
+ * Neo4j is busy, so it costs one transaction, not one per figure.
  */
 export async function readDatabaseStatus(db: Database): Promise<DatabaseStatus> {
+  const info = await db.serverInfo();
   return db.read(async (tx) => {
     const result = await tx.run(
       `CALL dbms.components() YIELD edition WITH edition LIMIT 1
@@ -58,10 +60,8 @@ export async function readDatabaseStatus(db: Database): Promise<DatabaseStatus> 
        RETURN edition, sources, notes, concepts, relations`,
     );
     const record = result.records[0];
-    const server = result.summary.server;
     return {
-      version: (server.agent ?? 'Neo4j/unknown').replace(/^Neo4j\//, ''),
-      address: server.address ?? '',
+      ...info,
       edition: String(record?.get('edition') ?? 'unknown'),
       sources: toNumber(record?.get('sources')),
       notes: toNumber(record?.get('notes')),
