@@ -32,7 +32,8 @@ async function shoot(browser: Browser, url: string, viewport: { width: number; h
   console.log(`wrote ${path.relative(repoRoot, output)}${problems.length ? ` (page errors: ${problems.join('; ')})` : ''}`);
 }
 
-const stack = await startExplorerStack((line) => console.log(line));
+// With curation, as `npm start` serves it (a throw-away copy of the notes): no "Read-only" badge in the README's pictures.
+const stack = await startExplorerStack((line) => console.log(line), [], { curation: true });
 try {
   mkdirSync(docs, { recursive: true });
   await shoot(stack.browser, stack.url, { width: 1440, height: 900 }, path.join(docs, 'screenshot.png'), concept);
