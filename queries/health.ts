@@ -9,12 +9,6 @@ export interface GraphCounts {
   relations: number;
 }
 
-/** The four counts, each from the count store: subqueries that any statement can end with. */
-const countSubqueries = `CALL () { MATCH (s:Source) RETURN count(s) AS sources }
-     CALL () { MATCH (n:Note) RETURN count(n) AS notes }
-     CALL () { MATCH (c:Concept) RETURN count(c) AS concepts }
-     CALL () { RETURN COUNT { (:Note)-[]->() } + COUNT { (:Concept)-[]->() } AS relations }`;
-
 /**
  * Node and relationship counts of the live graph, read from the count store (constant time). Relationships are
  * counted from live Notes and Concepts (every relationship of the graph model starts at one), so the generation
@@ -27,7 +21,10 @@ export async function countGraph(db: Database): Promise<GraphCounts> {
 /** The same counts inside a transaction the caller holds (to read them together with something else). */
 export async function readGraphCounts(tx: ManagedTransaction): Promise<GraphCounts> {
   const result = await tx.run(
-    `${countSubqueries}
+    `CALL () { MATCH (s:Source) RETURN count(s) AS sources }
+     CALL () { MATCH (n:Note) RETURN count(n) AS notes }
+     CALL () { MATCH (c:Concept) RETURN count(c) AS concepts }
+     CALL () { RETURN COUNT { (:Note)-[]->() } + COUNT { (:Concept)-[]->() } AS relations }
      RETURN sources, notes, concepts, relations`,
   );
   const record = result.records[0];
@@ -48,25 +45,14 @@ export interface DatabaseStatus extends GraphCounts {
 /**
  * Everything `/api/health` reports, in two round trips: the server info first — it is not retried, so a Neo4j
  * that just died answers 503 at once instead of after the driver's retries of a transaction — then the edition
- * and the counts from one statement in one read transaction. Health is polled and must answer quickly while
+ * and the counts in one read transaction. Health is polled and must answer quickly while
  * Neo4j is busy, so it costs one transaction, not one per figure.
  */
 export async function readDatabaseStatus(db: Database): Promise<DatabaseStatus> {
   const info = await db.serverInfo();
   return db.read(async (tx) => {
-    const result = await tx.run(
-      `CALL dbms.components() YIELD edition WITH edition LIMIT 1
-       ${countSubqueries}
-       RETURN edition, sources, notes, concepts, relations`,
-    );
-    const record = result.records[0];
-    return {
-      ...info,
-      edition: String(record?.get('edition') ?? 'unknown'),
-      sources: toNumber(record?.get('sources')),
-      notes: toNumber(record?.get('notes')),
-      concepts: toNumber(record?.get('concepts')),
-      relations: toNumber(record?.get('relations')),
-    };
+    // Both statements are sent at once (Bolt pipelines them): one round trip for the transaction's work.
+    const [components, counts] = await Promise.all([tx.run('CALL dbms.components() YIELD edition RETURN edition LIMIT 1'), readGraphCounts(tx)]);
+    return { ...info, edition: String(components.records[0]?.get('edition') ?? 'unknown'), ...counts };
   });
 }
