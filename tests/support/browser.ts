@@ -202,6 +202,19 @@ export async function deleteFixtureGraph(db: Database, prefix: string): Promise<
 
 /** Page coordinates of a node's centre, for real mouse clicks on the graph canvas. */
 export async function nodeScreenPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  // A deep link or a fit may still be animating the view (slow on a loaded machine): wait until the node's
+  // place on screen holds still for a few frames, so a click lands on it.
+  await page.waitForFunction(
+    (nodeId) => {
+      const state = window as unknown as { __lastNodePoint?: string; __samePointCount?: number };
+      const now = JSON.stringify(window.__notegraph?.renderedPosition(nodeId) ?? null);
+      state.__samePointCount = now === state.__lastNodePoint ? (state.__samePointCount ?? 0) + 1 : 0;
+      state.__lastNodePoint = now;
+      return now !== 'null' && state.__samePointCount >= 3;
+    },
+    id,
+    { polling: 100, timeout: 15_000 },
+  );
   const point = await page.evaluate((nodeId) => {
     const rendered = window.__notegraph?.renderedPosition(nodeId);
     const box = document.getElementById('graph')?.getBoundingClientRect();
