@@ -7,19 +7,20 @@ import { ApiError, api } from './api.js';
 import type { CypherConsole } from './cypher-console.js';
 import { byId } from './dom.js';
 import { renderFilters } from './drawers.js';
+import { BaseGraphs } from './base-graphs.js';
 import { ExpandController } from './expand-controller.js';
 import type { GraphContext } from './graph-context.js';
-import { GraphView, type LayoutName, type LayoutState } from './graph/graph-view.js';
-import { largeGraphNodes, parseHints } from './graph/rendering.js';
+import { GraphView, type LayoutName } from './graph/graph-view.js';
+import { parseHints } from './graph/rendering.js';
 import type { Theme } from './graph/style.js';
 import { Legend } from './legend.js';
 import type { PanelActions } from './panel.js';
 import { PanelController, type PanelExtras } from './panel-controller.js';
 import { PathController } from './path-controller.js';
 import { SearchBox } from './search-box.js';
-import { syncLocalButton, toggleLocal } from './views.js';
+import { toggleLocal } from './views.js';
 import { showToast, type ToastKind } from './toasts.js';
-import { hasTimeRange, timeQuery, type Filters } from './view-model/filters.js';
+import type { Filters } from './view-model/filters.js';
 import { GraphViewModel } from './view-model/graph-view-model.js';
 import { fitVisibleWithLabels, makeRoomForLabels, planViewLabels } from './label-layer.js';
 import { parseViewState, serializeViewState, type LocalGraphState, type ViewState } from './view-model/url-state.js';
@@ -27,10 +28,6 @@ import { parseViewState, serializeViewState, type LocalGraphState, type ViewStat
 const webglThreshold = 1500;
 /** Elements up to which hovering dims everything else (an overview: 300 concepts and their edges). */
 const hoverDimLimit = 3000;
-/** Big graphs draw at most this much at once (level of detail, see GraphViewModel.drawBudget). */
-const drawBudget = { nodes: 1000, edges: 4000 };
-const overviewLimit = 300;
-const localLimit = 300;
 /** Nodes the label planner considers per frame (highest rank on screen first). */
 const labelCandidates = 1500;
 export const layouts: LayoutName[] = ['fcose', 'concentric', 'breadthfirst', 'grid'];
@@ -74,11 +71,7 @@ export class Explorer implements GraphContext {
   firstRenderMs: number | null = null;
   lastLayout: { ms: number; outcome: string } | null = null;
   private labelFrame = 0;
-  /** The latest showGraph; a deferred load of an older one is dropped. */
-  private showToken = 0;
-  /** The latest loadBase; an answer to an older one is dropped. */
-  private baseToken = 0;
-  private readonly status = byId('graph-status');
+  private readonly bases = new BaseGraphs(this);
 
   constructor() {
     const params = new URLSearchParams(window.location.search);
@@ -89,11 +82,17 @@ export class Explorer implements GraphContext {
         onTap: (id, adding) => this.tap(id, adding),
         onDoubleTap: (id) => void this.expand.toggle(id),
         onHover: (id) => this.hover(id),
-        onLayout: (state) => this.onLayout(state),
+        onLayout: (state) => this.bases.onLayout(state),
         onPositions: (positions) => this.vm.setPositions(positions),
-        // Legend, room for the top labels and the fit before a big graph is drawn, so the fit once it is all drawn
-        // changes nothing (a new zoom level or moved nodes would draw every node afresh in one frame).
-        onPlaced: () => this.legendAndFit(),
+        // Legend, room for the top labels, the fit and the label plan before a laid-out graph is drawn, each in a
+        // task of its own, so the fit once it is all drawn changes nothing (a new zoom level, moved nodes or new
+        // labels would draw every node afresh in one frame).
+        onPlaced: () => [
+          () => this.renderLegend(),
+          () => makeRoomForLabels(this.vm, this.graph, { left: this.legend.inset() }),
+          () => fitVisibleWithLabels(this.vm, this.graph, { left: this.legend.inset() }),
+          () => this.applyLabels(),
+        ],
         onViewport: () => {
           if (this.vm.overBudget && this.loaded && this.vm.setViewBox(this.graph.extent())) this.graph.applyVisibility(this.vm.visible);
           this.scheduleLabels();
@@ -153,79 +152,22 @@ export class Explorer implements GraphContext {
   }
 
   /** What the server now has for the loaded base view (null for a Cypher result, which is a snapshot). */
-  async freshBase(): Promise<GraphElements | null> {
-    const { filters } = this.state;
-    if (this.base.kind === 'local') return api.neighbors(this.base.local.center, { depth: this.base.local.depth, limit: localLimit, types: filters.relationTypes });
-    return this.base.kind === 'overview' ? api.graph({ limit: overviewLimit, ...timeQuery(filters) }) : null;
+  freshBase(): Promise<GraphElements | null> {
+    return this.bases.fresh();
   }
 
   /** Loads the graph a base view stands for: the overview or a local graph, with the time range applied by the server. */
-  async loadBase(base: BaseView): Promise<void> {
-    if (base.kind === 'cypher') return;
-    this.loaded = false;
-    this.status.textContent = base.kind === 'local' ? 'Loading the local graph…' : 'Loading the graph…';
-    const { filters } = this.state;
-    // Filters typed in quick succession start several loads; only the latest one's answer is shown.
-    const token = ++this.baseToken;
-    try {
-      if (base.kind === 'local') {
-        const response = await api.neighbors(base.local.center, { depth: base.local.depth, limit: localLimit, types: filters.relationTypes });
-        if (token !== this.baseToken) return;
-        this.showGraph(response, base);
-        if (response.capped) this.notify(`The local graph shows ${response.nodes.length - 1} of ${response.total} concepts within ${base.local.depth} hops (capped).`);
-        return;
-      }
-      const response = await api.graph({ limit: overviewLimit, ...timeQuery(filters) });
-      if (token !== this.baseToken) return;
-      this.showGraph(response, base);
-      if (response.capped && !hasTimeRange(filters)) this.notify(`Showing the top ${response.nodes.length} of ${response.totalConcepts} concepts. Search or expand to reach the others.`);
-    } catch (error) {
-      this.status.textContent = 'The graph could not be loaded. Check that the server and Neo4j are running, then reload.';
-      this.reportError(error, 'Loading the graph failed');
-    }
+  loadBase(base: BaseView): Promise<void> {
+    return this.bases.load(base);
   }
 
   /** Replaces the graph; once laid out, it is fitted and counted as loaded. */
   showGraph(elements: GraphElements, base: BaseView): void {
-    this.base = base;
-    this.loaded = false;
-    const started = performance.now();
-    this.vm.drawBudget = elements.nodes.length >= largeGraphNodes ? drawBudget : { nodes: Number.POSITIVE_INFINITY, edges: Number.POSITIVE_INFINITY };
-    const { nodes, edges } = this.vm.replace(elements, { degreeFilters: base.kind === 'overview', filters: this.state.filters });
-    this.status.textContent = nodes.length === 0 ? (base.kind === 'overview' && !hasTimeRange(this.state.filters) ? 'The graph is empty. Ingest some notes (npm run ingest) and reload.' : 'Nothing to show for these filters.') : '';
-    // Main-thread cost of each step, for the benchmark (performance.getEntriesByType('measure')).
-    performance.measure('graph: view-model', { start: started });
-    this.expand.reset();
-    this.graph.highlightPath([]);
-    syncLocalButton(this);
-    const load = (): void => {
-      // What the filters or the draw budget leave out arrives hidden, so the first frame draws only what is shown
-      // (in the deferred task for a big graph: over 100,000 elements this is a task's worth of work of its own).
-      for (const element of [...nodes, ...edges]) if (!this.vm.isVisible(String(element.data.id))) element.classes = [...((element.classes as string[] | undefined) ?? []), 'filtered'];
-      this.graph.load([...nodes, ...edges], this.layout, settled);
-    };
-    const settled = (): void => {
-      // The legend first: the fit leaves room beside it. For a big graph the rest (drawers, panel, labels) follows
-      // in a task of its own, so the first frame is not held up (what is hidden already arrived hidden).
-      const settling = performance.now();
-      this.legendAndFit();
-      this.scheduleLabels();
-      if (elements.nodes.length < largeGraphNodes) this.refresh();
-      else window.setTimeout(() => this.refresh(), 0);
-      performance.measure('graph: legend and fit', { start: settling });
-      this.loaded = true;
-      this.loadCount += 1;
-      this.noteFirstRender();
-      if (this.vm.overBudget) this.notify(`Drawing the ${this.vm.drawBudget.nodes.toLocaleString('en')} highest-ranked of ${this.vm.size.nodes.toLocaleString('en')} concepts; zoom in to see the others where you look.`);
-    };
-    // A big graph's view-model build and its layout request are two tasks, not one long one.
-    const token = ++this.showToken;
-    if (elements.nodes.length >= largeGraphNodes) window.setTimeout(() => token === this.showToken && load(), 0);
-    else load();
+    this.bases.show(elements, base);
   }
 
   /** The legend, then room for the top labels and the fit beside the legend. */
-  private legendAndFit(): void {
+  legendAndFit(): void {
     this.renderLegend();
     makeRoomForLabels(this.vm, this.graph, { left: this.legend.inset() });
     fitVisibleWithLabels(this.vm, this.graph, { left: this.legend.inset() });
@@ -291,8 +233,12 @@ export class Explorer implements GraphContext {
     if (this.labelFrame) return;
     this.labelFrame = requestAnimationFrame(() => {
       this.labelFrame = 0;
-      this.graph.applyLabels(planViewLabels(this.vm, this.graph, { legend: byId('legend'), container: byId('graph'), candidates: labelCandidates }));
+      this.applyLabels();
     });
+  }
+
+  private applyLabels(): void {
+    this.graph.applyLabels(planViewLabels(this.vm, this.graph, { legend: byId('legend'), container: byId('graph'), candidates: labelCandidates }));
   }
 
   private renderFilterDrawer(): void {
@@ -432,19 +378,4 @@ export class Explorer implements GraphContext {
     },
     localGraph: (id) => void toggleLocal(this, id),
   };
-
-  /** A big graph is only drawn once laid out, so the first render is noted when a layout ends. */
-  private noteFirstRender(): void {
-    if (this.firstRenderMs === null && this.vm.size.nodes > 0) requestAnimationFrame(() => (this.firstRenderMs ??= performance.now()));
-  }
-
-  private onLayout(state: LayoutState): void {
-    byId('layout-progress').hidden = !state.running;
-    byId('layout-progress-text').textContent = state.drawing
-      ? `Drawing ${state.drawing.added} of ${state.drawing.total} elements…`
-      : `Laying out ${state.nodeCount} nodes… ${(state.elapsedMs / 1000).toFixed(1)} s`;
-    if (state.outcome) this.lastLayout = { ms: state.elapsedMs, outcome: state.outcome };
-    if (state.outcome === 'error') this.reportError(new Error(state.message ?? 'unknown'), 'The layout failed');
-    if (state.outcome === 'stopped') this.notify('Layout stopped; nodes keep their current positions.');
-  }
 }

@@ -5,9 +5,28 @@
 import type { Core } from 'cytoscape';
 import type { PlacedLabel } from '../view-model/labels.js';
 
-const labelSideClasses = ['label-top', 'label-right', 'label-left'] as const;
+const labelClasses = ['no-label', 'label-top', 'label-right', 'label-left'] as const;
 
-/** Planned labels get a font size that is `fontPx` on screen at this zoom and their side; all others none. */
+/** A planned label's data at this zoom: its size on screen divided by the zoom, and its shift (graph units). */
+export function labelData(label: PlacedLabel, zoom: number): { fontSize: number; outline: number; labelShift: number; labelShiftX: number } {
+  const shift = label.step === 0 ? 0 : ((label.side === 'top' ? -1 : 1) * label.step * (label.box.y2 - label.box.y1)) / zoom;
+  return { fontSize: label.fontPx / zoom, outline: 2 / zoom, labelShift: shift, labelShiftX: (label.dx * (label.box.x2 - label.box.x1)) / zoom };
+}
+
+/** The classes of a node with this label (null: unlabelled): its other classes kept, the label ones replaced. */
+export function withLabelClasses(classes: readonly string[], label: PlacedLabel | null): string[] {
+  const kept = classes.filter((name) => !(labelClasses as readonly string[]).includes(name));
+  if (!label) return [...kept, 'no-label'];
+  return label.side === 'bottom' ? kept : [...kept, `label-${label.side}`];
+}
+
+const sameClasses = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((name) => b.includes(name));
+
+/**
+ * Planned labels get a font size that is `fontPx` on screen at this zoom and their side; all others none. Only
+ * nodes whose label changes are touched: Cytoscape restyles (and redraws) every node a class or data call is
+ * made on, changed or not.
+ */
 export function drawLabels(cy: Core, plan: PlacedLabel[]): void {
   const zoom = cy.zoom();
   const planned = new Map(plan.map((label) => [label.id, label]));
@@ -18,14 +37,12 @@ export function drawLabels(cy: Core, plan: PlacedLabel[]): void {
     for (const label of plan) {
       const node = cy.getElementById(label.id);
       if (node.empty()) continue;
-      const fontSize = label.fontPx / zoom;
-      const shift = label.step === 0 ? 0 : ((label.side === 'top' ? -1 : 1) * label.step * (label.box.y2 - label.box.y1)) / zoom;
-      const shiftX = (label.dx * (label.box.x2 - label.box.x1)) / zoom;
-      if (Math.abs(Number(node.data('fontSize')) - fontSize) > 1e-6 || Number(node.data('labelShift') ?? 0) !== shift || Number(node.data('labelShiftX') ?? 0) !== shiftX) {
-        node.data({ fontSize, outline: 2 / zoom, labelShift: shift, labelShiftX: shiftX });
+      const data = labelData(label, zoom);
+      if (Math.abs(Number(node.data('fontSize')) - data.fontSize) > 1e-6 || Number(node.data('labelShift') ?? 0) !== data.labelShift || Number(node.data('labelShiftX') ?? 0) !== data.labelShiftX) {
+        node.data(data);
       }
-      node.removeClass(['no-label', ...labelSideClasses].join(' '));
-      if (label.side !== 'bottom') node.addClass(`label-${label.side}`);
+      const classes = withLabelClasses(node.classes(), label);
+      if (!sameClasses(classes, node.classes())) node.classes(classes);
     }
   });
 }

@@ -1,17 +1,20 @@
 /**
  * The one module that touches Cytoscape. It draws what the view-model says (elements, visibility, labels,
  * selection, hover) and reports gestures and layout results back through callbacks; nothing else reads state
- * out of it. Big graphs are laid out in a worker and added in slices (large-graph.ts).
+ * out of it. A graph laid out by fcose is laid out in a worker and drawn in slices once placed (graph-loader.ts);
+ * visibility (visibility.ts) and marks such as the selection (marks.ts) touch only the elements that change.
  */
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import type { PlacedLabel } from '../view-model/labels.js';
 import type { Point } from '../view-model/placement.js';
 import type { Visibility } from '../view-model/graph-view-model.js';
 import { fitViewport, type Insets } from './fit.js';
-import { LargeGraphLoader } from './large-graph.js';
+import { GraphLoader } from './graph-loader.js';
+import { Marks } from './marks.js';
+import { DrawnVisibility } from './visibility.js';
 import { LayoutRunner, type LayoutJob } from './layout/layout-runner.js';
 import { layoutRequest } from './layout/layout-protocol.js';
-import { hintsFor, hintsKey, largeGraphNodes, rendererOptions, type RenderingHints } from './rendering.js';
+import { hintsFor, hintsKey, rendererOptions, type RenderingHints } from './rendering.js';
 import { drawLabels, drawnState, type DrawnState } from './drawn-state.js';
 import { buildStylesheet, type Theme } from './style.js';
 import { chooseRenderer, type RendererMode } from './renderer-choice.js';
@@ -31,18 +34,18 @@ export interface GraphViewEvents {
   /** The viewport stopped moving (zoom, pan or resize). */
   onViewport(): void;
   /**
-   * A big graph's positions are known (onPositions came first) and nothing of it is drawn yet: the place to fit
-   * the view. Cytoscape caches each node's texture per zoom level, so a fit after the drawing renders every node
-   * again in one frame.
+   * A laid-out graph's positions are known (onPositions came first) and nothing of it is drawn yet: steps to run
+   * now, one task each (legend, room for labels, fit, label plan). Cytoscape caches each node's texture per zoom
+   * level and label, so a fit or label plan after the drawing renders every node again in one frame.
    */
-  onPlaced(): void;
+  onPlaced(): (() => void)[];
 }
 
 export interface LayoutState {
   running: boolean;
   elapsedMs: number;
   nodeCount: number;
-  /** While a big graph arrives after its layout: how many of its elements are on screen so far. */
+  /** While a graph arrives after its layout: how many of its elements are on screen so far. */
   drawing?: { added: number; total: number };
   outcome?: 'done' | 'stopped' | 'error';
   message?: string;
@@ -70,7 +73,9 @@ export class GraphView {
   private mode: RendererMode = 'canvas';
   private hints: RenderingHints = hintsFor(0);
   private readonly layouts = new LayoutRunner();
-  private readonly large: LargeGraphLoader;
+  private readonly loader: GraphLoader;
+  private readonly marks = new Marks(() => this.cy);
+  private readonly visibility = new DrawnVisibility();
   private progressTimer: number | undefined;
   private viewportTimer: number | undefined;
   /** The fcose job of a small graph, until it settles. */
@@ -84,7 +89,7 @@ export class GraphView {
     private options: GraphViewOptions,
   ) {
     this.cy = this.create([], 'canvas', this.hints);
-    this.large = new LargeGraphLoader({ layouts: this.layouts, track: (job, count) => this.trackLayout(job, count) });
+    this.loader = new GraphLoader({ layouts: this.layouts, track: (job, count) => this.trackLayout(job, count) });
   }
 
   get renderer(): RendererMode {
@@ -92,7 +97,7 @@ export class GraphView {
   }
 
   get layoutRunning(): boolean {
-    return this.layouts.running || this.large.drawing;
+    return this.layouts.running || this.loader.drawing;
   }
 
   private create(elements: ElementDefinition[], mode: RendererMode, hints: RenderingHints): Core {
@@ -148,35 +153,39 @@ export class GraphView {
 
   /**
    * Replaces the whole graph and lays it out; `settled` runs once positions are final. Renderer and rendering
-   * hints are init options chosen by size, so Cytoscape is rebuilt when they change.
+   * hints are init options chosen by size, so Cytoscape is rebuilt when they change. An fcose layout runs before
+   * anything is drawn, and the graph then arrives in slices (graph-loader.ts); the other layouts are immediate.
    */
   load(elements: ElementDefinition[], layout: LayoutName, settled: () => void): void {
     const started = performance.now();
     this.layoutJob = null;
     this.layouts.stop();
-    this.large.cancel();
+    this.loader.cancel();
     const nodeCount = elements.filter((element) => element.group === 'nodes').length;
     const mode = chooseRenderer(nodeCount, this.options);
     const hints = this.options.forceHints ?? hintsFor(nodeCount);
     this.afterLayout = settled;
-    this.shown = null;
-    this.held.clear();
-    if (layout === 'fcose' && nodeCount >= largeGraphNodes) {
-      this.cy.destroy();
-      this.cy = this.create([], mode, hints);
-      this.large.load(this.cy, elements, {
+    this.visibility.reset();
+    const rebuild = mode !== this.mode || hintsKey(hints) !== hintsKey(this.hints);
+    if (layout === 'fcose') {
+      if (rebuild) {
+        this.cy.destroy();
+        this.cy = this.create([], mode, hints);
+      } else this.cy.batch(() => this.cy.elements().remove());
+      this.loader.load(this.cy, elements, {
         progress: (added, total) => this.events.onLayout({ running: true, elapsedMs: performance.now() - started, nodeCount, drawing: { added, total } }),
         placed: (positions) => this.events.onPositions(positions),
-        fit: () => this.events.onPlaced(),
+        beforeDraw: () => this.events.onPlaced(),
         done: (outcome, held, message) => {
-          for (const element of held) this.held.set(String(element.data.id), element);
+          this.visibility.hold(held);
+          this.marks.reapply();
           this.events.onLayout({ running: false, elapsedMs: performance.now() - started, nodeCount, outcome, message });
           this.settle();
         },
       });
       return;
     }
-    if (mode !== this.mode || hintsKey(hints) !== hintsKey(this.hints)) {
+    if (rebuild) {
       this.cy.destroy();
       this.cy = this.create(elements, mode, hints);
     } else {
@@ -207,65 +216,19 @@ export class GraphView {
   add(elements: ElementDefinition[]): void {
     const fresh = elements.filter((element) => element.data.id !== undefined && this.cy.getElementById(element.data.id).empty());
     this.cy.add(fresh);
-    // New elements are drawn until the next applyVisibility says otherwise.
-    for (const element of fresh) {
-      const id = String(element.data.id);
-      if (element.group === 'nodes') this.shown?.nodes.add(id);
-      else this.shown?.edges.add(id);
-    }
+    this.visibility.added(fresh);
   }
 
   remove(ids: string[]): void {
-    for (const id of ids) this.held.delete(id);
+    this.visibility.forget(ids);
     this.cy.batch(() => {
       for (const id of ids) this.cy.getElementById(id).remove();
     });
   }
 
-  /**
-   * Shows exactly what the view-model says is visible (class `filtered` on the rest). The change is worked out
-   * against what this view last showed, so only elements whose state changes are touched: restyling 100,000
-   * elements for nothing costs seconds.
-   */
+  /** Shows exactly what the view-model says is visible (visibility.ts). */
   applyVisibility(visible: Visibility): void {
-    const changes: { show: string[]; hide: string[] } = { show: [], hide: [] };
-    this.addHeld(visible);
-    this.cy.batch(() => {
-      if (!this.shown) {
-        this.cy.elements().forEach((element) => {
-          const on = (element.isNode() ? visible.nodes : visible.edges).has(element.id());
-          if (on === element.hasClass('filtered')) (on ? changes.show : changes.hide).push(element.id());
-        });
-      } else {
-        for (const [now, before] of [[visible.nodes, this.shown.nodes], [visible.edges, this.shown.edges]] as const) {
-          for (const id of now) if (!before.has(id)) changes.show.push(id);
-          for (const id of before) if (!now.has(id)) changes.hide.push(id);
-        }
-      }
-      for (const id of changes.show) this.cy.getElementById(id).removeClass('filtered');
-      for (const id of changes.hide) this.cy.getElementById(id).addClass('filtered');
-    });
-    this.shown = { nodes: new Set(visible.nodes), edges: new Set(visible.edges) };
-  }
-
-  /** What applyVisibility last showed; null after a load (elements came with their own classes). */
-  private shown: Visibility | null = null;
-  /** Laid-out elements of a big graph not in Cytoscape yet (hidden), by id. */
-  private readonly held = new Map<string, ElementDefinition>();
-
-  /** Held elements that are to be shown now go into Cytoscape (nodes before the edges that need them). */
-  private addHeld(visible: Visibility): void {
-    if (this.held.size === 0) return;
-    const take = (ids: Set<string>): ElementDefinition[] =>
-      [...ids].flatMap((id) => {
-        const element = this.held.get(id);
-        if (!element) return [];
-        this.held.delete(id);
-        return [{ ...element, classes: [element.classes ?? []].flat().join(' ').split(' ').filter((name) => name && name !== 'filtered') }];
-      });
-    const nodes = take(visible.nodes);
-    const edges = take(visible.edges);
-    if (nodes.length + edges.length > 0) this.cy.add([...nodes, ...edges]);
+    this.visibility.apply(this.cy, visible);
   }
 
   /** New data for nodes already drawn (or held): a rename, another kind, rank or community. */
@@ -273,8 +236,7 @@ export class GraphView {
     this.cy.batch(() => {
       for (const definition of definitions) {
         const id = String(definition.data.id);
-        const held = this.held.get(id);
-        if (held) this.held.set(id, { ...held, data: { ...held.data, ...definition.data } });
+        this.visibility.update(id, { data: definition.data });
         const node = this.cy.getElementById(id);
         if (node.empty()) continue;
         // Label size and offsets belong to the label planner: keep them until it plans again.
@@ -288,10 +250,7 @@ export class GraphView {
 
   /** Marks the picked concepts (besides the selection). */
   showPicked(ids: readonly string[]): void {
-    this.cy.batch(() => {
-      this.cy.nodes('.picked').removeClass('picked');
-      for (const id of ids) this.cy.getElementById(id).addClass('picked');
-    });
+    this.marks.showPicked(ids);
   }
 
   /** The part of the graph in view, in graph units. */
@@ -300,41 +259,23 @@ export class GraphView {
     return { x1, y1, x2, y2 };
   }
 
-  /** Draws the planned labels at their size on screen and hides every other label. */
+  /** Draws the planned labels at their size on screen and hides every other label (also on nodes still to be drawn). */
   applyLabels(plan: PlacedLabel[]): void {
     drawLabels(this.cy, plan);
+    this.loader.label(plan, this.cy.zoom());
   }
 
   /** Hover: the concept and its neighbours stand out, the rest dims, the concept's typed edges show their labels. */
   setHover(id: string | null, neighbourIds: string[], edgeIds: string[], dimOthers: boolean): void {
-    this.cy.batch(() => {
-      this.cy.elements('.hover-dim, .hover-focus, .hover-edge').removeClass('hover-dim hover-focus hover-edge');
-      this.cy.edges('.edge-label').removeClass('edge-label');
-      if (!id) return;
-      const keep = this.collect([id, ...neighbourIds, ...edgeIds]);
-      this.cy.getElementById(id).addClass('hover-focus');
-      keep.edges().addClass('hover-edge edge-label');
-      if (dimOthers) this.cy.elements().difference(keep).addClass('hover-dim');
-    });
+    this.marks.setHover(id, neighbourIds, edgeIds, dimOthers);
   }
 
   showSelection(id: string | null, edgeIds: string[]): void {
-    this.cy.batch(() => {
-      this.cy.nodes(':selected').unselect();
-      this.cy.edges('.selected-edge').removeClass('selected-edge edge-label');
-      if (!id) return;
-      this.cy.getElementById(id).select();
-      for (const edgeId of edgeIds) this.cy.getElementById(edgeId).addClass('selected-edge edge-label');
-    });
+    this.marks.showSelection(id, edgeIds);
   }
 
   setFaded(keepIds: string[] | null): void {
-    this.cy.batch(() => {
-      this.cy.elements().removeClass('faded');
-      if (!keepIds) return;
-      const keep = this.collect(keepIds);
-      this.cy.elements().difference(keep).addClass('faded');
-    });
+    this.marks.setFaded(keepIds);
   }
 
   private collect(ids: string[]): cytoscape.CollectionReturnValue {
@@ -351,10 +292,7 @@ export class GraphView {
   }
 
   highlightPath(ids: string[]): void {
-    this.cy.batch(() => {
-      this.cy.elements().removeClass('on-path');
-      for (const id of ids) this.cy.getElementById(id).addClass('on-path');
-    });
+    this.marks.highlightPath(ids);
   }
 
   /** Fits the given nodes into the part of the view the insets leave free (e.g. beside the legend). */
@@ -383,11 +321,10 @@ export class GraphView {
 
   /** Moves nodes (graph units), e.g. to give the top labels room after a layout; held and pending nodes move too. */
   movePositions(positions: Record<string, Point>): void {
-    this.large.move(positions);
+    this.loader.move(positions);
     this.cy.batch(() => {
       for (const [id, position] of Object.entries(positions)) {
-        const held = this.held.get(id);
-        if (held) this.held.set(id, { ...held, position: { ...position } });
+        this.visibility.update(id, { position });
         const node = this.cy.getElementById(id);
         if (node.nonempty() && !node.locked()) node.position(position);
       }
@@ -410,7 +347,7 @@ export class GraphView {
       this.settle();
       return;
     }
-    if (nodes.empty() || this.large.drawing) {
+    if (nodes.empty() || this.loader.drawing) {
       this.settle();
       return;
     }
@@ -459,8 +396,8 @@ export class GraphView {
   /** Stops the layout, or the slice-by-slice drawing that follows a big graph's layout (what is drawn stays). */
   stopLayout(): void {
     this.layouts.stop();
-    if (this.large.drawing) {
-      this.large.cancel();
+    if (this.loader.drawing) {
+      this.loader.cancel();
       this.reportPositions();
       this.events.onLayout({ running: false, elapsedMs: 0, nodeCount: this.cy.nodes().length, outcome: 'stopped' });
       this.settle();

@@ -1,20 +1,25 @@
 /**
- * A big graph is never drawn before its layout: drawing a preview of 25,000 elements costs seconds of frozen
- * page and is thrown away. Plain data goes to the layout worker; the finished positions then arrive slice by
- * slice (chunked-add.ts), so no main-thread task grows with the graph. A stopped or failed layout falls back to
- * a grid.
+ * A graph laid out by fcose is never drawn before its layout: a first picture of elements that all sit at the
+ * origin costs the page its longest task (every style and label computed, everything drawn) and is thrown away.
+ * Plain data goes to the layout worker; once positions are back, the caller's steps run (legend, room for the
+ * top labels, fit, label plan — each in a task of its own, and before anything is drawn, because Cytoscape caches
+ * node images per zoom and label: a fit or label change after the drawing draws every node again in one frame);
+ * then the elements arrive slice by slice (chunked-add.ts), so no main-thread task grows with the graph. A
+ * stopped or failed layout falls back to a grid.
  */
 import type { Core, ElementDefinition } from 'cytoscape';
+import type { PlacedLabel } from '../view-model/labels.js';
 import { gridPositions, type Point } from '../view-model/placement.js';
 import { addInSlices, type ChunkedAdd } from './chunked-add.js';
+import { labelData, withLabelClasses } from './drawn-state.js';
 import { layoutRequestFrom } from './layout/layout-protocol.js';
 import type { LayoutJob, LayoutRunner } from './layout/layout-runner.js';
 
-export interface LargeGraphCallbacks {
+export interface GraphLoadCallbacks {
   /** The laid-out positions, before anything is drawn. */
   placed(positions: Record<string, Point>): void;
-  /** Called after `placed` and before anything is drawn: the moment to fit the view to the positions. */
-  fit(): void;
+  /** Run after `placed`, one task each, before anything is drawn: the moment to fit the view and plan labels. */
+  beforeDraw(): (() => void)[];
   progress(added: number, total: number): void;
   /** `held`: the laid-out elements not drawn yet (hidden by filters or the draw budget), for the view to add when shown. */
   done(outcome: 'done' | 'stopped' | 'error', held: ElementDefinition[], message?: string): void;
@@ -27,10 +32,12 @@ function isFiltered(element: ElementDefinition): boolean {
   return typeof classes === 'string' ? classes.split(' ').includes('filtered') : classes.includes('filtered');
 }
 
-export class LargeGraphLoader {
+const classList = (classes: ElementDefinition['classes']): string[] => [classes ?? []].flat().join(' ').split(' ').filter(Boolean);
+
+export class GraphLoader {
   private population: ChunkedAdd | null = null;
   private token = 0;
-  /** Laid-out nodes that are to be drawn but not added yet, by id: moving one before it is added moves it here. */
+  /** Laid-out nodes that are to be drawn but not added yet, by id: moving or labelling one before it is added changes it here. */
   private readonly pending = new Map<string, ElementDefinition>();
 
   constructor(private readonly deps: { layouts: LayoutRunner; track(job: LayoutJob, nodeCount: number): unknown }) {}
@@ -39,15 +46,16 @@ export class LargeGraphLoader {
     return this.population !== null;
   }
 
-  load(cy: Core, elements: ElementDefinition[], callbacks: LargeGraphCallbacks): void {
+  load(cy: Core, elements: ElementDefinition[], callbacks: GraphLoadCallbacks): void {
     const started = performance.now();
     const token = ++this.token;
     const request = layoutRequestFrom(elements);
     performance.measure('graph: prepare', { start: started });
     const job = this.deps.layouts.start(request);
     this.deps.track(job, request.nodes.length);
+    const current = (): boolean => token === this.token && !cy.destroyed();
     void job.result.then((reply) => {
-      if (token !== this.token || cy.destroyed()) return;
+      if (!current()) return;
       const placing = performance.now();
       const positions = reply.type === 'done' ? reply.positions : gridPositions(request.nodes.map((node) => node.id));
       const outcome = reply.type === 'done' ? 'done' : reply.type === 'stopped' ? 'stopped' : 'error';
@@ -65,20 +73,23 @@ export class LargeGraphLoader {
         }
       }
       performance.measure('graph: place laid-out elements', { start: placing });
-      // Placing, reporting the positions, fitting the view and the first slice each in a task of their own:
-      // together they made one of the longest tasks.
-      const later = (step: () => void): void => {
-        setTimeout(() => token === this.token && !cy.destroyed() && step(), 0);
+      const message = reply.type === 'error' ? reply.message : undefined;
+      const draw = (): void => this.populate(cy, first, callbacks.progress, () => callbacks.done(outcome, held, message));
+      // Reporting the positions, each step before drawing and the first slice each in a task of their own: together
+      // they made one of the longest tasks.
+      const steps = [() => callbacks.placed(positions), ...callbacks.beforeDraw().map((step) => () => step()), draw];
+      const next = (index: number): void => {
+        setTimeout(() => {
+          if (!current()) return;
+          const stepping = performance.now();
+          steps[index]!();
+          if (index < steps.length - 1) {
+            performance.measure(`graph: before drawing, step ${index}`, { start: stepping });
+            next(index + 1);
+          }
+        }, 0);
       };
-      later(() => {
-        callbacks.placed(positions);
-        later(() => {
-          const fitting = performance.now();
-          callbacks.fit();
-          performance.measure('graph: fit before drawing', { start: fitting });
-          later(() => this.populate(cy, first, callbacks.progress, () => callbacks.done(outcome, held, reply.type === 'error' ? reply.message : undefined)));
-        });
-      });
+      next(0);
     });
   }
 
@@ -104,6 +115,17 @@ export class LargeGraphLoader {
     for (const [id, position] of Object.entries(positions)) {
       const element = this.pending.get(id);
       if (element) element.position = { ...position };
+    }
+  }
+
+  /** Labels nodes that are waiting to be drawn as planned at `zoom`, so they arrive labelled (and others unlabelled). */
+  label(plan: readonly PlacedLabel[], zoom: number): void {
+    if (this.pending.size === 0) return;
+    const planned = new Map(plan.map((label) => [label.id, label]));
+    for (const [id, element] of this.pending) {
+      const label = planned.get(id) ?? null;
+      element.classes = withLabelClasses(classList(element.classes), label);
+      if (label) element.data = { ...element.data, ...labelData(label, zoom) };
     }
   }
 
