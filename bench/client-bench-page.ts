@@ -5,11 +5,11 @@
  */
 import type { Page } from 'playwright-core';
 
-/** Installed before any page script: records every long main-thread task (> 50 ms) from navigation on. */
+/** Installed before any page script: records every long main-thread task (> 50 ms) from navigation on, as [start, ms]. */
 export const longTaskRecorder = `(() => {
   window.__longTasks = [];
   try {
-    new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__longTasks.push(entry.duration); })
+    new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]); })
       .observe({ type: 'longtask', buffered: true });
   } catch {}
 })()`;
@@ -17,15 +17,35 @@ export const longTaskRecorder = `(() => {
 export interface Blocking {
   /** The longest single task: how long the page was frozen at worst. */
   longestMs: number;
+  /** When it started (ms since navigation) and which of the explorer's loading steps it overlapped. */
+  longestAt: number;
+  longestDuring: string;
   /** Sum over long tasks of their time beyond 50 ms (Lighthouse's total blocking time). */
   totalBlockingMs: number;
 }
 
+/**
+ * The explorer's measures (graph-view.ts and friends) that overlap [start, end]; a task inside none of them is
+ * named after the step before it. Long tasks carry no attribution of their own in Chromium.
+ */
+async function stepsDuring(page: Page, start: number, end: number): Promise<string> {
+  const steps = (await page.evaluate(
+    "performance.getEntriesByType('measure').filter((entry) => entry.name.startsWith('graph: ')).map((entry) => [entry.name.slice(7), entry.startTime, entry.duration])",
+  )) as [string, number, number][];
+  const overlapping = steps.filter(([, from, ms]) => from < end && from + ms > start).map(([name]) => name);
+  if (overlapping.length > 0) return [...new Set(overlapping)].join(' + ');
+  const before = steps.filter(([, from, ms]) => from + ms <= start).sort((a, b) => b[1] + b[2] - (a[1] + a[2]))[0];
+  return before ? `after ${before[0]}` : 'page start, before the graph arrived';
+}
+
 export async function blockingSoFar(page: Page): Promise<Blocking> {
-  const tasks = (await page.evaluate('window.__longTasks || []')) as number[];
+  const tasks = (await page.evaluate('window.__longTasks || []')) as [number, number][];
+  const longest = tasks.reduce<[number, number]>((max, task) => (task[1] > max[1] ? task : max), [0, 0]);
   return {
-    longestMs: tasks.reduce((max, ms) => Math.max(max, ms), 0),
-    totalBlockingMs: tasks.reduce((sum, ms) => sum + Math.max(0, ms - 50), 0),
+    longestMs: longest[1],
+    longestAt: longest[0],
+    longestDuring: longest[1] > 0 ? await stepsDuring(page, longest[0], longest[0] + longest[1]) : '-',
+    totalBlockingMs: tasks.reduce((sum, [, ms]) => sum + Math.max(0, ms - 50), 0),
   };
 }
 

@@ -47,6 +47,8 @@ interface Row {
   rafFps: string;
   /** Main-thread ms per loading step, printed per run rather than in the table. */
   steps: string;
+  /** When the longest task ran and which loading steps it overlapped, printed per run. */
+  longestDuring: string;
 }
 
 interface Case {
@@ -94,6 +96,7 @@ async function benchPage(browser: Browser, run: Case): Promise<Row> {
     fps: pan.pannedPx > 20 ? pan.drawFps.toFixed(1) : `${pan.drawFps.toFixed(1)} (did not pan!)`,
     rafFps: pan.rafFps.toFixed(1),
     steps,
+    longestDuring: `${Math.round(blocking.longestMs)} ms at ${(blocking.longestAt / 1000).toFixed(2)} s, during ${blocking.longestDuring}`,
   };
 }
 
@@ -136,6 +139,7 @@ async function main(): Promise<void> {
     rows.push(row);
     console.log(`${row.graph} ${row.renderer} [${row.hints}]: first ${row.firstGraphMs} ms, layout ${row.layoutMs} ms, longest task ${row.longestTaskMs} ms, drag ${row.fps} fps (rAF ${row.rafFps}); load ${loadavg()[0]!.toFixed(2)}`);
     console.log(`  main thread: ${row.steps}`);
+    console.log(`  longest task: ${row.longestDuring}`);
   };
   try {
     console.log(`Chromium ${target.browser.version()}, WebGL2 renderer: ${await webglRenderer(target.browser)}, load average ${loadavg()[0]!.toFixed(2)}`);
@@ -150,7 +154,7 @@ async function main(): Promise<void> {
   console.log('\nfirst graph = ms from navigation to the first frame with nodes; layout = fcose in the worker;');
   console.log('longest task / blocking = main-thread long tasks from navigation until the layout settled (a frozen page shows here);');
   console.log(`fps = Cytoscape redraws/s while the mouse drags the view for ${dragMs / 1000} s; rAF = animation frames/s in the same window`);
-  console.table(rows.map(({ steps: _steps, ...row }) => row));
+  console.table(rows.map(({ steps: _steps, longestDuring: _during, ...row }) => row));
   printRatios(rows);
 }
 

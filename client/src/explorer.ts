@@ -18,6 +18,7 @@ import type { PanelActions } from './panel.js';
 import { PanelController, type PanelExtras } from './panel-controller.js';
 import { PathController } from './path-controller.js';
 import { SearchBox } from './search-box.js';
+import { Selection } from './selection.js';
 import { toggleLocal } from './views.js';
 import { showToast, type ToastKind } from './toasts.js';
 import type { Filters } from './view-model/filters.js';
@@ -26,8 +27,6 @@ import { fitVisibleWithLabels, makeRoomForLabels, planViewLabels } from './label
 import { parseViewState, serializeViewState, type LocalGraphState, type ViewState } from './view-model/url-state.js';
 
 const webglThreshold = 1500;
-/** Elements up to which hovering dims everything else (an overview: 300 concepts and their edges). */
-const hoverDimLimit = 3000;
 /** Nodes the label planner considers per frame (highest rank on screen first). */
 const labelCandidates = 1500;
 export const layouts: LayoutName[] = ['fcose', 'concentric', 'breadthfirst', 'grid'];
@@ -64,7 +63,6 @@ export class Explorer implements GraphContext {
   } | null = null;
   state: ViewState = parseViewState(window.location.search);
   base: BaseView = { kind: 'overview' };
-  focusMode = false;
   loaded = false;
   loadCount = 0;
   lastErrorText: string | null = null;
@@ -72,6 +70,7 @@ export class Explorer implements GraphContext {
   lastLayout: { ms: number; outcome: string } | null = null;
   private labelFrame = 0;
   private readonly bases = new BaseGraphs(this);
+  readonly selection = new Selection(this);
 
   constructor() {
     const params = new URLSearchParams(window.location.search);
@@ -79,9 +78,9 @@ export class Explorer implements GraphContext {
     this.graph = new GraphView(
       byId('graph'),
       {
-        onTap: (id, adding) => this.tap(id, adding),
+        onTap: (id, adding) => this.selection.tap(id, adding),
         onDoubleTap: (id) => void this.expand.toggle(id),
-        onHover: (id) => this.hover(id),
+        onHover: (id) => this.selection.hover(id),
         onLayout: (state) => this.bases.onLayout(state),
         onPositions: (positions) => this.vm.setPositions(positions),
         // Legend, room for the top labels, the fit and the label plan before a laid-out graph is drawn, each in a
@@ -219,7 +218,7 @@ export class Explorer implements GraphContext {
     this.graph.showPicked(this.vm.picked);
     this.renderLegend();
     if (!byId('filters').hidden) this.renderFilterDrawer();
-    this.applyFocus();
+    this.selection.applyFocus();
     this.panelView.refresh();
     this.scheduleLabels();
   }
@@ -271,17 +270,6 @@ export class Explorer implements GraphContext {
     else window.history.replaceState(null, '', url);
   }
 
-  /** A click in the graph; with Shift/Ctrl/Cmd it picks a further concept besides the selection (for a merge). */
-  private tap(id: string | null, adding: boolean): void {
-    if (adding && id && this.vm.selected && id !== this.vm.selected) {
-      this.vm.togglePicked(id);
-      this.refresh();
-      return;
-    }
-    if (id) void this.selectConcept(id);
-    else if (!adding) this.clearSelection();
-  }
-
   /** Undoes the latest of an expand and a correction (Ctrl/Cmd+Z, u, the toolbar's Undo). */
   undoLatest(): void {
     const curation = this.curation;
@@ -291,60 +279,12 @@ export class Explorer implements GraphContext {
   }
 
   /** Selects a concept, adding it (with its links to what is shown) when it is not in the view yet. */
-  async selectConcept(id: string, options: { center?: boolean; history?: 'push' | 'none' } = {}): Promise<void> {
-    if (!this.vm.has(id)) {
-      try {
-        const response = await api.neighbors(id, { depth: 1, limit: 50 });
-        const present = new Set(this.vm.nodeIds());
-        const center = response.nodes.filter((node) => node.data.id === id);
-        const edges = response.edges.filter((edge) => present.has(edge.data.source) || present.has(edge.data.target));
-        const linked = edges.map((edge) => (edge.data.source === id ? edge.data.target : edge.data.source)).find((other) => present.has(other));
-        this.addToView({ nodes: center, edges }, linked);
-      } catch (error) {
-        this.reportError(error, `Opening concept “${id}” failed`);
-        return;
-      }
-    }
-    if (id !== this.vm.selected) this.vm.clearPicked();
-    this.vm.select(id);
-    this.graph.showSelection(id, this.vm.edgesOf(id));
-    if (id !== this.state.concept) this.updateUrl({ concept: id }, options.history ?? 'push');
-    void this.panelView.showConcept(id);
-    this.refresh();
-    if (options.center) this.reveal([id, ...this.vm.neighbours(id).map((item) => item.id)]);
+  selectConcept(id: string, options: { center?: boolean; history?: 'push' | 'none' } = {}): Promise<void> {
+    return this.selection.select(id, options);
   }
 
   clearSelection(history: 'push' | 'none' = 'push'): void {
-    this.vm.clearPicked();
-    this.vm.select(null);
-    this.graph.showSelection(null, []);
-    if (this.state.concept !== null) this.updateUrl({ concept: null }, history);
-    this.panelView.clear();
-    this.refresh();
-  }
-
-  private hover(id: string | null): void {
-    this.vm.hovered = id;
-    const neighbours = id ? this.vm.neighbours(id).map((item) => item.id) : [];
-    // Dimming the rest restyles every element: only for graphs the size of an overview.
-    this.graph.setHover(id, neighbours, id ? this.vm.edgesOf(id) : [], this.vm.size.nodes + this.vm.size.edges <= hoverDimLimit);
-    this.scheduleLabels();
-  }
-
-  toggleFocus(): void {
-    this.focusMode = !this.focusMode;
-    byId('focus-button').setAttribute('aria-pressed', String(this.focusMode));
-    this.applyFocus();
-  }
-
-  private applyFocus(): void {
-    const id = this.vm.selected;
-    this.graph.setFaded(this.focusMode && id ? [id, ...this.vm.neighbours(id).map((item) => item.id), ...this.vm.edgesOf(id)] : null);
-  }
-
-  togglePin(id: string): void {
-    this.graph.setPinned(id, this.vm.togglePin(id));
-    this.panelView.refresh();
+    this.selection.clear(history);
   }
 
   toggleDrawer(buttonId: string, drawerId: string, onOpen?: () => void, open?: boolean): void {
@@ -366,7 +306,7 @@ export class Explorer implements GraphContext {
     selectConcept: (id) => void this.selectConcept(id, { center: true }),
     expand: (id) => void this.expand.expand(id),
     collapse: (id) => this.expand.collapse(id),
-    togglePin: (id) => this.togglePin(id),
+    togglePin: (id) => this.selection.togglePin(id),
     pathEndpoint: (id, end) => {
       this.toggleDrawer('path-button', 'path-tool', undefined, true);
       this.paths.setEndpoint(end, id);

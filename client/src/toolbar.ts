@@ -17,7 +17,7 @@ export function bindToolbar(explorer: Explorer): void {
   });
   byId('layout-stop').addEventListener('click', () => explorer.graph.stopLayout());
   byId('undo-button').addEventListener('click', () => explorer.undoLatest());
-  byId('focus-button').addEventListener('click', () => explorer.toggleFocus());
+  byId('focus-button').addEventListener('click', () => explorer.selection.toggleFocus());
   byId('local-button').addEventListener('click', () => void toggleLocal(explorer));
   byId('local-depth').addEventListener('change', () => {
     if (explorer.base.kind === 'local') void showLocal(explorer, explorer.vm.selected ?? explorer.base.local.center);
@@ -80,9 +80,9 @@ export function shortcutHandlers(explorer: Explorer): ShortcutHandlers {
     expand: withSelection((id) => void explorer.expand.expand(id)),
     collapse: withSelection((id) => explorer.expand.collapse(id)),
     undo: () => explorer.undoLatest(),
-    pin: withSelection((id) => explorer.togglePin(id)),
+    pin: withSelection((id) => explorer.selection.togglePin(id)),
     fit: () => explorer.fitVisible(),
-    'focus-mode': () => explorer.toggleFocus(),
+    'focus-mode': () => explorer.selection.toggleFocus(),
     cypher: () => void toggleCypher(explorer),
     local: () => void toggleLocal(explorer),
     help: () => showHelp(),
