@@ -8,6 +8,7 @@ import { byId } from './dom.js';
 import type { BaseView, Explorer } from './explorer.js';
 import type { LayoutState } from './graph/graph-view.js';
 import { largeGraphNodes } from './graph/rendering.js';
+import { probeWebgl } from './graph/renderer-choice.js';
 import { hasTimeRange, timeQuery } from './view-model/filters.js';
 import { syncLocalButton } from './views.js';
 
@@ -40,6 +41,8 @@ export class BaseGraphs {
     const { filters } = this.explorer.state;
     // Filters typed in quick succession start several loads; only the latest one's answer is shown.
     const token = ++this.baseToken;
+    // While the answer is on its way: the renderer choice for a big graph needs it.
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => probeWebgl(), { timeout: 1000 });
     try {
       if (base.kind === 'local') {
         const response = await api.neighbors(base.local.center, { depth: base.local.depth, limit: localLimit, types: filters.relationTypes });

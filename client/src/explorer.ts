@@ -23,7 +23,7 @@ import { toggleLocal } from './views.js';
 import { showToast, type ToastKind } from './toasts.js';
 import type { Filters } from './view-model/filters.js';
 import { GraphViewModel } from './view-model/graph-view-model.js';
-import { fitVisibleWithLabels, makeRoomForLabels, planViewLabels } from './label-layer.js';
+import { fitVisibleWithLabels, makeRoomForLabels, makeRoomInRounds, planViewLabels } from './label-layer.js';
 import { parseViewState, serializeViewState, type LocalGraphState, type ViewState } from './view-model/url-state.js';
 
 const webglThreshold = 1500;
@@ -88,7 +88,7 @@ export class Explorer implements GraphContext {
         // labels would draw every node afresh in one frame).
         onPlaced: () => [
           () => this.renderLegend(),
-          () => makeRoomForLabels(this.vm, this.graph, { left: this.legend.inset() }),
+          makeRoomInRounds(this.vm, this.graph, () => ({ left: this.legend.inset() })),
           () => fitVisibleWithLabels(this.vm, this.graph, { left: this.legend.inset() }),
           () => this.applyLabels(),
         ],

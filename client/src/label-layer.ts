@@ -5,8 +5,9 @@
 import type { Insets } from './graph/fit.js';
 import { labelWidthPerPx } from './graph/label-metrics.js';
 import type { GraphView } from './graph/graph-view.js';
-import { fitWithLabels, makeRoomForTopLabels, type RoomNode, type RoomOptions } from './graph/layout/label-room.js';
+import { fitWithLabels, makeRoomForTopLabels, roomRounds, type RoomNode, type RoomOptions } from './graph/layout/label-room.js';
 import type { GraphViewModel } from './view-model/graph-view-model.js';
+import type { Point } from './view-model/placement.js';
 import { labelDefaults, planLabels, type Box, type LabelCandidate, type PlacedLabel } from './view-model/labels.js';
 
 /**
@@ -56,8 +57,26 @@ export function fitVisibleWithLabels(vm: GraphViewModel, graph: GraphView, inset
 
 /** After a layout: moves the top nodes apart until their labels have room at the zoom the fit will choose. */
 export function makeRoomForLabels(vm: GraphViewModel, graph: GraphView, insets: Insets, maxZoom = 1.5): void {
-  const moved = makeRoomForTopLabels(roomNodes(vm), roomOptions(graph, insets, maxZoom));
+  moveTopNodes(vm, graph, makeRoomForTopLabels(roomNodes(vm), roomOptions(graph, insets, maxZoom)));
+}
+
+function moveTopNodes(vm: GraphViewModel, graph: GraphView, moved: Record<string, Point>): void {
   if (Object.keys(moved).length === 0) return;
   graph.movePositions(moved);
   vm.setPositions(moved);
+}
+
+/**
+ * makeRoomForLabels a round per call (a crowded graph takes up to 12 rounds, 10–20 ms each on a loaded machine):
+ * each call returns true while rounds remain, so a caller can give each round a task of its own.
+ */
+export function makeRoomInRounds(vm: GraphViewModel, graph: GraphView, insets: () => Insets, maxZoom = 1.5): () => boolean {
+  let rounds: Generator<void, Record<string, Point>> | null = null;
+  return () => {
+    rounds ??= roomRounds(roomNodes(vm), roomOptions(graph, insets(), maxZoom));
+    const step = rounds.next();
+    if (!step.done) return true;
+    moveTopNodes(vm, graph, step.value);
+    return false;
+  };
 }

@@ -18,8 +18,11 @@ import type { LayoutJob, LayoutRunner } from './layout/layout-runner.js';
 export interface GraphLoadCallbacks {
   /** The laid-out positions, before anything is drawn. */
   placed(positions: Record<string, Point>): void;
-  /** Run after `placed`, one task each, before anything is drawn: the moment to fit the view and plan labels. */
-  beforeDraw(): (() => void)[];
+  /**
+   * Run after `placed`, one task each, before anything is drawn: the moment to fit the view and plan labels. A
+   * step that returns true runs again in the next task (work split into rounds).
+   */
+  beforeDraw(): (() => boolean | void)[];
   progress(added: number, total: number): void;
   /** `held`: the laid-out elements not drawn yet (hidden by filters or the draw budget), for the view to add when shown. */
   done(outcome: 'done' | 'stopped' | 'error', held: ElementDefinition[], message?: string): void;
@@ -77,15 +80,15 @@ export class GraphLoader {
       const draw = (): void => this.populate(cy, first, callbacks.progress, () => callbacks.done(outcome, held, message));
       // Reporting the positions, each step before drawing and the first slice each in a task of their own: together
       // they made one of the longest tasks.
-      const steps = [() => callbacks.placed(positions), ...callbacks.beforeDraw().map((step) => () => step()), draw];
+      const steps: (() => boolean | void)[] = [() => callbacks.placed(positions), ...callbacks.beforeDraw(), draw];
       const next = (index: number): void => {
         setTimeout(() => {
           if (!current()) return;
           const stepping = performance.now();
-          steps[index]!();
+          const again = steps[index]!() === true;
           if (index < steps.length - 1) {
             performance.measure(`graph: before drawing, step ${index}`, { start: stepping });
-            next(index + 1);
+            next(again ? index : index + 1);
           }
         }, 0);
       };

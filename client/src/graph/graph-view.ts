@@ -35,10 +35,11 @@ export interface GraphViewEvents {
   onViewport(): void;
   /**
    * A laid-out graph's positions are known (onPositions came first) and nothing of it is drawn yet: steps to run
-   * now, one task each (legend, room for labels, fit, label plan). Cytoscape caches each node's texture per zoom
-   * level and label, so a fit or label plan after the drawing renders every node again in one frame.
+   * now, one task each, a step that returns true again in the next task (legend, room for labels, fit, label
+   * plan). Cytoscape caches each node's texture per zoom level and label, so a fit or label plan after the drawing
+   * renders every node again in one frame.
    */
-  onPlaced(): (() => void)[];
+  onPlaced(): (() => boolean | void)[];
 }
 
 export interface LayoutState {

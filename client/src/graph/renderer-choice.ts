@@ -18,11 +18,20 @@ export function webgl2Support(): 'hardware' | 'software' | 'none' {
 let support: ReturnType<typeof webgl2Support> | undefined;
 
 /**
+ * Probes WebGL2 once, ahead of need: creating a WebGL context costs 10–50 ms of main thread, which is better
+ * spent while the page waits for the graph than in the task that starts drawing it.
+ */
+export function probeWebgl(): void {
+  support ??= webgl2Support();
+}
+
+/**
  * WebGL above the threshold, but only on a real GPU: software WebGL is slower than the canvas renderer
- * (measured by bench/client-bench.ts). `?renderer=` forces either.
+ * (measured by bench/client-bench.ts). `?renderer=` forces either. A graph below the threshold needs no probe.
  */
 export function chooseRenderer(nodeCount: number, options: { webglThreshold: number; forceRenderer?: RendererMode }): RendererMode {
-  support ??= webgl2Support();
+  if (!options.forceRenderer && nodeCount < options.webglThreshold) return 'canvas';
+  probeWebgl();
   if (options.forceRenderer) return options.forceRenderer === 'webgl' && support !== 'none' ? 'webgl' : 'canvas';
-  return nodeCount >= options.webglThreshold && support === 'hardware' ? 'webgl' : 'canvas';
+  return support === 'hardware' ? 'webgl' : 'canvas';
 }
