@@ -4,70 +4,27 @@
  * out of it. A graph laid out by fcose is laid out in a worker and drawn in slices once placed (graph-loader.ts);
  * visibility (visibility.ts) and marks such as the selection (marks.ts) touch only the elements that change.
  */
-import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import type cytoscape from 'cytoscape';
+import type { Core, ElementDefinition } from 'cytoscape';
 import type { PlacedLabel } from '../view-model/labels.js';
 import type { Point } from '../view-model/placement.js';
 import type { Visibility } from '../view-model/graph-view-model.js';
-import { fitViewport, type Insets } from './fit.js';
+import { fitViewport } from './fit.js';
 import { GraphLoader } from './graph-loader.js';
 import { Marks } from './marks.js';
 import { DrawnVisibility } from './visibility.js';
 import { LayoutRunner, type LayoutJob } from './layout/layout-runner.js';
 import { layoutRequest } from './layout/layout-protocol.js';
-import { hintsFor, hintsKey, rendererOptions, type RenderingHints } from './rendering.js';
+import { hintsFor, hintsKey, type RenderingHints } from './rendering.js';
 import { drawLabels, drawnState, type DrawnState } from './drawn-state.js';
-import { buildStylesheet, type Theme } from './style.js';
+import type { Theme } from './style.js';
+import { createCore, stylesheetFor } from './create-core.js';
+import type { FitOptions, GraphViewEvents, GraphViewOptions, LayoutName, LayoutState } from './graph-view-events.js';
 import { chooseRenderer, type RendererMode } from './renderer-choice.js';
 
 export type { RendererMode } from './renderer-choice.js';
 export type { DrawnLabel, DrawnState } from './drawn-state.js';
-export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst' | 'grid';
-
-export interface GraphViewEvents {
-  /** `adding`: Shift, Ctrl or Cmd was held (pick a further concept, as in a file list). */
-  onTap(id: string | null, adding: boolean): void;
-  onDoubleTap(id: string): void;
-  onHover(id: string | null): void;
-  onLayout(state: LayoutState): void;
-  /** Positions the view set or the user dragged to (graph units). */
-  onPositions(positions: Record<string, Point>): void;
-  /** The viewport stopped moving (zoom, pan or resize). */
-  onViewport(): void;
-  /**
-   * A laid-out graph's positions are known (onPositions came first) and nothing of it is drawn yet: steps to run
-   * now, one task each, a step that returns true again in the next task (legend, room for labels, fit, label
-   * plan). Cytoscape caches each node's texture per zoom level and label, so a fit or label plan after the drawing
-   * renders every node again in one frame.
-   */
-  onPlaced(): (() => boolean | void)[];
-}
-
-export interface LayoutState {
-  running: boolean;
-  elapsedMs: number;
-  nodeCount: number;
-  /** While a graph arrives after its layout: how many of its elements are on screen so far. */
-  drawing?: { added: number; total: number };
-  outcome?: 'done' | 'stopped' | 'error';
-  message?: string;
-}
-
-export interface GraphViewOptions {
-  theme: Theme;
-  /** Node count from which the WebGL renderer is used (when the browser has hardware WebGL2). */
-  webglThreshold: number;
-  /** Forces a renderer regardless of size (URL `renderer=`; used by the benchmark). */
-  forceRenderer?: RendererMode;
-  /** Forces rendering hints regardless of size (URL `hints=`; used by the benchmark). */
-  forceHints?: RenderingHints;
-}
-
-export interface FitOptions {
-  padding?: number;
-  insets?: Insets;
-  maxZoom?: number;
-  animate?: boolean;
-}
+export type { FitOptions, GraphViewEvents, GraphViewOptions, LayoutName, LayoutState } from './graph-view-events.js';
 
 export class GraphView {
   private cy: Core;
@@ -104,52 +61,14 @@ export class GraphView {
   private create(elements: ElementDefinition[], mode: RendererMode, hints: RenderingHints): Core {
     this.mode = mode;
     this.hints = hints;
-    const cy = cytoscape({
-      container: this.container,
-      elements,
-      style: this.stylesheet(),
-      layout: { name: 'preset' },
-      // Cytoscape reads renderer options from the top level too; `webgl` equals renderer: { name: 'canvas', webgl }.
-      ...rendererOptions(hints, mode === 'webgl'),
-      wheelSensitivity: 0.3,
-      minZoom: 0.02,
-      maxZoom: 4,
-      selectionType: 'single',
-      boxSelectionEnabled: false,
-    });
-    const adding = (event: cytoscape.EventObject) => {
-      const original = event.originalEvent as MouseEvent | undefined;
-      return Boolean(original && (original.shiftKey || original.ctrlKey || original.metaKey));
-    };
-    cy.on('tap', 'node', (event) => this.events.onTap((event.target as NodeSingular).id(), adding(event)));
-    cy.on('tap', (event) => {
-      if (event.target === cy) this.events.onTap(null, adding(event));
-    });
-    cy.on('dbltap', 'node', (event) => this.events.onDoubleTap((event.target as NodeSingular).id()));
-    // No hover while a button is down: panning or dragging across nodes must not restyle them.
-    let pressed = false;
-    cy.on('vmousedown', () => (pressed = true));
-    cy.on('vmouseup', () => (pressed = false));
-    cy.on('mouseover', 'node', (event) => {
-      if (!pressed) this.events.onHover((event.target as NodeSingular).id());
-    });
-    cy.on('mouseout', 'node', () => {
-      if (!pressed) this.events.onHover(null);
-    });
-    cy.on('dragfree', 'node', (event) => {
-      const node = event.target as NodeSingular;
-      this.events.onPositions({ [node.id()]: { ...node.position() } });
-    });
-    cy.on('viewport', () => {
+    return createCore({ container: this.container, elements, mode, hints, theme: this.options.theme }, this.events, () => {
       window.clearTimeout(this.viewportTimer);
       this.viewportTimer = window.setTimeout(() => this.events.onViewport(), 90);
     });
-    return cy;
   }
 
   private stylesheet(): cytoscape.StylesheetJson {
-    const { simpleEdges, sparseLabels } = this.hints;
-    return buildStylesheet(this.options.theme, { webgl: this.mode === 'webgl', simpleEdges, sparseLabels });
+    return stylesheetFor(this.options.theme, this.mode, this.hints);
   }
 
   /**
