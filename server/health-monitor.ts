@@ -42,7 +42,7 @@ export class HealthMonitor<T> {
   private readonly now: () => number;
 
   constructor(private readonly options: HealthMonitorOptions<T>) {
-    this.answerWithinMs = options.answerWithinMs ?? 200;
+    this.answerWithinMs = options.answerWithinMs ?? 100;
     this.maxAgeMs = options.maxAgeMs ?? 30_000;
     this.now = options.now ?? Date.now;
   }

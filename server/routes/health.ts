@@ -6,7 +6,7 @@ export const healthRoutes = [
     method: 'get',
     path: '/health',
     summary:
-      'Database reachable, Neo4j version and graph counts; 503 with the reason when Neo4j is down. Answers within ~0.2 s: while Neo4j is too busy to answer a fresh probe in that time, the last successful one (at most 30 s old) is reported with its age',
+      'Database reachable, Neo4j version and graph counts; 503 with the reason when Neo4j is down. Answers in about 0.1 s: while Neo4j is too busy to answer a fresh probe in that time, the last successful one (at most 30 s old) is reported with its age',
     returns: 'HealthResponse',
     handler: async (_input, { health, db }): Promise<HealthResponse> => {
       const { status, checkedAt, ageMs } = await health.check();
