@@ -1,6 +1,6 @@
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import { describe, expect, it, vi } from 'vitest';
-import { addInSlices, drawOrder } from './chunked-add.js';
+import { addInSlices, drawOrder, sliceBounds } from './chunked-add.js';
 
 const node = (id: string, rank: number): ElementDefinition => ({ group: 'nodes', data: { id, rank } });
 const edge = (id: string, source: string, target: string): ElementDefinition => ({ group: 'edges', data: { id, source, target } });
@@ -37,5 +37,13 @@ describe('adding a big graph in slices', () => {
     expect(cy.edges().map((element) => element.id())).toEqual(['a-b']);
     cy.destroy();
     vi.unstubAllGlobals();
+  });
+
+  it('puts fewer labelled nodes than unlabelled ones in a slice (their text is most of the work), and every element in one', () => {
+    const plain = Array.from({ length: 20 }, (_, index): ElementDefinition => ({ ...node(`p${index}`, 0), classes: ['no-label'] }));
+    const labelled = Array.from({ length: 20 }, (_, index) => node(`l${index}`, 1));
+    expect(sliceBounds(plain, 10)).toEqual([0, 10, 20]);
+    expect(sliceBounds(labelled, 10)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20]);
+    expect(sliceBounds([], 10)).toEqual([0]);
   });
 });

@@ -52,6 +52,27 @@ export function drawOrder(elements: ElementDefinition[]): ElementDefinition[] {
   return nodes.flatMap((node, index) => [node, ...(edgesAfter.get(index) ?? [])]);
 }
 
+/** A labelled node costs its slice this many elements: measuring and drawing its text is most of a node's work. */
+const labelledCost = 5;
+
+const isLabelled = (element: ElementDefinition): boolean =>
+  element.group === 'nodes' && !(typeof element.classes === 'string' ? element.classes.split(' ') : (element.classes ?? [])).includes('no-label');
+
+/** Where each slice starts, then the end (just [0] for no elements): at most `sliceSize` elements' worth each, labelled nodes weighing more. */
+export function sliceBounds(ordered: readonly ElementDefinition[], sliceSize: number): number[] {
+  const bounds = [0];
+  let cost = 0;
+  ordered.forEach((element, index) => {
+    cost += isLabelled(element) ? labelledCost : 1;
+    if (cost >= sliceSize && index + 1 < ordered.length) {
+      bounds.push(index + 1);
+      cost = 0;
+    }
+  });
+  if (ordered.length > 0) bounds.push(ordered.length);
+  return bounds;
+}
+
 /**
  * Adds `elements` in draw order (drawOrder), skipping ids already present (e.g. a concept a deep link added while
  * the slices were still arriving) and edges whose endpoint is missing.
@@ -59,13 +80,16 @@ export function drawOrder(elements: ElementDefinition[]): ElementDefinition[] {
 export function addInSlices(cy: Core, elements: ElementDefinition[], onProgress: (added: number, total: number) => void, sliceSize = defaultSliceSize): ChunkedAdd {
   let cancelled = false;
   const ordered = drawOrder(elements);
+  const bounds = sliceBounds(ordered, sliceSize);
   const addAll = async (): Promise<boolean> => {
-    for (let start = 0; start < ordered.length; start += sliceSize) {
+    for (let part = 0; part < bounds.length - 1; part += 1) {
+      const start = bounds[part]!;
+      const end = bounds[part + 1]!;
       if (cancelled || cy.destroyed()) return false;
       // An edge's ends may be in this very slice, ahead of it.
       const arriving = new Set<string>();
       const present = (id: string): boolean => arriving.has(id) || cy.getElementById(id).nonempty();
-      const slice = ordered.slice(start, start + sliceSize).filter((element) => {
+      const slice = ordered.slice(start, end).filter((element) => {
         const id = element.data.id;
         if (id !== undefined && cy.getElementById(id).nonempty()) return false;
         if (element.group !== 'edges') {
@@ -80,7 +104,7 @@ export function addInSlices(cy: Core, elements: ElementDefinition[], onProgress:
       });
       // Caches each element's box (label sizes included) now, in this slice, rather than in its first draw.
       added.forEach((element) => void element.boundingBox());
-      onProgress(Math.min(start + sliceSize, ordered.length), ordered.length);
+      onProgress(end, ordered.length);
       await nextFrame();
     }
     return !cancelled && !cy.destroyed();
