@@ -4,8 +4,8 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from './database.js';
 import { beginEditStatement, endEditStatement, lockForSwapStatement } from './generation.js';
 import { stageEdgesStatement, stageNotesStatement } from './ingest-statements.js';
-import { toNumber } from './values.js';
-import { checkEdgeTypes, checkNoEditSince, graphDigest, noteBatches, noteParams, onlyDateDiffers, type GraphRows, type GraphState, type NoteRow, type WriteStats } from './ingest-write.js';
+import { integerToJson, toNumber } from './values.js';
+import { checkEdgeTypes, checkNoEditSince, graphDigest, noteBatches, noteParams, onlyDateDiffers, type ConceptEdgeRow, type GraphRows, type GraphState, type NoteRow, type WriteStats } from './ingest-write.js';
 
 /**
  * The small-change path of a running server's re-ingest (a note saved, a correction's recompute): instead of
@@ -18,8 +18,9 @@ import { checkEdgeTypes, checkNoEditSince, graphDigest, noteBatches, noteParams,
  *
  * With `defer` (a running server after a save) the same writes are two transactions: first the notes, their
  * mentions and the concepts they need (what makes the saved note visible), then — right after, in the server's
- * queue — concept properties and edges. In between readers see the new notes with the previous rank,
- * communities and edges, as after a correction; the digest is dropped until the second step records it.
+ * queue — concept properties and edges, changed in place (writeDerivedInPlace). In between readers see the new
+ * notes with the previous rank, communities and edges, as after a correction; the digest is dropped until the
+ * second step records it.
  *
  * It applies only when the change is small enough for one bounded transaction and the live graph is clean;
  * otherwise `patchLiveGraph` answers undefined and the caller writes a generation (ingest-write.ts).
@@ -27,7 +28,7 @@ import { checkEdgeTypes, checkNoEditSince, graphDigest, noteBatches, noteParams,
 export const patchLimits = { concepts: 20_000, edges: 20_000 };
 
 /** The live counterpart of a staging statement: same text, live labels. */
-const live = (statement: string) => statement.replace(/\bStaged(Source|Note|Concept|Tag)\b/g, '$1');
+const onLiveLabels = (statement: string) => statement.replace(/\bStaged(Source|Note|Concept|Tag)\b/g, '$1');
 
 const patchSourcesStatement = `
   UNWIND $sources AS row
@@ -114,19 +115,55 @@ async function writeNotes(tx: ManagedTransaction, rows: GraphRows, changes: Note
   const concepts = liveConcepts ? rows.concepts.filter((concept) => !liveConcepts.has(concept.id)) : rows.concepts;
   await tx.run(patchConceptsStatement, { concepts: concepts.map(conceptParams) });
   const conceptsDeleted = (await tx.run(deleteConceptsStatement, { ids: conceptIds })).summary.counters.updates().nodesDeleted;
-  await tx.run(live(stageNotesStatement), { rows: noteParams(changes.write) });
+  await tx.run(onLiveLabels(stageNotesStatement), { rows: noteParams(changes.write) });
   await tx.run(deleteOrphanTagsStatement);
   return { sources, concepts: conceptsDeleted };
 }
 
 const conceptParams = (concept: GraphRows['concepts'][number]) => ({ ...concept, aliasText: concept.aliases.join('\n') });
 
-/** Concept properties (rank, communities, mentions move with any change) and every concept edge, rewritten whole. */
-async function writeDerived(tx: ManagedTransaction, rows: GraphRows, options: PatchOptions, digest: string, onlyExisting: boolean): Promise<void> {
-  if (onlyExisting) await tx.run(patchConceptsStatement, { concepts: rows.concepts.map(conceptParams) });
+/** Concept edges rewritten whole, with the digest (the patch in one transaction; concepts are written with the notes). */
+async function writeDerived(tx: ManagedTransaction, rows: GraphRows, options: PatchOptions, digest: string): Promise<void> {
   await tx.run(deleteEdgesStatement, { types: conceptEdgeTypes });
-  await tx.run(live(stageEdgesStatement), { edges: rows.edges });
+  await tx.run(onLiveLabels(stageEdgesStatement), { edges: rows.edges });
   await tx.run(recordPatchStatement, { digest, run: options.run, now: options.now });
+}
+
+const liveEdgesStatement = 'MATCH (a:Concept)-[r]->(b:Concept) WHERE type(r) IN $types RETURN elementId(r) AS id, a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props';
+const updateEdgesStatement = 'UNWIND $edges AS row MATCH ()-[r]->() WHERE elementId(r) = row.id SET r = row.props';
+const deleteEdgesByIdStatement = 'UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r';
+const updateConceptsStatement = 'UNWIND $concepts AS row MATCH (c:Concept {id: row.id}) SET c = row';
+
+const edgeKey = (edge: { source: string; type: string; target: string }) => `${edge.source}\u0000${edge.type}\u0000${edge.target}`;
+const propsKey = (props: Record<string, unknown>) => JSON.stringify(Object.keys(props).sort().map((key) => [key, typeof props[key] === 'object' ? integerToJson(props[key]) : props[key]]));
+
+/**
+ * The second step of a deferred patch, without the edit marker (readers do not wait for it): concept properties
+ * are set and concept edges changed in place — an edge in both the live graph and the new rows is updated, never
+ * deleted and created again — so a read overlapping the commit sees each concept and edge with its previous
+ * values or its new ones, and no edge that both have goes missing. Between the two steps readers already see
+ * the previous rank and edges; a mix of previous and new derived values is no worse.
+ */
+async function writeDerivedInPlace(tx: ManagedTransaction, rows: GraphRows, options: PatchOptions, digest: string): Promise<number> {
+  await tx.run(updateConceptsStatement, { concepts: rows.concepts.map(conceptParams) });
+  const live = new Map<string, { id: string; props: string }[]>();
+  for (const record of (await tx.run(liveEdgesStatement, { types: conceptEdgeTypes })).records) {
+    const key = edgeKey({ source: record.get('source') as string, type: record.get('type') as string, target: record.get('target') as string });
+    live.set(key, [...(live.get(key) ?? []), { id: record.get('id') as string, props: propsKey(record.get('props') as Record<string, unknown>) }]);
+  }
+  const create: ConceptEdgeRow[] = [];
+  const update: { id: string; props: ConceptEdgeRow['props'] }[] = [];
+  for (const edge of rows.edges) {
+    const existing = live.get(edgeKey(edge))?.shift();
+    if (!existing) create.push(edge);
+    else if (existing.props !== propsKey(edge.props)) update.push({ id: existing.id, props: edge.props });
+  }
+  const remove = [...live.values()].flat().map((edge) => edge.id);
+  await tx.run(deleteEdgesByIdStatement, { ids: remove });
+  await tx.run(updateEdgesStatement, { edges: update });
+  await tx.run(onLiveLabels(stageEdgesStatement), { edges: create });
+  await tx.run(recordPatchStatement, { digest, run: options.run, now: options.now });
+  return create.length + update.length + remove.length;
 }
 
 /** Runs `work` in one write transaction between the edit marker's two flags (readers retry around it). */
@@ -159,7 +196,7 @@ export async function patchLiveGraph(db: Database, rows: GraphRows, options: Pat
     const live = options.defer ? new Set(((await tx.run(liveConceptIdsStatement)).records[0]?.get('ids') as string[] | undefined) ?? []) : undefined;
     const counts = await writeNotes(tx, rows, changes, options, live);
     if (options.defer) await tx.run(recordNotesStepStatement, { run: options.run, now: options.now });
-    else await writeDerived(tx, rows, options, digest, false);
+    else await writeDerived(tx, rows, options, digest);
     return counts;
   });
   const stats: WriteStats = {
@@ -176,15 +213,14 @@ export async function patchLiveGraph(db: Database, rows: GraphRows, options: Pat
   if (!options.defer) return { stats };
   const finish = async () => {
     const derivedAt = performance.now();
-    const wrote = await edit(db, async (tx) => {
+    const changed = await db.write(async (tx) => {
       const lock = await lockMarker(tx, options.run);
       // A correction (it counts an edit) or another ingest (it records its own run) came in between: theirs stands.
-      if (lock.run !== options.run || lock.digest !== undefined || (options.edits !== undefined && toNumber(lock.edits) !== options.edits)) return false;
-      await writeDerived(tx, rows, options, digest, true);
-      return true;
+      if (lock.run !== options.run || lock.digest !== undefined || (options.edits !== undefined && toNumber(lock.edits) !== options.edits)) return undefined;
+      return writeDerivedInPlace(tx, rows, options, digest);
     });
-    stats.stages.push({ stage: 'patch rest', statements: 6, rows: rows.concepts.length + rows.edges.length, ms: Math.round(performance.now() - derivedAt) });
-    return wrote;
+    stats.stages.push({ stage: 'patch rest', statements: 7, rows: rows.concepts.length + (changed ?? 0), ms: Math.round(performance.now() - derivedAt) });
+    return changed !== undefined;
   };
   return { stats, finish };
 }
