@@ -143,7 +143,7 @@ async function ingestOnce(options: IngestOptions): Promise<IngestResult> {
   const read = await readNoteFiles(options.notesDir, options.maxFileBytes ?? defaultMaxFileBytes);
   // Counted before the decision files are read: a correction after this point keeps this generation from going live.
   const edits = editCount ? await editCount() : undefined;
-  const lexicon = await loadLexicon(options.notesDir, { bundled: options.lexicon !== false });
+  const lexicon = await loadLexicon(options.notesDir, { bundled: options.lexicon !== false, parsed: options.cache?.table('lexicon') });
   const readMs = Math.round(performance.now() - started);
   let cacheUse: IngestSummary['timings']['cache'];
   const extracted = await extractGraphYielding({ files: read.files, lexicon: lexicon.lexicon, onProgress: options.onProgress, cache: options.cache }).finally(() => {
