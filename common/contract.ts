@@ -51,6 +51,8 @@ export interface HealthResponse {
   status: 'ok';
   neo4j: { version: string; edition: string; address: string; database?: string };
   counts: { sources: number; notes: number; concepts: number; relations: number };
+  /** When the reported figures were read from Neo4j, and how long ago (more than ~0.1 s only while it is busy). */
+  checked: { at: string; ageMs: number };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ExtractionRules, TermToken } from './languages/extraction-rules.js';
-import { overlapsSpan, SpanCursor, type LayoutLine, type NoteLayout, type Span } from './discover-layout.js';
+import { isWholeSpan, overlapsSpan, SpanCursor, type LayoutLine, type NoteLayout, type Span } from './discover-layout.js';
 
 /**
  * Term candidates of one note: every noun, and every short noun phrase the language's term grammar allows
@@ -244,6 +244,7 @@ function emitRun(scan: LineScan, packIndex: number, words: PackWords, runText: s
       let bits = tokenEvidence(scan.line, text, start, token.text);
       if (foreign) bits |= evidence.foreign;
       if (scan.layout.marked.length > 0 && overlapsSpan(scan.layout.marked, start, end)) bits |= evidence.marked;
+      else if (scan.layout.emphasized.length > 0 && isWholeSpan(scan.layout.emphasized, start, end)) bits |= evidence.marked;
       scan.out.occurrences.push({ words: lowerWords, surface: text.slice(start, end), start, end, pack: packIndex, evidence: bits });
     }
   }

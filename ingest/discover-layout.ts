@@ -34,6 +34,11 @@ export interface NoteLayout {
   masked: Span[];
   /** Inline code and wikilink targets in prose: the author marked these as terms. */
   marked: Span[];
+  /**
+   * Bold phrases (`**consistent hashing**`, `__归置组__`): the author marked these too, but bold also carries
+   * labels and whole clauses, so only a term that is the whole span counts as marked (see isWholeSpan).
+   */
+  emphasized: Span[];
 }
 
 /** Which region decides a line's kind when regions nest (a command inside a fenced block is a command). */
@@ -164,9 +169,32 @@ function markedSpans(text: string, regions: readonly TextRegion[]): Span[] {
   return mergeSpans(spans);
 }
 
+/** `**…**` or `__…__` on one line, not starting or ending in a space, at most 60 characters inside. */
+const boldPhrase = /(\*\*|__)(?=[^\s*_])([^*_\n]{1,60}?)(?<=[^\s*_])\1/g;
+
+/** The insides of bold phrases outside code (in code, `**` is an operator and `__` a name). */
+function emphasizedSpans(text: string, regions: readonly TextRegion[]): Span[] {
+  if (!text.includes('**') && !text.includes('__')) return [];
+  const code = mergeSpans(regions.filter((region) => region.kind !== 'heading' && region.kind !== 'table').map(({ start, end }) => ({ start, end })));
+  const spans: Span[] = [];
+  for (const match of text.matchAll(boldPhrase)) {
+    const start = match.index + match[1]!.length;
+    const span = { start, end: start + match[2]!.length };
+    if (!overlapsSpan(code, match.index, match.index + match[0].length)) spans.push(span);
+  }
+  return spans;
+}
+
 export function layoutNote(text: string, options: LayoutOptions): NoteLayout {
   const regions = options.regions ?? markRegions(text);
-  return { text, regions, lines: classifyLines(text, regions), masked: maskedSpans(text, regions, options), marked: markedSpans(text, regions) };
+  return {
+    text,
+    regions,
+    lines: classifyLines(text, regions),
+    masked: maskedSpans(text, regions, options),
+    marked: markedSpans(text, regions),
+    emphasized: emphasizedSpans(text, regions),
+  };
 }
 
 /**
@@ -203,6 +231,18 @@ export function overlapsSpan(spans: readonly Span[], start: number, end: number)
     else high = middle;
   }
   return low < spans.length && spans[low]!.start < end;
+}
+
+/** Whether [start, end) is exactly one of the sorted, disjoint spans. */
+export function isWholeSpan(spans: readonly Span[], start: number, end: number): boolean {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (spans[middle]!.start < start) low = middle + 1;
+    else high = middle;
+  }
+  return low < spans.length && spans[low]!.start === start && spans[low]!.end === end;
 }
 
 /** A cursor over the note's lines, same contract as SpanCursor: the line containing an offset. */

@@ -143,6 +143,11 @@ export class Database {
     this.unreachable = true;
   }
 
+  /** True from a failure that showed Neo4j unreachable until a probe reaches it again. */
+  get knownUnreachable(): boolean {
+    return this.unreachable;
+  }
+
   private async probeIfUnreachable(): Promise<void> {
     if (!this.unreachable) return;
     try {

@@ -2,7 +2,9 @@ import { Router, type Request } from 'express';
 import type { z } from 'zod';
 import { NotegraphError } from '../common/errors.js';
 import type { Database } from '../queries/database.js';
+import type { DatabaseStatus } from '../queries/health.js';
 import type { ConsoleAdmission, UserCypherLimits } from '../queries/user-cypher.js';
+import type { HealthMonitor } from './health-monitor.js';
 import { parseBody, parseParams, parseQuery } from './validate.js';
 
 /**
@@ -13,6 +15,7 @@ export interface ApiDeps {
   db: Database;
   cypherLimits: UserCypherLimits;
   consoleAdmission: ConsoleAdmission;
+  health: HealthMonitor<DatabaseStatus>;
 }
 
 /** What a handler may know about the HTTP exchange besides its input. */

@@ -7,8 +7,10 @@ import { type Config, configSchema } from '../common/config.js';
 import { NotegraphError } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 import type { Database } from '../queries/database.js';
+import { readDatabaseStatus } from '../queries/health.js';
 import { ConsoleAdmission, type UserCypherLimits } from '../queries/user-cypher.js';
 import { errorHandler } from './error-handler.js';
+import { HealthMonitor } from './health-monitor.js';
 import { clientStatic, hostCheck, requestId, requestLogger, responseCompression, securityHeaders } from './http-hygiene.js';
 import { jsonBody } from './json-body.js';
 import { mountRoutes } from './route-spec.js';
@@ -73,7 +75,8 @@ export function createApp({ db, logger, clientDir, config, requestLogging = true
   app.use(hostCheck(allowedHosts(settings)));
   app.use(responseCompression());
   app.use(jsonBody('100kb'));
-  const api = mountRoutes(apiRoutes, { db, cypherLimits: limits, consoleAdmission: new ConsoleAdmission(limits) });
+  const health = new HealthMonitor({ probe: () => readDatabaseStatus(db), knownDown: () => db.knownUnreachable });
+  const api = mountRoutes(apiRoutes, { db, cypherLimits: limits, consoleAdmission: new ConsoleAdmission(limits), health });
   db.warmConsole();
   api.use(curation ? curationRouter(curation) : readOnlyCurationRouter());
   api.use((request) => {

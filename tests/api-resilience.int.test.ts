@@ -94,7 +94,7 @@ interface Probe {
   status: number;
   ms: number;
   retryAfter?: string;
-  body: { counts?: Record<string, number>; error?: { code: string } };
+  body: { counts?: Record<string, number>; checked?: { at: string }; error?: { code: string } };
 }
 
 async function probe(url: string): Promise<Probe> {
@@ -106,6 +106,16 @@ async function probe(url: string): Promise<Probe> {
   } catch {
     return { status: 0, ms: performance.now() - started, body: {} };
   }
+}
+
+/** Health may report a probe from before a change while Neo4j is busy; this waits for one read after `sinceMs` (epoch). */
+async function probeReadAfter(url: string, sinceMs: number): Promise<Probe> {
+  let last = await probe(url);
+  for (let tries = 0; tries < 100 && Date.parse(last.body.checked?.at ?? '') < sinceMs; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    last = await probe(url);
+  }
+  return last;
 }
 
 function smallNotesFolder(): string {
@@ -137,10 +147,11 @@ describe('a running notegraph (npm start) with the bundled Neo4j', () => {
       encoding: 'utf8',
       timeout: 240_000,
     });
+    const cliFinishedAt = Date.now();
     expect(cli.status, cli.stderr).toBe(0);
     expect(cli.stderr).toMatch(/^the local store is in use by notegraph \(pid \d+\): ingesting through its Neo4j at bolt:\/\/127\.0\.0\.1:\d+$/m);
     expect(`${cli.stdout}${cli.stderr}`).not.toMatch(/\tat |Exception/);
-    const after = await probe(`${notegraph.url}/api/health`);
+    const after = await probeReadAfter(`${notegraph.url}/api/health`, cliFinishedAt);
     expect(after.body.counts?.sources).toBe((before.body.counts?.sources ?? 0) + 1);
     expect(javaProcessesFor(dataDir)).toHaveLength(1);
   });

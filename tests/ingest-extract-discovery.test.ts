@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discoveredNames, graphOf, lexiconOf } from './ingest-extract-helpers.js';
+import { discoveredNames, discoveredScores, graphOf, lexiconOf } from './ingest-extract-helpers.js';
 
 /** Concept discovery without a lexicon, on small notes written for these tests. */
 const names = (files: Record<string, string>) => graphOf(files).concepts.map((concept) => concept.name);
@@ -72,6 +72,33 @@ describe('discovering concepts without a lexicon', () => {
     for (const word of ['retry_budget', 'compute_budget', 'widgets', 'frobnicate', 'python']) expect(found).not.toContain(word);
     const kubectl = graph.concepts.find((concept) => concept.name === 'kubectl');
     expect(kubectl?.mentions).toBe(6);
+  });
+
+  it('weighs a term the author writes in bold, in prose or a table cell, like one in backticks', () => {
+    const notes = [
+      '# Rings\n\n| Cue | Notes |\n| --- | --- |\n| What is **consistent hashing**, and what problem does it solve? | |',
+      '# Moving keys\n\nWith **consistent hashing**, adding a node moves only a few keys; plain hashing moves most of them.',
+    ];
+    const bold = discoveredScores(notes).get('consistent hashing') ?? 0;
+    const plain = discoveredScores(notes.map((text) => text.replaceAll('**', ''))).get('consistent hashing') ?? 0;
+    expect(plain).toBeGreaterThan(0);
+    expect(bold).toBeGreaterThan(plain);
+  });
+
+  it('does not take a bold label or a bold clause for a marked term', () => {
+    const notes = [
+      '# Snapshots\n\n**Snapshot:** a copy of the volume. **Restore the snapshot before the upgrade.**',
+      '# More snapshots\n\n**Snapshot:** taken hourly. **Delete each snapshot after a week.**',
+    ];
+    expect(discoveredScores(notes).get('snapshot')).toBe(discoveredScores(notes.map((text) => text.replaceAll('**', ''))).get('snapshot'));
+  });
+
+  it('reads a verb form after a determiner as a noun: "the offset" is a term', () => {
+    const found = discoveredNames([
+      '# Kafka\n\nThe consumer stores the offset of each partition. Commit the offset after processing.',
+      '# Replay\n\nResetting the offset replays a topic; each offset is a position in the log.',
+    ]);
+    expect(found).toContain('offset');
   });
 
   it('keeps index and primary key: SQL words are concepts on database notes', () => {

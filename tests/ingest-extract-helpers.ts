@@ -44,6 +44,15 @@ export function discoveredNames(texts: string[], lexicon: Lexicon = emptyLexicon
   return [...conceptInfoOf(conceptEntries(lexicon, discovery)).values()].filter((info) => discovery.entries.some((entry) => entry.id === info.id)).map((info) => info.name).sort();
 }
 
+/** Termhood score of each concept discovery finds in these notes (each text one note), by name. */
+export function discoveredScores(texts: string[]): Map<string, number> {
+  const notes = texts.map((text, index) => note(text, `n${index}`));
+  const layouts = new Map(notes.map((item) => [item.id, layoutOf(item.text)]));
+  const discovery = discoverConcepts({ notes, layouts, lexicon: emptyLexicon, packs: languagePacks });
+  const names = conceptInfoOf(conceptEntries(emptyLexicon, discovery));
+  return new Map([...discovery.scores].map(([id, score]) => [names.get(id)?.name ?? id, score]));
+}
+
 /** The whole pipeline over in-memory files: path → text. */
 export function graphOf(files: Record<string, string>, lexicon: Lexicon = emptyLexicon): ExtractedGraph {
   return extractGraph({ files: Object.entries(files).map(([path, text]) => ({ path, bytes: Buffer.from(text) })), lexicon }).graph;

@@ -133,6 +133,9 @@ function coarseTag(word: string): CoarseTag {
 const latinRun = /[A-Za-z0-9](?:[A-Za-z0-9_'’+#/-]|\.(?=[A-Za-z0-9])|[ \t]{1,3}(?=[A-Za-z0-9]))*[+#]*/g;
 const word = /[A-Za-z0-9][A-Za-z0-9_'’+#./-]*/g;
 
+/** Determiners and possessives: a verb form right after one is used as a noun ("the offset", "its lease", "each commit"). */
+const nounMarkers = new Set(['the', 'a', 'an', 'each', 'every', 'its', 'their', 'our', 'your', 'his', 'her', 'my', 'this', 'these', 'those', 'any']);
+
 function segment(run: string): TermToken[] {
   const tokens: TermToken[] = [];
   word.lastIndex = 0;
@@ -142,7 +145,11 @@ function segment(run: string): TermToken[] {
     const lastChar = text[text.length - 1]!;
     if (lastChar === 's' || lastChar === "'" || lastChar === '’' || lastChar === '-' || lastChar === '/' || lastChar === '.') text = text.replace(/['’]s?$/, '').replace(/[-/.]+$/, '');
     if (text === '') continue;
-    tokens.push({ text, index: match.index, tag: coarseTag(text) });
+    const before = tokens.at(-1);
+    const tag = coarseTag(text);
+    // Tags come per word from the lexicons; this one piece of context turns "the offset" back into a noun.
+    const asNoun = tag === 'verb' && before !== undefined && nounMarkers.has(before.text.toLowerCase()) && before.index + before.text.length + 1 === match.index;
+    tokens.push({ text, index: match.index, tag: asNoun ? 'noun' : tag });
   }
   return tokens;
 }
