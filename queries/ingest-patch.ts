@@ -210,17 +210,18 @@ export async function patchLiveGraph(db: Database, rows: GraphRows, options: Pat
     swappedNodes: 0,
     stages: [{ stage: options.defer ? 'patch notes' : 'patch', statements: 13, rows: rows.concepts.length + rows.edges.length + changes.write.length, ms: Math.round(performance.now() - started) }],
   };
-  if (!options.defer) return { stats };
-  const finish = async () => {
-    const derivedAt = performance.now();
-    const changed = await db.write(async (tx) => {
-      const lock = await lockMarker(tx, options.run);
-      // A correction (it counts an edit) or another ingest (it records its own run) came in between: theirs stands.
-      if (lock.run !== options.run || lock.digest !== undefined || (options.edits !== undefined && toNumber(lock.edits) !== options.edits)) return undefined;
-      return writeDerivedInPlace(tx, rows, options, digest);
-    });
-    stats.stages.push({ stage: 'patch rest', statements: 7, rows: rows.concepts.length + (changed ?? 0), ms: Math.round(performance.now() - derivedAt) });
-    return changed !== undefined;
-  };
-  return { stats, finish };
+  return options.defer ? { stats, finish: () => finishDeferred(db, rows, options, digest, stats) } : { stats };
+}
+
+/** The second step of a deferred patch; false when a correction or another ingest wrote in between. */
+async function finishDeferred(db: Database, rows: GraphRows, options: PatchOptions, digest: string, stats: WriteStats): Promise<boolean> {
+  const started = performance.now();
+  const changed = await db.write(async (tx) => {
+    const lock = await lockMarker(tx, options.run);
+    // A correction (it counts an edit) or another ingest (it records its own run) came in between: theirs stands.
+    if (lock.run !== options.run || lock.digest !== undefined || (options.edits !== undefined && toNumber(lock.edits) !== options.edits)) return undefined;
+    return writeDerivedInPlace(tx, rows, options, digest);
+  });
+  stats.stages.push({ stage: 'patch rest', statements: 7, rows: rows.concepts.length + (changed ?? 0), ms: Math.round(performance.now() - started) });
+  return changed !== undefined;
 }
