@@ -135,6 +135,39 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
 
 const maxAttempts = 3;
 
+interface WriteInput {
+  db: Database;
+  prepared: () => Promise<Prepared>;
+  graph: ExtractedGraph;
+  edits: number | undefined;
+  timings: IngestSummary['timings'];
+  options: IngestOptions;
+}
+
+/** The write: a patch of the live graph when asked for and small enough, otherwise a new generation. */
+async function writeGraph({ db, prepared, graph, edits, timings, options }: WriteInput): Promise<IngestResult['finish']> {
+  try {
+    const { state, schemaMs, stateMs } = await prepared();
+    Object.assign(timings, { schemaMs, stateMs });
+    const rows = toGraphRows(graph);
+    const write = { now: new Date().toISOString(), run: randomUUID(), state, edits };
+    const patched = options.patch && !options.reset ? await patchLiveGraph(db, rows, { ...write, defer: options.defer }) : undefined;
+    timings.write = patched?.stats ?? (await writeIngestedGraph(db, rows, { ...write, force: options.reset }));
+    if (!timings.write.atomic) {
+      const swapMs = timings.write.stages.find((stage) => stage.stage === 'swap')?.ms ?? 0;
+      graph.diagnostics.push({
+        file: options.notesDir,
+        stage: 'write',
+        message: `the graph (${timings.write.swappedNodes} nodes, old and new) is too large to swap in one transaction: it was swapped in steps, so readers could see a mix for ${swapMs} ms`,
+      });
+    }
+    return patched?.finish;
+  } catch (error) {
+    graph.diagnostics.push({ file: options.notesDir, stage: 'write', message: `writing to Neo4j failed: ${(error as Error).message}` });
+    throw error;
+  }
+}
+
 async function ingestOnce(options: IngestOptions): Promise<IngestResult> {
   const started = performance.now();
   const db = options.dryRun ? undefined : options.db;
@@ -153,29 +186,7 @@ async function ingestOnce(options: IngestOptions): Promise<IngestResult> {
   const graph = extracted.graph;
   graph.diagnostics.unshift(...read.diagnostics, ...lexicon.diagnostics);
   const timings: IngestSummary['timings'] = { readMs, extractMs: Math.round(performance.now() - started), ...(cacheUse ? { cache: cacheUse } : {}) };
-  let finish: IngestResult['finish'];
-  if (db && prepared) {
-    try {
-      const { state, schemaMs, stateMs } = await prepared();
-      Object.assign(timings, { schemaMs, stateMs });
-      const rows = toGraphRows(graph);
-      const write = { now: new Date().toISOString(), run: randomUUID(), state, edits };
-      const patched = options.patch && !options.reset ? await patchLiveGraph(db, rows, { ...write, defer: options.defer }) : undefined;
-      finish = patched?.finish;
-      timings.write = patched?.stats ?? (await writeIngestedGraph(db, rows, { ...write, force: options.reset }));
-      if (!timings.write.atomic) {
-        const swapMs = timings.write.stages.find((stage) => stage.stage === 'swap')?.ms ?? 0;
-        graph.diagnostics.push({
-          file: options.notesDir,
-          stage: 'write',
-          message: `the graph (${timings.write.swappedNodes} nodes, old and new) is too large to swap in one transaction: it was swapped in steps, so readers could see a mix for ${swapMs} ms`,
-        });
-      }
-    } catch (error) {
-      graph.diagnostics.push({ file: options.notesDir, stage: 'write', message: `writing to Neo4j failed: ${(error as Error).message}` });
-      throw error;
-    }
-  }
+  const finish = db && prepared ? await writeGraph({ db, prepared, graph, edits, timings, options }) : undefined;
   const summary: IngestSummary = {
     files: extracted.filesIngested,
     filesSkipped: read.skipped + extracted.filesSkipped,
