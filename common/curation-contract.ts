@@ -91,10 +91,11 @@ export interface ConceptChanges {
 export type LiveEvent =
   /**
    * Note files were saved, added, renamed or deleted, and the graph now reflects them; `concepts` says which
-   * concepts the re-ingest brought in and which it no longer finds.
+   * concepts the re-ingest brought in and which it no longer finds. `derivedToFollow`: rank, communities and
+   * concept edges are still being written; a 'graph' event follows when they are.
    */
-  | { type: 'notes'; files: string[]; concepts?: ConceptChanges }
-  /** Rank, communities and co-occurrence were recomputed after curation. */
+  | { type: 'notes'; files: string[]; concepts?: ConceptChanges; derivedToFollow?: boolean }
+  /** Rank, communities and co-occurrence were recomputed after curation or after notes changed. */
   | { type: 'graph'; reason: 'curation' | 'notes' }
   /** Someone (maybe another window) changed the graph through curation; `concepts`: the ones it touched. */
   | { type: 'curation'; changeId: string | null; summary: string; concepts?: ConceptChanges }

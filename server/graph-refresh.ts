@@ -96,7 +96,7 @@ export class GraphRefresher {
       const { concepts, finish } = await this.options.queue.run(() => this.reingestWithRetry());
       this.options.logger.info({ files, ms: Math.round(performance.now() - startedAt) }, 're-ingested the notes folder');
       // Explorers are told as soon as the notes are written; rank, communities and edges follow (a quiet 'graph').
-      if (files.length > 0) this.options.events.publish({ type: 'notes', files, ...(concepts ? { concepts } : {}) });
+      if (files.length > 0) this.options.events.publish({ type: 'notes', files, ...(concepts ? { concepts } : {}), ...(finish ? { derivedToFollow: true } : {}) });
       const derived = finish ? await this.options.queue.run(finish) : false;
       if (finish) this.options.logger.debug({ files, wrote: derived, ms: Math.round(performance.now() - startedAt) }, 'rank, communities and concept edges written');
       if (reasons.has('curation')) this.options.events.publish({ type: 'graph', reason: 'curation' });

@@ -65,7 +65,10 @@ async function showLiveEvent(explorer: Explorer, event: LiveEvent): Promise<void
   // New concepts from notes are shown (up to a few); another window's correction only updates what is shown.
   const fresh = event.type === 'notes' ? changes.updated.filter((id) => !explorer.vm.has(id)).slice(0, maxNewConcepts) : [];
   const updated = event.type === 'notes' ? fresh : changes.updated;
-  await updateView(explorer, { updated, removed: changes.removed }, { base: true, show: fresh });
+  // The overview moves with rank and edges: when they are still being written, the 'graph' event that follows
+  // brings it; the new concepts are shown now.
+  const base = !(event.type === 'notes' && event.derivedToFollow === true);
+  await updateView(explorer, { updated, removed: changes.removed }, { base, show: fresh });
   await explorer.panelView.reload(true);
 }
 
