@@ -100,7 +100,7 @@ export class GraphRefresher {
       const derived = finish ? await this.options.queue.run(finish) : false;
       if (finish) this.options.logger.debug({ files, wrote: derived, ms: Math.round(performance.now() - startedAt) }, 'rank, communities and concept edges written');
       if (reasons.has('curation')) this.options.events.publish({ type: 'graph', reason: 'curation' });
-      else if (derived) this.options.events.publish({ type: 'graph', reason: 'notes' });
+      else if (derived) this.options.events.publish({ type: 'graph', reason: 'notes', ...(concepts ? { concepts } : {}) });
     } catch (error) {
       this.options.logger.error({ err: error, files }, 're-ingest failed');
       this.options.events.publish({ type: 'refresh-failed', message: 'Re-reading the notes failed; the graph shows the state before. See the server log.' });
