@@ -85,6 +85,9 @@ export function createLiveServices(options: LiveServicesOptions): LiveServices {
       // changed): one background re-ingest brings the graph in line, and warms extraction for the first save.
       const decided = await Promise.all([lexiconFileName, relationsFileName].map((name) => stat(path.join(notesDir, name)).then(() => true, () => false)));
       if (decided.some(Boolean)) refresher.request('curation');
+      // Otherwise the extraction cache is filled in the background (a dry run, nothing written), so the first save
+      // is as quick as the next ones.
+      else void queue.run(() => runIngest({ notesDir, dryRun: true, maxFileBytes, cache })).catch((error: unknown) => logger.warn({ err: error }, 'warming the extraction cache failed'));
       if (!watcher) return;
       await watcher.start();
       watching = true;
@@ -94,6 +97,7 @@ export function createLiveServices(options: LiveServicesOptions): LiveServices {
       watching = false;
       await watcher?.stop();
       await refresher.stop();
+      await queue.drain();
       events.close();
     },
   };
