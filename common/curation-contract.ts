@@ -91,11 +91,15 @@ export interface ConceptChanges {
 export type LiveEvent =
   /**
    * Note files were saved, added, renamed or deleted, and the graph now reflects them; `concepts` says which
-   * concepts the re-ingest brought in and which it no longer finds.
+   * concepts the re-ingest brought in and which it no longer finds. `derivedToFollow`: rank, communities and
+   * concept edges are still being written; a 'graph' event follows when they are.
    */
-  | { type: 'notes'; files: string[]; concepts?: ConceptChanges }
-  /** Rank, communities and co-occurrence were recomputed after curation. */
-  | { type: 'graph'; reason: 'curation' | 'notes' }
+  | { type: 'notes'; files: string[]; concepts?: ConceptChanges; derivedToFollow?: boolean }
+  /**
+   * Rank, communities and co-occurrence were recomputed after curation or after notes changed; `concepts`: after
+   * a 'notes' event with derivedToFollow, the concepts it brought in (their edges are written now).
+   */
+  | { type: 'graph'; reason: 'curation' | 'notes'; concepts?: ConceptChanges }
   /** Someone (maybe another window) changed the graph through curation; `concepts`: the ones it touched. */
   | { type: 'curation'; changeId: string | null; summary: string; concepts?: ConceptChanges }
   /** A re-ingest failed; the graph shows the state before it. */

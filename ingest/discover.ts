@@ -8,6 +8,7 @@ import { slugify } from './hash.js';
 import type { LanguagePack } from './languages/index.js';
 import type { TermAnalyzer } from './languages/extraction-rules.js';
 import type { Lexicon, LexiconEntry } from './lexicon.js';
+import type { StageCache } from './stage-cache.js';
 import type { Note } from './types.js';
 
 /**
@@ -37,6 +38,8 @@ export interface DiscoveryInput {
   layouts: ReadonlyMap<string, NoteLayout>;
   lexicon: Lexicon;
   packs: readonly LanguagePack[];
+  /** A running server's cache of per-note results (stage-cache.ts). */
+  cache?: StageCache;
 }
 
 /**
@@ -86,12 +89,37 @@ function boilerplateLines(input: DiscoveryInput): Set<string> {
   return new Set([...notesOf].filter(([, count]) => count >= boilerplateNotes).map(([key]) => key));
 }
 
+/**
+ * A note's candidates and alias statements, from the cache when one is given. Candidates depend on the note's text
+ * (its layout) and on which of its lines the corpus already counted as boilerplate: skipLine is asked about every
+ * line in order, as noteCandidates would, and the lines skipped are part of the key.
+ */
+function perNoteStages(cache: StageCache | undefined, packs: readonly PackWords[], patterns: ReturnType<typeof compileAliasPatterns>) {
+  if (!cache) {
+    return {
+      candidatesOf: (layout: NoteLayout, skipLine: (line: LayoutLine) => boolean) => noteCandidates(layout, packs, skipLine),
+      aliasesOf: (layout: NoteLayout) => aliasStatements(layout, patterns),
+    };
+  }
+  const candidates = cache.table<ReturnType<typeof noteCandidates>>('candidates');
+  const aliases = cache.table<ReturnType<typeof aliasStatements>>('aliases');
+  return {
+    candidatesOf: (layout: NoteLayout, skipLine: (line: LayoutLine) => boolean) => {
+      const skipped = layout.lines.flatMap((line, index) => (skipLine(line) ? [index] : []));
+      const skip = new Set(skipped.map((index) => layout.lines[index]!));
+      return candidates.get(`${skipped.join(',')}\u0000${layout.text}`, () => noteCandidates(layout, packs, (line) => skip.has(line)));
+    },
+    aliasesOf: (layout: NoteLayout) => aliases.get(layout.text, () => aliasStatements(layout, patterns)),
+  };
+}
+
 function tallyCorpus(input: DiscoveryInput, packs: readonly PackWords[]): { tally: CorpusTally; groups: KeyGroups; statements: [string, string][] } {
   const tally = emptyTally(packs.length);
   const patterns = compileAliasPatterns(input.packs.flatMap((pack) => pack.extraction.aliasPatterns));
   const statements: [string, string][] = [];
   const boilerplate = boilerplateLines(input);
   const counted = new Set<string>();
+  const { candidatesOf, aliasesOf } = perNoteStages(input.cache, packs, patterns);
   for (const note of input.notes) {
     const layout = input.layouts.get(note.id)!;
     const skipLine = (line: LayoutLine) => {
@@ -104,8 +132,8 @@ function tallyCorpus(input: DiscoveryInput, packs: readonly PackWords[]): { tall
       }
       return true;
     };
-    addNote(tally, noteCandidates(layout, packs, skipLine));
-    for (const { term, alias } of aliasStatements(layout, patterns)) statements.push([foldKey([term]), foldKey([alias])]);
+    addNote(tally, candidatesOf(layout, skipLine));
+    for (const { term, alias } of aliasesOf(layout)) statements.push([foldKey([term]), foldKey([alias])]);
   }
   input.packs.forEach((pack, index) => {
     const surfaces = [...tally.terms.values()].filter((term) => term.pack === index).flatMap((term) => [...term.surfaces.keys()]);

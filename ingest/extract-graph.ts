@@ -16,6 +16,7 @@ import { aggregateRelations, commandRelations, extractRelations, relationRules }
 import { sentenceConcepts } from './sentences.js';
 import { splitNotes } from './split/split-notes.js';
 import { titleFromPath } from './source-title.js';
+import type { StageCache } from './stage-cache.js';
 import { indexRegions } from './regions/region-index.js';
 import { markRegions, type TextRegion } from './regions.js';
 import { indexVault, linkRelations, pageMentions, withLinkHits } from './vault.js';
@@ -26,7 +27,9 @@ export interface ExtractOptions {
   lexicon: Lexicon;
   onProgress?: (event: { file: string; done: number; total: number }) => void;
   /** Redaction settings beyond the lexicon's `notSecret` (tests inject layers). */
-  redaction?: Omit<RedactionOptions, 'notSecret'>;
+  redaction?: Omit<RedactionOptions, 'notSecret' | 'firstPass'>;
+  /** Per-file and per-note results kept by a running server between re-ingests (see stage-cache.ts). */
+  cache?: StageCache;
 }
 
 export interface ExtractResult {
@@ -71,7 +74,7 @@ function decodeAndRedact(options: ExtractOptions, diagnostics: Diagnostic[]): { 
     diagnostics.push(...result.diagnostics);
     if (result.ok) decoded.push({ path: file.path, sha256: sha256Hex(file.bytes), bytes: file.bytes.length, text: result.text, modifiedAt: file.modifiedAt });
   }
-  const redaction = redactFiles(decoded, { notSecret: options.lexicon.notSecret, ...options.redaction });
+  const redaction = redactFiles(decoded, { notSecret: options.lexicon.notSecret, ...options.redaction, firstPass: options.cache?.table('redact') });
   diagnostics.push(...redaction.diagnostics);
   const redacted = new Map(redaction.files.map((file) => [file.path, file.text]));
   // A file whose redaction failed is not in `redacted`: none of its text goes further.
@@ -111,10 +114,15 @@ function splitAll(files: DecodedFile[], diagnostics: Diagnostic[], options: Extr
   return { sources, drafts, pageRegions };
 }
 
-/** Lays out every note once: regions, line kinds, masked and marked spans (discovery and relations read them). */
-function layoutAll(notes: Note[], packs: readonly LanguagePack[], pageRegions: Map<string, TextRegion[]>): Map<string, NoteLayout> {
+/**
+ * Lays out every note once: regions, line kinds, masked and marked spans (discovery and relations read them). A
+ * layout is a function of the note's text alone (a page's regions are markRegions of that same text).
+ */
+function layoutAll(notes: Note[], packs: readonly LanguagePack[], pageRegions: Map<string, TextRegion[]>, cache: StageCache | undefined): Map<string, NoteLayout> {
   const maskPatterns = packs.flatMap((pack) => pack.extraction.maskPatterns).map((source) => new RegExp(source, 'g'));
-  return new Map(notes.map((note) => [note.id, layoutNote(note.text, { maskPatterns, regions: pageRegions.get(note.text) })]));
+  const layout = (text: string) => layoutNote(text, { maskPatterns, regions: pageRegions.get(text) });
+  const table = cache?.table<NoteLayout>('layout');
+  return new Map(notes.map((note) => [note.id, table ? table.get(note.text, () => layout(note.text)) : layout(note.text)]));
 }
 
 /**
@@ -175,11 +183,11 @@ export function* extractGraphSteps(options: ExtractOptions): Generator<StageName
   yield 'dedupe';
 
   // Markdown pages that take part in links are concepts: seed entries for them, LINKS_TO edges from their links.
-  const layouts = layoutAll(notes, packs, pageRegions);
+  const layouts = layoutAll(notes, packs, pageRegions, options.cache);
   pageRegions.clear();
   const vault = indexVault(sources, notes, options.lexicon, (note) => indexRegions(layouts.get(note.id)!.regions));
   const lexicon = vault.lexicon;
-  const discovery = discoverConcepts({ notes, layouts, lexicon, packs });
+  const discovery = discoverConcepts({ notes, layouts, lexicon, packs, cache: options.cache });
   yield 'concepts';
   const matched = matchConcepts(notes, layouts, lexicon, discovery, diagnostics, packs);
   for (const noteId of vault.links.keys()) matched.hitsByNote.set(noteId, withLinkHits(vault, noteId, matched.hitsByNote.get(noteId) ?? []));

@@ -1,5 +1,4 @@
-import type { ConceptEdgeRow, GraphRows, NoteRow } from '../queries/ingest-write.js';
-import { sha256Hex } from './hash.js';
+import { noteSignature, type ConceptEdgeRow, type GraphRows, type NoteRow } from '../queries/ingest-write.js';
 import type { ExtractedGraph, Mention } from './types.js';
 
 /** Maps the extracted graph to the rows the write queries take; each note gets a signature of what is written. */
@@ -13,7 +12,7 @@ export function toGraphRows(graph: ExtractedGraph): GraphRows {
   const notes: NoteRow[] = graph.notes.map((note) => {
     const mentions = (mentionsByNote.get(note.id) ?? []).map(({ conceptId, count, spans }) => ({ conceptId, count, spans }));
     const row = { ...note, mentions };
-    return { ...row, signature: sha256Hex(JSON.stringify(row)) };
+    return { ...row, signature: noteSignature(row) };
   });
   const edges: ConceptEdgeRow[] = [
     ...graph.relations.map((relation) => ({

@@ -12,6 +12,7 @@ import {
   type RelationDecisions,
 } from './curation/decisions.js';
 import { slugify } from './hash.js';
+import type { StageTable } from './stage-cache.js';
 import { readOptionalText } from './optional-file.js';
 import { conceptKinds, type ConceptKind, type Diagnostic } from './types.js';
 
@@ -129,6 +130,8 @@ export function mergeLexicons(base: Lexicon, extra: Lexicon): Lexicon {
 export interface LoadLexiconOptions {
   /** Use the bundled lexicon as seed knowledge (default true); `--no-lexicon` turns it off. */
   bundled?: boolean;
+  /** Lexicons parsed before, by the texts of the three files (a running server's re-ingests; stage-cache.ts). */
+  parsed?: StageTable<{ lexicon: Lexicon; diagnostics: Diagnostic[] }>;
 }
 
 /**
@@ -142,6 +145,11 @@ export async function loadLexicon(notesDir: string, options: LoadLexiconOptions 
     readOptionalText(path.join(notesDir, userLexiconFile)),
     readOptionalText(path.join(notesDir, relationsFileName)),
   ]);
+  const parse = () => parseLexicons(bundledText, userText, relationsText);
+  return options.parsed ? options.parsed.get(JSON.stringify([bundledText ?? null, userText ?? null, relationsText ?? null]), parse) : parse();
+}
+
+function parseLexicons(bundledText: string | undefined, userText: string | undefined, relationsText: string | undefined): { lexicon: Lexicon; diagnostics: Diagnostic[] } {
   const bundled = bundledText === undefined ? { lexicon: emptyLexicon(), diagnostics: [] } : parseLexicon('ingest/lexicon.yaml', bundledText);
   const user = userText === undefined ? { lexicon: emptyLexicon(), diagnostics: [] } : parseLexicon(userLexiconFile, userText);
   const relations = parseRelationDecisions(relationsText);

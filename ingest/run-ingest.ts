@@ -10,6 +10,7 @@ import { sha256Hex } from './hash.js';
 import { loadLexicon } from './lexicon.js';
 import { readNoteFiles } from './read-files.js';
 import type { RedactionRecord } from './redact/index.js';
+import type { StageCache } from './stage-cache.js';
 import type { Diagnostic, ExtractedGraph } from './types.js';
 
 export type { Diagnostic, ExtractedGraph } from './types.js';
@@ -37,6 +38,23 @@ export interface IngestOptions {
    */
   patch?: boolean;
   onProgress?: (event: { file: string; done: number; total: number }) => void;
+  /**
+   * Per-file and per-note extraction results kept between runs (a running server's re-ingests): only what changed
+   * is computed again. The graph is the same with or without it.
+   */
+  cache?: StageCache;
+  /**
+   * With `patch`: commit the changed notes first and leave concept properties and edges to the returned `finish`
+   * (a running server tells explorers in between). Without it everything is written before runIngest returns.
+   */
+  defer?: boolean;
+}
+
+export interface IngestResult {
+  summary: IngestSummary;
+  graph: ExtractedGraph;
+  /** With `defer`, when the change was patched: the second write step (see queries/ingest-patch.ts). */
+  finish?: () => Promise<boolean>;
 }
 
 export interface IngestSummary {
@@ -51,8 +69,12 @@ export interface IngestSummary {
   redactions: RedactionRecord[];
   diagnostics: Diagnostic[];
   elapsedMs: number;
-  /** Where the time went: reading and extraction, then (overlapping it) schema and reading what is stored, then each write stage. */
-  timings: { extractMs: number; schemaMs?: number; stateMs?: number; write?: WriteStats };
+  /**
+   * Where the time went: reading the files and the lexicon (readMs), reading and extraction (extractMs, from the
+   * start), then (overlapping it) schema and reading what is stored, then each write stage; with a cache, its
+   * hits and misses per stage.
+   */
+  timings: { readMs?: number; extractMs: number; schemaMs?: number; stateMs?: number; write?: WriteStats; cache?: Record<string, { hits: number; misses: number }> };
 }
 
 function countRelations(graph: ExtractedGraph): Record<string, number> {
@@ -99,7 +121,7 @@ function held<T>(promise: Promise<T>): () => Promise<T> {
  * Neo4j is prepared (schema, stored signatures) while extraction runs: on a freshly started database that
  * work is mostly the JVM warming up, in another process, so overlapping the two saves seconds.
  */
-export async function runIngest(options: IngestOptions): Promise<{ summary: IngestSummary; graph: ExtractedGraph }> {
+export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await ingestOnce(attempt === 1 ? options : { ...options, schema: false });
@@ -113,7 +135,40 @@ export async function runIngest(options: IngestOptions): Promise<{ summary: Inge
 
 const maxAttempts = 3;
 
-async function ingestOnce(options: IngestOptions): Promise<{ summary: IngestSummary; graph: ExtractedGraph }> {
+interface WriteInput {
+  db: Database;
+  prepared: () => Promise<Prepared>;
+  graph: ExtractedGraph;
+  edits: number | undefined;
+  timings: IngestSummary['timings'];
+  options: IngestOptions;
+}
+
+/** The write: a patch of the live graph when asked for and small enough, otherwise a new generation. */
+async function writeGraph({ db, prepared, graph, edits, timings, options }: WriteInput): Promise<IngestResult['finish']> {
+  try {
+    const { state, schemaMs, stateMs } = await prepared();
+    Object.assign(timings, { schemaMs, stateMs });
+    const rows = toGraphRows(graph);
+    const write = { now: new Date().toISOString(), run: randomUUID(), state, edits };
+    const patched = options.patch && !options.reset ? await patchLiveGraph(db, rows, { ...write, defer: options.defer }) : undefined;
+    timings.write = patched?.stats ?? (await writeIngestedGraph(db, rows, { ...write, force: options.reset }));
+    if (!timings.write.atomic) {
+      const swapMs = timings.write.stages.find((stage) => stage.stage === 'swap')?.ms ?? 0;
+      graph.diagnostics.push({
+        file: options.notesDir,
+        stage: 'write',
+        message: `the graph (${timings.write.swappedNodes} nodes, old and new) is too large to swap in one transaction: it was swapped in steps, so readers could see a mix for ${swapMs} ms`,
+      });
+    }
+    return patched?.finish;
+  } catch (error) {
+    graph.diagnostics.push({ file: options.notesDir, stage: 'write', message: `writing to Neo4j failed: ${(error as Error).message}` });
+    throw error;
+  }
+}
+
+async function ingestOnce(options: IngestOptions): Promise<IngestResult> {
   const started = performance.now();
   const db = options.dryRun ? undefined : options.db;
   const prepared = db ? held(prepareDatabase(db, options.schema !== false)) : undefined;
@@ -121,32 +176,17 @@ async function ingestOnce(options: IngestOptions): Promise<{ summary: IngestSumm
   const read = await readNoteFiles(options.notesDir, options.maxFileBytes ?? defaultMaxFileBytes);
   // Counted before the decision files are read: a correction after this point keeps this generation from going live.
   const edits = editCount ? await editCount() : undefined;
-  const lexicon = await loadLexicon(options.notesDir, { bundled: options.lexicon !== false });
-  const extracted = await extractGraphYielding({ files: read.files, lexicon: lexicon.lexicon, onProgress: options.onProgress });
+  const lexicon = await loadLexicon(options.notesDir, { bundled: options.lexicon !== false, parsed: options.cache?.table('lexicon') });
+  const readMs = Math.round(performance.now() - started);
+  let cacheUse: IngestSummary['timings']['cache'];
+  const extracted = await extractGraphYielding({ files: read.files, lexicon: lexicon.lexicon, onProgress: options.onProgress, cache: options.cache }).finally(() => {
+    cacheUse = options.cache?.stats();
+    options.cache?.endRun();
+  });
   const graph = extracted.graph;
   graph.diagnostics.unshift(...read.diagnostics, ...lexicon.diagnostics);
-  const timings: IngestSummary['timings'] = { extractMs: Math.round(performance.now() - started) };
-  if (db && prepared) {
-    try {
-      const { state, schemaMs, stateMs } = await prepared();
-      Object.assign(timings, { schemaMs, stateMs });
-      const rows = toGraphRows(graph);
-      const write = { now: new Date().toISOString(), run: randomUUID(), state, edits };
-      const patched = options.patch && !options.reset ? await patchLiveGraph(db, rows, write) : undefined;
-      timings.write = patched ?? (await writeIngestedGraph(db, rows, { ...write, force: options.reset }));
-      if (!timings.write.atomic) {
-        const swapMs = timings.write.stages.find((stage) => stage.stage === 'swap')?.ms ?? 0;
-        graph.diagnostics.push({
-          file: options.notesDir,
-          stage: 'write',
-          message: `the graph (${timings.write.swappedNodes} nodes, old and new) is too large to swap in one transaction: it was swapped in steps, so readers could see a mix for ${swapMs} ms`,
-        });
-      }
-    } catch (error) {
-      graph.diagnostics.push({ file: options.notesDir, stage: 'write', message: `writing to Neo4j failed: ${(error as Error).message}` });
-      throw error;
-    }
-  }
+  const timings: IngestSummary['timings'] = { readMs, extractMs: Math.round(performance.now() - started), ...(cacheUse ? { cache: cacheUse } : {}) };
+  const finish = db && prepared ? await writeGraph({ db, prepared, graph, edits, timings, options }) : undefined;
   const summary: IngestSummary = {
     files: extracted.filesIngested,
     filesSkipped: read.skipped + extracted.filesSkipped,
@@ -160,13 +200,16 @@ async function ingestOnce(options: IngestOptions): Promise<{ summary: IngestSumm
     elapsedMs: Math.round(performance.now() - started),
     timings,
   };
-  return { summary, graph };
+  return { summary, graph, ...(finish ? { finish } : {}) };
 }
 
-/** True when the database has no notes, or its sources' sha256 differ from the files in the folder. */
+/**
+ * True when the database has no notes, its sources' sha256 differ from the files in the folder, or no ingest
+ * finished the live graph (rank and edges may lag behind its notes).
+ */
 export async function isGraphStale(db: Database, notesDir: string, maxFileBytes = defaultMaxFileBytes): Promise<boolean> {
   const stored = await readSourceDigests(db);
-  if (stored.notes === 0) return true;
+  if (stored.notes === 0 || !stored.finished) return true;
   const read = await readNoteFiles(notesDir, maxFileBytes);
   const onDisk = new Set(read.files.map((file) => sha256Hex(file.bytes)));
   const inDb = new Set(stored.digests);

@@ -3,7 +3,7 @@ import { NotegraphError } from '../common/errors.js';
 import type { ConsoleJob } from './console-run.js';
 import { ConsoleWorker } from './console-worker.js';
 import { translateDriverError } from './driver-errors.js';
-import { guardRead, readOneGeneration } from './generation.js';
+import { guardRead, markerClear, readOneGeneration } from './generation.js';
 import { Semaphore } from './semaphore.js';
 
 export interface DatabaseOptions {
@@ -74,6 +74,7 @@ export class Database {
       readOneGeneration(
         () => session.executeRead(guardRead(work), { timeout: options.timeoutMs }),
         () => session.executeRead(work, { timeout: options.timeoutMs }),
+        () => session.executeRead(markerClear),
       ),
     );
   }

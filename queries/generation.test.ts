@@ -20,4 +20,17 @@ describe('reading one generation of the graph', () => {
     expect(value).toBe('unguarded');
     expect(attempts).toBe(retryPausesMs.length);
   });
+
+  it('runs the read again as soon as the marker clears, asking the marker alone while it waits', async () => {
+    const steps: string[] = [];
+    const answers: GuardedRead<string>[] = [{ consistent: false, value: undefined }, { consistent: false, value: 'mixed' }, { consistent: true, value: 'new graph' }];
+    const value = await readOneGeneration(
+      async () => (steps.push('read'), answers.shift()!),
+      async () => 'unguarded',
+      async () => (steps.push('marker'), true),
+    );
+    expect(value).toBe('new graph');
+    // Each pause ends at the first look that finds the marker clear, however long the pause would have been.
+    expect(steps).toEqual(['read', 'marker', 'read', 'marker', 'read']);
+  });
 });

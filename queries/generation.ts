@@ -78,15 +78,37 @@ export function guardRead<T>(work: (tx: ManagedTransaction) => Promise<T>): (tx:
  */
 export const retryPausesMs = [5, 20, 50, 100, 200, 400, 800, 1000, 1000, 1000];
 
+/** How often a waiting read looks at the marker alone (one small statement) to retry as soon as it clears. */
+export const markerPollMs = 10;
+
+/** True when no swap or edit is under way (the marker is clear). */
+export function markerClear(tx: ManagedTransaction): Promise<boolean> {
+  return readMarker(tx).then((marker) => !marker.swapping);
+}
+
+/** Waits up to `pauseMs`, ending early once `clear` says the marker is clear. */
+async function pause(pauseMs: number, clear: (() => Promise<boolean>) | undefined): Promise<void> {
+  const until = performance.now() + pauseMs;
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  if (!clear) return sleep(pauseMs);
+  do {
+    await sleep(Math.min(markerPollMs, Math.max(0, until - performance.now())));
+    if (await clear().catch(() => false)) return;
+  } while (performance.now() < until);
+}
+
 /**
  * Runs a guarded read until no swap overlaps it. When swaps keep overlapping (or a crashed ingest left the
  * marker set), the last result is returned rather than none: the marker makes reads consistent, never unavailable.
+ * With `clear`, a waiting read polls the marker alone and runs again as soon as it clears: an explorer told of a
+ * change (after the write's marker cleared) and a read that overlapped that write see it at the same moment,
+ * instead of the read sleeping out a long pause.
  */
-export async function readOneGeneration<T>(attempt: () => Promise<GuardedRead<T>>, work: () => Promise<T>): Promise<T> {
+export async function readOneGeneration<T>(attempt: () => Promise<GuardedRead<T>>, work: () => Promise<T>, clear?: () => Promise<boolean>): Promise<T> {
   for (const pauseMs of retryPausesMs) {
     const result = await attempt();
     if (result.consistent) return result.value;
-    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    await pause(pauseMs, clear);
   }
   return work();
 }

@@ -14,7 +14,10 @@ import { toNumber } from './values.js';
 export type SourceRow = SourceRecord;
 
 export interface NoteRow extends NoteRecord {
-  /** Hash of everything written for the note (props, places, tags, mentions); part of the generation's digest. */
+  /**
+   * Hash of everything written for the note (props, places, tags, mentions); part of the generation's digest. In
+   * two parts, `content:date` (noteSignature), so a note whose only change is its date is told apart.
+   */
   signature: string;
   mentions: Omit<MentionRecord, 'noteId'>[];
 }
@@ -36,6 +39,24 @@ export interface GraphRows {
   edges: ConceptEdgeRow[];
 }
 
+const digestOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+/**
+ * A note's signature: everything but the date, then the date. A note with no date of its own is dated by its
+ * file's modification time, so every save of a file redates all such notes of it while their text stays the same
+ * (ingest-patch.ts sets just the date of those).
+ */
+export function noteSignature(note: Omit<NoteRow, 'signature'>): string {
+  const { date, dateSource, ...content } = note;
+  return `${digestOf(content)}:${digestOf([date, dateSource ?? null]).slice(0, 16)}`;
+}
+
+/** True when two signatures differ only in their date part. */
+export function onlyDateDiffers(signature: string, other: string): boolean {
+  const cut = signature.indexOf(':');
+  return cut > 0 && signature !== other && other.startsWith(signature.slice(0, cut + 1));
+}
+
 /** Time spent per write stage: statements run, rows sent and milliseconds (printed by the bench). */
 export interface StageTiming {
   stage: string;
@@ -53,6 +74,8 @@ export type WriteMode = 'fresh' | 'replace' | 'unchanged' | 'patch';
 export interface WriteStats {
   mode: WriteMode;
   notesWritten: number;
+  /** Notes whose date alone was set in place (patch only). */
+  notesRedated?: number;
   notesDeleted: number;
   conceptsDeleted: number;
   sourcesDeleted: number;
@@ -323,14 +346,20 @@ export async function writeIngestedGraph(db: Database, rows: GraphRows, options:
   return { mode: state.empty ? 'fresh' : 'replace', notesWritten, notesDeleted, ...deleted, atomic, swappedNodes, stages: clock.stages };
 }
 
-/** sha256 of every Source in the database, and whether any Note exists. */
-export async function readSourceDigests(db: Database): Promise<{ digests: string[]; notes: number }> {
+/**
+ * sha256 of every Source in the database, whether any Note exists, and whether the live graph is one an ingest
+ * finished (a digest is recorded; a correction, or a server stopped between the two steps of a deferred patch,
+ * leaves none until the next re-ingest).
+ */
+export async function readSourceDigests(db: Database): Promise<{ digests: string[]; notes: number; finished: boolean }> {
   return db.read(async (tx) => {
     const sources = await tx.run('MATCH (s:Source) RETURN s.sha256 AS sha256');
     const notes = await tx.run('MATCH (n:Note) RETURN count(n) AS notes');
+    const state = await tx.run("OPTIONAL MATCH (g:IngestState {id: 'current'}) RETURN g.digest IS NOT NULL AS finished");
     return {
       digests: sources.records.map((record) => record.get('sha256') as string),
       notes: toNumber(notes.records[0]?.get('notes')),
+      finished: state.records[0]?.get('finished') === true,
     };
   });
 }

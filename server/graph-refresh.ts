@@ -11,16 +11,30 @@ import type { SerialQueue } from './serial-queue.js';
  */
 export type RefreshReason = 'notes' | 'curation';
 
+/**
+ * What a re-ingest did: which concepts came and went, and, when it wrote the changed notes first, the step that
+ * brings concept properties and edges in line (it resolves to whether it wrote; see queries/ingest-patch.ts).
+ */
+export interface Reingested {
+  concepts?: ConceptChanges;
+  finish?: () => Promise<boolean>;
+}
+
 export interface GraphRefresherOptions {
   queue: SerialQueue;
-  /** Re-ingests the notes folder (incremental: unchanged notes are not rewritten); says which concepts came and went. */
-  reingest: () => Promise<ConceptChanges | undefined>;
+  /** Re-ingests the notes folder (incremental: unchanged notes are not rewritten). */
+  reingest: () => Promise<Reingested>;
   events: LiveEvents;
   logger: Logger;
   debounceMs?: number;
 }
 
 const retryPauseMs = 500;
+/**
+ * Long enough to fold a burst (a checkout, a sync tool, an editor writing a file in several calls: chokidar
+ * reports the first change of a file at once and drops its repeats for 50 ms); short beside a re-ingest.
+ */
+const defaultDebounceMs = 50;
 
 export class GraphRefresher {
   private readonly files = new Set<string>();
@@ -38,7 +52,7 @@ export class GraphRefresher {
     this.reasons.add(reason);
     for (const file of files) this.files.add(file);
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), this.options.debounceMs ?? 120);
+    this.timer = setTimeout(() => void this.flush(), this.options.debounceMs ?? defaultDebounceMs);
   }
 
   /** Resolves once no re-ingest is waiting or running (tests and benchmarks wait on it). */
@@ -59,7 +73,7 @@ export class GraphRefresher {
    * One retry after a pause: a re-ingest fails most often because another ingest (the CLI, into this server's
    * store) made its generation live at the same moment; the next attempt reads the graph that ingest left.
    */
-  private async reingestWithRetry(): Promise<ConceptChanges | undefined> {
+  private async reingestWithRetry(): Promise<Reingested> {
     try {
       return await this.options.reingest();
     } catch (error) {
@@ -79,10 +93,14 @@ export class GraphRefresher {
     this.inFlight += 1;
     const startedAt = performance.now();
     try {
-      const concepts = await this.options.queue.run(() => this.reingestWithRetry());
+      const { concepts, finish } = await this.options.queue.run(() => this.reingestWithRetry());
       this.options.logger.info({ files, ms: Math.round(performance.now() - startedAt) }, 're-ingested the notes folder');
-      if (files.length > 0) this.options.events.publish({ type: 'notes', files, ...(concepts ? { concepts } : {}) });
+      // Explorers are told as soon as the notes are written; rank, communities and edges follow (a quiet 'graph').
+      if (files.length > 0) this.options.events.publish({ type: 'notes', files, ...(concepts ? { concepts } : {}), ...(finish ? { derivedToFollow: true } : {}) });
+      const derived = finish ? await this.options.queue.run(finish) : false;
+      if (finish) this.options.logger.debug({ files, wrote: derived, ms: Math.round(performance.now() - startedAt) }, 'rank, communities and concept edges written');
       if (reasons.has('curation')) this.options.events.publish({ type: 'graph', reason: 'curation' });
+      else if (derived) this.options.events.publish({ type: 'graph', reason: 'notes', ...(concepts ? { concepts } : {}) });
     } catch (error) {
       this.options.logger.error({ err: error, files }, 're-ingest failed');
       this.options.events.publish({ type: 'refresh-failed', message: 'Re-reading the notes failed; the graph shows the state before. See the server log.' });

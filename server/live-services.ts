@@ -7,6 +7,7 @@ import { NotegraphError } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 import { lexiconFileName, relationsFileName } from '../ingest/curation/decisions.js';
 import { runIngest } from '../ingest/run-ingest.js';
+import { StageCache } from '../ingest/stage-cache.js';
 import { readConceptIds } from '../queries/curation.js';
 import type { Database } from '../queries/database.js';
 import { CurationService } from './curation/curation-service.js';
@@ -52,6 +53,8 @@ export function createLiveServices(options: LiveServicesOptions): LiveServices {
   let known: Set<string> | null = null;
   // The first re-ingest applies the schema (idempotent); later ones on every save need not.
   let schemaApplied = false;
+  // Extraction's per-file and per-note results between re-ingests: a save re-does only the changed file's share.
+  const cache = new StageCache();
   const refresher = new GraphRefresher({
     queue,
     events,
@@ -59,11 +62,12 @@ export function createLiveServices(options: LiveServicesOptions): LiveServices {
     debounceMs: options.debounceMs,
     reingest: async () => {
       const before = known ?? new Set(await readConceptIds(db));
-      const { summary, graph } = await runIngest({ notesDir, db, maxFileBytes, schema: !schemaApplied, patch: true });
+      const { summary, graph, finish } = await runIngest({ notesDir, db, maxFileBytes, schema: !schemaApplied, patch: true, defer: true, cache });
       schemaApplied = true;
       logger.debug({ timings: summary.timings }, 're-ingest timings');
-      known = new Set(graph.concepts.map((concept) => concept.id));
-      return { updated: [...known].filter((id) => !before.has(id)).sort(), removed: [...before].filter((id) => !known!.has(id)).sort() };
+      const now = new Set(graph.concepts.map((concept) => concept.id));
+      known = now;
+      return { concepts: { updated: [...now].filter((id) => !before.has(id)).sort(), removed: [...before].filter((id) => !now.has(id)).sort() }, finish };
     },
   });
   const watcher =
@@ -81,6 +85,9 @@ export function createLiveServices(options: LiveServicesOptions): LiveServices {
       // changed): one background re-ingest brings the graph in line, and warms extraction for the first save.
       const decided = await Promise.all([lexiconFileName, relationsFileName].map((name) => stat(path.join(notesDir, name)).then(() => true, () => false)));
       if (decided.some(Boolean)) refresher.request('curation');
+      // Otherwise the extraction cache is filled in the background (a dry run, nothing written), so the first save
+      // is as quick as the next ones.
+      else void queue.run(() => runIngest({ notesDir, dryRun: true, maxFileBytes, cache })).catch((error: unknown) => logger.warn({ err: error }, 'warming the extraction cache failed'));
       if (!watcher) return;
       await watcher.start();
       watching = true;
@@ -90,6 +97,7 @@ export function createLiveServices(options: LiveServicesOptions): LiveServices {
       watching = false;
       await watcher?.stop();
       await refresher.stop();
+      await queue.drain();
       events.close();
     },
   };

@@ -1,4 +1,4 @@
-import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -8,7 +8,7 @@ import { runIngest } from '../ingest/run-ingest.js';
 import { CorrectedMeanwhileError, readEditCount, writeIngestedGraph } from '../queries/ingest-write.js';
 import { offGraphLabels } from '../queries/ingest-statements.js';
 import type { Database } from '../queries/database.js';
-import { startCurationStack, type CurationStack } from './support/curation-stack.js';
+import { curationFixture, startCurationStack, type CurationStack } from './support/curation-stack.js';
 import { graphSnapshot } from './support/graph-snapshot.js';
 import { connectTestDatabase } from './support/test-database.js';
 
@@ -124,7 +124,7 @@ describe('corrections and the atomic ingest', () => {
     expect(await swapMarkerSet()).toBe(false);
   });
 
-  it('a running server applies a small change in one transaction, and the graph is the one a fresh ingest gives', async () => {
+  it.each([false, true])('a running server applies a small change in place (notes first: %s), and the graph is the one a fresh ingest gives', async (defer) => {
     await stack.live.refresher.idle();
     // A copy of the folder, so the server's watcher does not re-ingest the change first.
     const notesDir = await mkdtemp(path.join(tmpdir(), 'notegraph-patch-'));
@@ -132,13 +132,17 @@ describe('corrections and the atomic ingest', () => {
       await cp(stack.notesDir, notesDir, { recursive: true });
       await runIngest({ notesDir, db, reset: true });
       await appendFile(path.join(notesDir, 'compute.md'), '\nNightly exports go through Orrery Bridge.\n');
-      const { summary } = await runIngest({ notesDir, db, schema: false, patch: true });
+      const { summary, finish } = await runIngest({ notesDir, db, schema: false, patch: true, defer });
       // The edited note, and the notes whose mentions changed with it (they now mention the new concept).
       expect(summary.timings.write?.mode).toBe('patch');
       expect(summary.timings.write?.notesWritten).toBeGreaterThan(0);
       expect(summary.timings.write?.notesWritten).toBeLessThan(summary.notes);
+      // The file's other notes are dated by its modification time, which the save moved: only their date is set.
+      expect(summary.timings.write?.notesRedated).toBeGreaterThan(0);
       const edited = await db.read((tx) => tx.run("MATCH (n:Note) WHERE n.text CONTAINS 'Orrery Bridge' RETURN n.id AS id"));
       expect(edited.records.length).toBeGreaterThan(0);
+      expect(finish !== undefined).toBe(defer);
+      if (finish) expect(await finish()).toBe(true);
       expect(await swapMarkerSet()).toBe(false);
       const patched = await graphSnapshot(db);
       await db.runAutoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS');
@@ -146,6 +150,54 @@ describe('corrections and the atomic ingest', () => {
       expect(await graphSnapshot(db)).toEqual(patched);
     } finally {
       await rm(notesDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a correction between the two steps of a deferred patch stands: the second step writes nothing', async () => {
+    await stack.live.refresher.idle();
+    const baseline = await stack.decisionFiles();
+    const notesDir = await mkdtemp(path.join(tmpdir(), 'notegraph-patch-'));
+    try {
+      await cp(stack.notesDir, notesDir, { recursive: true });
+      await runIngest({ notesDir, db, reset: true });
+      await appendFile(path.join(notesDir, 'storage.md'), '\nCold data moves to Orrery Vault.\n');
+      const { finish } = await runIngest({ notesDir, db, schema: false, patch: true, defer: true });
+      // The server's correction edits this store's live graph (and counts an edit) before the second step runs.
+      const answer = await stack.post('/curation/kind', { id: 'ceph', kind: 'organization' });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      expect(await finish!()).toBe(false);
+      const ceph = await db.read((tx) => tx.run("MATCH (c:Concept {id: 'ceph'}) RETURN c.kind AS kind"));
+      expect(ceph.records.map((record) => record.get('kind'))).toEqual(['organization']);
+    } finally {
+      await rm(notesDir, { recursive: true, force: true });
+      await stack.restoreDecisionFiles(baseline);
+    }
+  });
+});
+
+describe('a running server’s re-ingests with the extraction cache', () => {
+  const step = async (files: string[], change: () => Promise<void>) => {
+    await change();
+    stack.live.refresher.request('notes', files);
+    await expectFreshIngestAgrees();
+  };
+
+  it('leave the graph a fresh ingest gives after a save, an added file, a rename, a delete and lexicon and decision edits', async () => {
+    const dir = stack.notesDir;
+    const baseline = await stack.decisionFiles();
+    try {
+      await step(['compute.md'], () => appendFile(path.join(dir, 'compute.md'), '\n## Batch\n\nBatch jobs run on Zephyr Queue at night.\n'));
+      await step(['ops.md'], () => writeFile(path.join(dir, 'ops.md'), '# Ops\n\nCeph and Nova share one RabbitMQ. The admin password: Orrery-Secret-2291 is rotated.\n'));
+      await step(['ops.md', 'archive/ops.md'], async () => {
+        await mkdir(path.join(dir, 'archive'), { recursive: true });
+        await rename(path.join(dir, 'ops.md'), path.join(dir, 'archive', 'ops.md'));
+      });
+      await step(['notegraph-lexicon.yaml'], () => appendFile(path.join(dir, 'notegraph-lexicon.yaml'), '\nnotSecret:\n  - Orrery-Secret-2291\nstopwords:\n  - night\n'));
+      await step(['notegraph-lexicon.yaml'], () => appendFile(path.join(dir, 'notegraph-lexicon.yaml'), '\ndecisions:\n  rename:\n    rabbitmq: Rabbit MQ broker\n'));
+      await step(['archive/ops.md'], () => rm(path.join(dir, 'archive'), { recursive: true }));
+    } finally {
+      await writeFile(path.join(dir, 'compute.md'), await readFile(path.join(curationFixture, 'compute.md'), 'utf8'));
+      await stack.restoreDecisionFiles(baseline);
     }
   });
 });

@@ -264,9 +264,17 @@ describe('correcting the graph in the explorer', () => {
     await page.context().close();
   });
 
-  it('shows a correction made in another window without a reload', async () => {
+  it('shows a correction made in another window without a reload; an Undo clicked while the first still updates is not lost', async () => {
     const first = await openConcept('placement');
     const second = await openConcept('placement');
+    // The first window's view update after the rename waits until its Undo has been clicked (as on a loaded
+    // machine, where that update can outlast the other window's): the click must still take the rename back.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await first.page.route('**/api/concepts/**', async (route) => {
+      await held;
+      await route.continue();
+    });
     await first.page.getByRole('button', { name: 'Rename…' }).click();
     await first.page.getByLabel('New name').fill('Placement service');
     await first.page.getByRole('button', { name: 'Rename', exact: true }).click();
@@ -274,7 +282,9 @@ describe('correcting the graph in the explorer', () => {
     await expect.poll(() => second.page.locator('#panel-title').innerText(), { timeout: 10_000 }).toBe('Placement service');
     expect(await second.page.evaluate(() => 'notReloaded' in window)).toBe(true);
     await first.page.locator('#curation-undo').click();
+    release();
     await until(second.page, 'the undo in the other window', () => window.__notegraph!.nodeData('placement')?.label === 'Placement');
+    await until(first.page, 'the undo in the window that made it', () => window.__notegraph!.nodeData('placement')?.label === 'Placement');
     await stack.live.refresher.idle();
     expect(await files()).toEqual(baselineFiles);
     for (const { page } of [first, second]) await page.context().close();

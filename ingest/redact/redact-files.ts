@@ -1,7 +1,8 @@
 import { languagePacks, type LanguagePack } from '../languages/index.js';
 import type { Diagnostic } from '../types.js';
 import { countByKind, recordsOf, type RedactionRecord } from './audit.js';
-import { applyFindings, defaultLayers, mergeFindings, RedactionLayerError, redactText } from './engine.js';
+import type { StageTable } from '../stage-cache.js';
+import { applyFindings, defaultLayers, mergeFindings, RedactionLayerError, redactText, type FileRedaction } from './engine.js';
 import { candidatesOf, propagate } from './propagation.js';
 import { compileRules } from './rules.js';
 import type { Finding, RedactionLayer } from './types.js';
@@ -16,6 +17,11 @@ export interface RedactionOptions {
   /** Exact values never to redact (the user's allow-list). */
   notSecret?: Iterable<string>;
   layers?: readonly RedactionLayer[];
+  /**
+   * Results of the first pass kept by a running server (ingest/stage-cache.ts), keyed by the allow-list and the
+   * text; used only with the built-in packs and layers, which the key leaves out.
+   */
+  firstPass?: StageTable<FileRedaction>;
 }
 
 export interface TextFile {
@@ -44,13 +50,17 @@ interface FirstPass {
 }
 
 export function redactFiles(files: readonly TextFile[], options: RedactionOptions = {}): RedactFilesResult {
-  const rules = compileRules(options.packs ?? languagePacks, options.notSecret);
+  const notSecret = [...(options.notSecret ?? [])];
+  const rules = compileRules(options.packs ?? languagePacks, notSecret);
   const diagnostics: Diagnostic[] = [];
   const first: FirstPass[] = [];
   const found: Finding[] = [];
+  const cache = options.packs || options.layers ? undefined : options.firstPass;
+  const allowed = cache ? JSON.stringify(notSecret) : '';
   for (const file of files) {
     try {
-      const result = redactText(file.text, rules, options.layers ?? defaultLayers);
+      const pass = () => redactText(file.text, rules, options.layers ?? defaultLayers);
+      const result = cache ? cache.get(`${allowed}\u0000${file.text}`, pass) : pass();
       first.push({ path: file.path, original: file.text, text: result.text, findings: result.findings });
       found.push(...result.found);
     } catch (error) {

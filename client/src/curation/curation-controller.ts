@@ -43,7 +43,9 @@ export class CurationController {
   private lastSelection: NoteSelection | null = null;
   private latest: Latest | null = null;
   private stopListening: () => void = () => {};
-  private busy = false;
+  /** Commands asked for and not yet shown (running or waiting their turn). */
+  private pending = 0;
+  private tail: Promise<void> = Promise.resolve();
   /** The panel sections, kept while what they show is the same, so a panel redraw keeps an open form. */
   private cached: { key: unknown[]; element: HTMLElement } | null = null;
 
@@ -103,10 +105,10 @@ export class CurationController {
     };
   }
 
+  /** Takes back the latest change as it is when this Undo's turn comes (after any command still being shown). */
   async undo(): Promise<void> {
-    const latest = this.latest;
-    if (!latest) return;
-    await this.perform(() => curationApi.undo(latest.changeId));
+    if (!this.latest) return;
+    await this.perform(() => (this.latest ? curationApi.undo(this.latest.changeId) : Promise.resolve(null)));
   }
 
   private setLatest(latest: { changeId: string; summary: string } | null, at = performance.now()): void {
@@ -114,23 +116,28 @@ export class CurationController {
     this.hooks.undoChanged();
   }
 
-  private async perform(run: () => Promise<CurationResult>, retried = false): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
+  /**
+   * Runs a command once the ones before it are shown: a click (an Undo right after a rename, under load while the
+   * view still updates) is never dropped, and each command sees the state the one before it left.
+   */
+  private perform(run: () => Promise<CurationResult | null>): Promise<void> {
+    this.pending += 1;
+    const turn = this.tail.catch(() => undefined).then(() => this.performNow(run)).finally(() => (this.pending -= 1));
+    this.tail = turn;
+    return turn;
+  }
+
+  private async performNow(run: () => Promise<CurationResult | null>, retried = false): Promise<void> {
     try {
       const result = await run();
+      if (!result) return;
       this.setLatest(result.changeId ? { changeId: result.changeId, summary: result.summary } : null);
       this.lastSelection = null;
       this.renderStatus(result.summary);
       await this.hooks.changed(result);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'UNAUTHORIZED' && !retried && this.askForToken()) {
-        this.busy = false;
-        return this.perform(run, true);
-      }
+      if (error instanceof ApiError && error.code === 'UNAUTHORIZED' && !retried && this.askForToken()) return this.performNow(run, true);
       this.hooks.notify(error instanceof Error ? error.message : String(error), 'error');
-    } finally {
-      this.busy = false;
     }
   }
 
@@ -158,7 +165,7 @@ export class CurationController {
     if (event.type === 'curation') {
       // Our own change is shown when its answer comes (the event may arrive first: while a command of ours is in
       // flight, events are its own); a change from another window is shown now.
-      const ours = this.busy || (event.changeId !== null && event.changeId === this.latest?.changeId);
+      const ours = this.pending > 0 || (event.changeId !== null && event.changeId === this.latest?.changeId);
       if (ours) return;
       this.current = await curationApi.status();
       this.setLatest(this.current?.undo ?? null);

@@ -61,11 +61,15 @@ async function showResult(explorer: Explorer, result: CurationResult): Promise<v
 }
 
 async function showLiveEvent(explorer: Explorer, event: LiveEvent): Promise<void> {
-  const changes = event.type === 'notes' || event.type === 'curation' ? (event.concepts ?? { updated: [], removed: [] }) : { updated: [], removed: [] };
-  // New concepts from notes are shown (up to a few); another window's correction only updates what is shown.
+  const changes = (event.type === 'refresh-failed' ? undefined : event.concepts) ?? { updated: [], removed: [] };
+  // New concepts from notes are shown (up to a few); another window's correction only updates what is shown; the
+  // rank and edges that follow a save update the new concepts that are shown.
   const fresh = event.type === 'notes' ? changes.updated.filter((id) => !explorer.vm.has(id)).slice(0, maxNewConcepts) : [];
-  const updated = event.type === 'notes' ? fresh : changes.updated;
-  await updateView(explorer, { updated, removed: changes.removed }, { base: true, show: fresh });
+  const updated = event.type === 'notes' ? fresh : event.type === 'graph' ? changes.updated.filter((id) => explorer.vm.has(id)) : changes.updated;
+  // The overview moves with rank and edges: when they are still being written, the 'graph' event that follows
+  // brings it; the new concepts are shown now.
+  const base = !(event.type === 'notes' && event.derivedToFollow === true);
+  await updateView(explorer, { updated, removed: changes.removed }, { base, show: fresh });
   await explorer.panelView.reload(true);
 }
 
