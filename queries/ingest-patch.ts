@@ -4,8 +4,8 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from './database.js';
 import { beginEditStatement, endEditStatement, lockForSwapStatement } from './generation.js';
 import { stageEdgesStatement, stageNotesStatement } from './ingest-statements.js';
-import { integerToJson, toNumber } from './values.js';
-import { checkEdgeTypes, checkNoEditSince, graphDigest, noteBatches, noteParams, onlyDateDiffers, type ConceptEdgeRow, type GraphRows, type GraphState, type NoteRow, type WriteStats } from './ingest-write.js';
+import { integerToJson } from './values.js';
+import { checkEdgeTypes, checkNoEditSince, editedSince, graphDigest, noteBatches, noteParams, onlyDateDiffers, type ConceptEdgeRow, type GraphRows, type GraphState, type NoteRow, type WriteStats } from './ingest-write.js';
 
 /**
  * The small-change path of a running server's re-ingest (a note saved, a correction's recompute): instead of
@@ -191,7 +191,7 @@ export async function patchLiveGraph(db: Database, rows: GraphRows, options: Pat
   const started = performance.now();
   const deleted = await edit(db, async (tx) => {
     const lock = await lockMarker(tx, options.run);
-    checkNoEditSince({ get: () => lock.edits }, options.edits);
+    checkNoEditSince(lock.edits, options.edits);
     if (lock.digest !== state.digest) throw staleGraphError();
     const live = options.defer ? new Set(((await tx.run(liveConceptIdsStatement)).records[0]?.get('ids') as string[] | undefined) ?? []) : undefined;
     const counts = await writeNotes(tx, rows, changes, options, live);
@@ -219,7 +219,7 @@ async function finishDeferred(db: Database, rows: GraphRows, options: PatchOptio
   const changed = await db.write(async (tx) => {
     const lock = await lockMarker(tx, options.run);
     // A correction (it counts an edit) or another ingest (it records its own run) came in between: theirs stands.
-    if (lock.run !== options.run || lock.digest !== undefined || (options.edits !== undefined && toNumber(lock.edits) !== options.edits)) return undefined;
+    if (lock.run !== options.run || lock.digest !== undefined || editedSince(lock.edits, options.edits)) return undefined;
     return writeDerivedInPlace(tx, rows, options, digest);
   });
   stats.stages.push({ stage: 'patch rest', statements: 7, rows: rows.concepts.length + (changed ?? 0), ms: Math.round(performance.now() - started) });

@@ -257,8 +257,13 @@ export async function readEditCount(db: Database): Promise<number> {
   return db.read(async (tx) => toNumber((await tx.run(editCountStatement)).records[0]?.get('edits')));
 }
 
-export function checkNoEditSince(record: { get(key: string): unknown } | undefined, edits: number | undefined): void {
-  if (edits !== undefined && toNumber(record?.get('edits')) !== edits) throw new CorrectedMeanwhileError();
+/** True when corrections were counted since `edits` (the count an ingest read before the decision files). */
+export function editedSince(liveEdits: unknown, edits: number | undefined): boolean {
+  return edits !== undefined && toNumber(liveEdits) !== edits;
+}
+
+export function checkNoEditSince(liveEdits: unknown, edits: number | undefined): void {
+  if (editedSince(liveEdits, edits)) throw new CorrectedMeanwhileError();
 }
 
 type SwapParams = { digest: string; run: string; now: string; edits?: number };
@@ -273,7 +278,7 @@ const deletedOf = (record: { get(key: string): unknown } | undefined): Deleted =
 function swapAtomically(db: Database, rows: GraphRows, params: SwapParams): Promise<Deleted> {
   return db.write(async (tx) => {
     // The marker's lock first: a correction's transaction takes it first too, so the two never interleave.
-    checkNoEditSince((await tx.run(lockForSwapStatement, { run: params.run })).records[0], params.edits);
+    checkNoEditSince((await tx.run(lockForSwapStatement, { run: params.run })).records[0]?.get('edits'), params.edits);
     const record = (await tx.run(statements.swapStatement, params)).records[0];
     checkStaged(record, rows);
     return deletedOf(record);
@@ -283,7 +288,7 @@ function swapAtomically(db: Database, rows: GraphRows, params: SwapParams): Prom
 /** The swap in steps, for a graph too large for one transaction. */
 async function swapInSteps(db: Database, rows: GraphRows, params: SwapParams): Promise<Deleted> {
   // No lock across steps: a correction made during them is repaired by the re-ingest every correction asks for.
-  checkNoEditSince((await db.runAutoCommit(lockForSwapStatement, { run: params.run })).records[0], params.edits);
+  checkNoEditSince((await db.runAutoCommit(lockForSwapStatement, { run: params.run })).records[0]?.get('edits'), params.edits);
   checkStaged((await db.runAutoCommit(statements.stagedCountsStatement)).records[0], rows);
   for (const label of statements.liveLabels) await db.runAutoCommit(statements.relabelInStepsStatement(label, statements.retiredLabel(label)));
   for (const label of statements.liveLabels) await db.runAutoCommit(statements.relabelInStepsStatement(statements.stagedLabel(label), label));
